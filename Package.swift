@@ -1,0 +1,148 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Upcoming features worth having everywhere (see STYLE.md, "Package hygiene").
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "bailiff-registry",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Enforcement", targets: ["Enforcement"]),
+        .library(name: "Licensing", targets: ["Licensing"]),
+        .library(name: "RegistryClient", targets: ["RegistryClient"]),
+        .executable(name: "registryd", targets: ["registryd"]),
+        .executable(name: "registry-admin", targets: ["registry-admin"]),
+        .executable(name: "registry-bench", targets: ["registry-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", exact: "2.37.6"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", exact: "1.39.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-certificates.git", exact: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", exact: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-asn1.git", exact: "1.7.4"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", exact: "2.13.0"),
+    ],
+    targets: [
+        // Pure domain: Foundation only.
+        .target(name: "Enforcement", swiftSettings: swiftSettings),
+        .target(name: "Licensing", dependencies: ["Enforcement"], swiftSettings: swiftSettings),
+
+        // Storage edge.
+        .target(
+            name: "RegistryStore",
+            dependencies: [
+                "Licensing", "Enforcement",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Use cases and authorization.
+        .target(
+            name: "RegistryService",
+            dependencies: [
+                "RegistryStore", "Licensing", "Enforcement",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Protocol: framing, generated messages, method table, status codes.
+        .target(
+            name: "RegistryWire",
+            dependencies: [
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Certificates: identity URI scheme, development PKI generation.
+        .target(
+            name: "RegistryPKI",
+            dependencies: [
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RegistryServer",
+            dependencies: [
+                "RegistryService", "RegistryWire", "RegistryPKI", "RegistryStore", "Licensing", "Enforcement",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RegistryClient",
+            dependencies: [
+                "RegistryWire",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "registryd",
+            dependencies: [
+                "RegistryServer", "RegistryPKI", "RegistryStore", "RegistryService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "registry-admin",
+            dependencies: [
+                "RegistryClient", "RegistryWire", "RegistryStore", "RegistryPKI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Admin",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "registry-bench",
+            dependencies: [
+                "RegistryClient", "RegistryWire", "RegistryPKI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/registry-bench",
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(name: "LicensingTests", dependencies: ["Licensing", "Enforcement"], swiftSettings: swiftSettings),
+        .testTarget(name: "RegistryWireTests", dependencies: ["RegistryWire", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio")], swiftSettings: swiftSettings),
+        .testTarget(name: "RegistryStoreTests", dependencies: ["RegistryStore", "Licensing", "Enforcement", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "RegistryServer", "RegistryClient", "RegistryPKI", "RegistryStore", "RegistryService", "RegistryWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

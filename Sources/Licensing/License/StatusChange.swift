@@ -1,0 +1,27 @@
+import Enforcement
+
+/// One entry of a license's append-only status history: the decision, when it
+/// was taken (to the moment, 143.4), from when it has effect, and on what basis.
+public struct StatusChange: Hashable, Sendable, Codable {
+    public let status: LicenseStatus
+    public let decisionDate: LocalDate
+    public let decidedAt: Instant
+    public let effectiveDate: LocalDate
+    public let legalBasis: Article
+    /// Ground code from DOMAIN.md §4.1.1; nil for issuance.
+    public let groundCode: String?
+    /// The principal that recorded the decision, as its certificate names it.
+    public let actor: String
+    public let requestID: String
+
+    public init(status: LicenseStatus, decisionDate: LocalDate, decidedAt: Instant, effectiveDate: LocalDate, legalBasis: Article, groundCode: String?, actor: String, requestID: String) {
+        self.status = status
+        self.decisionDate = decisionDate
+        self.decidedAt = decidedAt
+        self.effectiveDate = effectiveDate
+        self.legalBasis = legalBasis
+        self.groundCode = groundCode
+        self.actor = actor
+        self.requestID = requestID
+    }
+}

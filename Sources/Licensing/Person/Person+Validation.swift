@@ -1,0 +1,55 @@
+import Enforcement
+
+extension Person {
+    /// Checks what a registration must get right before anything is stored:
+    /// a known district, a name, facts whose dates and grounds make sense.
+    public static func validated(
+        iin: String, surname: String, givenName: String, patronymic: String?,
+        residenceDistrict: String, education: Education?, facts: [PersonFact], registeredAt: Instant
+    ) throws(Rejection) -> Person {
+        let iin = try IIN(iin)
+        var violations: [Rejection.FieldViolation] = []
+        func check(_ ok: Bool, _ field: String, _ text: String) {
+            if !ok { violations.append(.init(field: field, description: text)) }
+        }
+        let surname = surname.trimmingWhitespace, givenName = givenName.trimmingWhitespace
+        check(!surname.isEmpty && surname.count <= 100, "surname", "required, at most 100 characters")
+        check(!givenName.isEmpty && givenName.count <= 100, "given_name", "required, at most 100 characters")
+        check((patronymic ?? "").count <= 100, "patronymic", "at most 100 characters")
+        check(EnforcementDistrict.named(residenceDistrict) != nil, "residence_district", "unknown district code '\(residenceDistrict)'")
+        check(education != nil, "education", "required")
+        for (index, fact) in facts.enumerated() {
+            let field = "facts[\(index)]"
+            if let to = fact.to {
+                check(fact.kind.isPeriod, field, "\(fact.kind.rawValue) is an event and takes no end date")
+                check(fact.from < to, field, "ends (\(to)) before or on its start (\(fact.from))")
+            }
+            if fact.kind == .releaseFromCriminalLiability || fact.kind == .judicialRelease {
+                check(!(fact.ground ?? "").isEmpty, field, "\(fact.kind.rawValue) needs the legal ground it was made on")
+            }
+        }
+        guard violations.isEmpty else {
+            throw Rejection(
+                .invalidArgument, reason: "INVALID_PERSON",
+                message: violations.map { "\($0.field): \($0.description)" }.joined(separator: "; "),
+                fieldViolations: violations
+            )
+        }
+        let trimmedPatronymic = patronymic?.trimmingWhitespace
+        return Person(
+            iin: iin,
+            name: PersonName(surname: surname, givenName: givenName, patronymic: trimmedPatronymic?.isEmpty == false ? trimmedPatronymic : nil),
+            residenceDistrict: EnforcementDistrict.named(residenceDistrict)!.code,
+            education: education!, facts: facts, registeredAt: registeredAt
+        )
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

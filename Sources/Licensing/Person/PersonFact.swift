@@ -1,0 +1,55 @@
+import Enforcement
+
+/// A dated fact about a person, recorded as it happened so that a rule can be
+/// evaluated "as of" any date (DOMAIN.md §5: never from current values only).
+public struct PersonFact: Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+        /// RK citizenship held from `from` until `to` (open when nil). 140.1
+        case citizenship
+        /// Declared incapable / of limited capacity, in force from `from` until restored at `to`. 140.2.1
+        case incapacity
+        /// Conviction in force from `from` until expunged or removed at `to`. 140.2.2
+        case conviction
+        /// Release from criminal liability at `from` on `ground`. 140.2.3
+        case releaseFromCriminalLiability
+        /// Dismissal on negative grounds at `from`. 140.2.4
+        case negativeDismissal
+        /// Release from the office of judge at `from` on `ground`. 140.2.5
+        case judicialRelease
+        /// Administrative penalty for a corruption offence imposed at `from`. 140.2.6
+        case adminCorruptionPenalty
+        /// On record at a mental-health organization from `from` until `to`. 140.2.7
+        case mentalHealthRegistration
+        /// Court decision depriving a private bailiff license in force at `from`. 140.2.8
+        case licenseDeprivation
+
+        /// Whether the fact is a period (has a meaningful end) rather than an event.
+        public var isPeriod: Bool {
+            switch self {
+            case .citizenship, .incapacity, .conviction, .mentalHealthRegistration: return true
+            default: return false
+            }
+        }
+    }
+
+    public var kind: Kind
+    public var from: LocalDate
+    public var to: LocalDate?
+    /// The legal ground where the rule depends on it, e.g. "CPC 35.1(3)" or "34.1(11)".
+    public var ground: String?
+    /// Reference of the underlying document.
+    public var reference: String?
+
+    public init(kind: Kind, from: LocalDate, to: LocalDate? = nil, ground: String? = nil, reference: String? = nil) {
+        self.kind = kind
+        self.from = from
+        self.to = to
+        self.ground = ground
+        self.reference = reference
+    }
+
+    /// True when a period fact covers `date`: from ≤ date and (no end or date < end).
+    public func covers(_ date: LocalDate) -> Bool {
+        from <= date && (to.map { date < $0 } ?? true)
+    }
+}

@@ -1,0 +1,14 @@
+import RegistryService
+
+/// What a handler knows about the call it serves.
+public struct CallContext: Sendable {
+    public let principal: Principal
+    public let requestID: String
+    public let idempotencyKey: String?
+    public let requestDigest: String
+
+    /// The service-layer view of the same call.
+    public var request: RequestContext {
+        RequestContext(principal: principal, requestID: requestID, requestDigest: requestDigest, idempotencyKey: idempotencyKey)
+    }
+}

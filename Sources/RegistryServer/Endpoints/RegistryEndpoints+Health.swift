@@ -1,0 +1,16 @@
+import Enforcement
+import RegistryService
+import RegistryWire
+
+extension RegistryEndpoints: HealthHandler {
+    public func check(_ request: WireHealthCheckRequest, context: CallContext) async throws -> WireHealthCheckResponse {
+        try AuthorizationTable.authorize(context.principal, .healthCheck)
+        var response = WireHealthCheckResponse()
+        response.status = .serving
+        response.serverVersion = version
+        response.protocolVersion = ProtocolConstants.version
+        response.serverTimeMs = core.clock.now().millisecondsSinceEpoch
+        response.caller = context.principal.uri
+        return response
+    }
+}

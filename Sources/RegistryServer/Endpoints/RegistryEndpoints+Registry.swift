@@ -1,0 +1,47 @@
+import Licensing
+import RegistryService
+import RegistryWire
+
+extension RegistryEndpoints: RegistryHandler {
+    public func registerPerson(_ request: WireRegisterPersonRequest, context: CallContext) async throws -> WireRegisterPersonResponse {
+        let command = RegisterPersonCommand(
+            iin: request.iin, surname: request.surname, givenName: request.givenName,
+            patronymic: request.patronymic.isEmpty ? nil : request.patronymic,
+            residenceDistrict: request.residenceDistrict, education: PersonMapping.education(request.education),
+            facts: try PersonMapping.facts(request.facts)
+        )
+        let person = try await core.registerPerson(command, context: context.request)
+        var response = WireRegisterPersonResponse()
+        response.person = PersonMapping.wire(person, revealIIN: true)
+        return response
+    }
+
+    public func getPerson(_ request: WireGetPersonRequest, context: CallContext) async throws -> WireGetPersonResponse {
+        let person = try await core.person(iin: request.iin, context: context.request)
+        var response = WireGetPersonResponse()
+        response.person = PersonMapping.wire(person, revealIIN: true)
+        return response
+    }
+
+    public func getBailiff(_ request: WireGetBailiffRequest, context: CallContext) async throws -> WireGetBailiffResponse {
+        let key: BailiffKey
+        switch request.key {
+        case .iin(let iin): key = .iin(iin)
+        case .licenseNumber(let number): key = .licenseNumber(number)
+        case nil: throw Rejection.invalid("key", "give the IIN or the license number")
+        }
+        let bailiff = try await core.bailiff(key, context: context.request)
+        let reveal = bailiff.licenses.contains { Self.revealsPersonalData(to: context.principal, holder: $0.number) }
+        var response = WireGetBailiffResponse()
+        response.person = PersonMapping.wire(bailiff.person, revealIIN: reveal)
+        response.district = bailiff.district ?? ""
+        response.licenses = bailiff.licenses.map { LicenseMapping.wire($0, revealIIN: reveal) }
+        return response
+    }
+
+    public func listDistricts(_ request: WireListDistrictsRequest, context: CallContext) async throws -> WireListDistrictsResponse {
+        var response = WireListDistrictsResponse()
+        response.districts = try await core.districts(context: context.request).map(PersonMapping.wire)
+        return response
+    }
+}

@@ -1,0 +1,31 @@
+import Enforcement
+import Licensing
+import RegistryService
+import RegistryStore
+import RegistryWire
+
+/// Implements the generated handler protocols on top of `RegistryCore`:
+/// decode wire → command, call the use case, encode the result. Nothing else.
+public struct RegistryEndpoints: Sendable {
+    let core: RegistryCore
+    let version: String
+
+    public init(core: RegistryCore, version: String) {
+        self.core = core
+        self.version = version
+    }
+
+    /// Every method of every service, from the generated registrations.
+    public var methodTable: MethodTable {
+        var table = MethodTable()
+        (self as any HealthHandler).register(in: &table)
+        (self as any RegistryHandler).register(in: &table)
+        (self as any LicensingHandler).register(in: &table)
+        return table
+    }
+
+    /// Bailiffs see personal data only in their own record; the bodies of §2.13 see it all.
+    static func revealsPersonalData(to principal: Principal, holder license: LicenseNumber? = nil) -> Bool {
+        principal.role != .bailiff || (license != nil && principal.licenseNumber == license)
+    }
+}

@@ -1,0 +1,130 @@
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import NIOSSL
+import RegistryService
+import RegistryWire
+import ServiceLifecycle
+
+/// registryd's network edge: TCP + mutual TLS + framed RPC, dispatching into
+/// `RegistryEndpoints`. Runs as a swift-service-lifecycle `Service`: on graceful
+/// shutdown it stops accepting, sends GoAway on every connection, lets calls in
+/// flight finish within `shutdownGrace`, then closes what is left.
+public final class RegistryServer: Service, Sendable {
+    public struct Configuration: Sendable {
+        public var host: String
+        public var port: Int
+        public var tls: TLSMaterial
+        public var maxFrameBytes = ProtocolConstants.defaultMaxFrameBytes
+        public var maxConcurrentCalls = ProtocolConstants.defaultMaxConcurrentCalls
+        public var defaultTimeoutMilliseconds = ProtocolConstants.defaultTimeoutMilliseconds
+        public var shutdownGrace: TimeAmount = .seconds(10)
+        public var threads = System.coreCount
+
+        public init(host: String = "127.0.0.1", port: Int = ProtocolConstants.defaultPort, tls: TLSMaterial) {
+            self.host = host
+            self.port = port
+            self.tls = tls
+        }
+    }
+
+    private let configuration: Configuration
+    private let table: MethodTable
+    private let logger: Logger
+    private let group: MultiThreadedEventLoopGroup
+    private let sslContext: NIOSSLContext
+    private let metrics = ServerMetrics()
+    private let state = NIOLockedValueBox(State())
+
+    private struct State {
+        var serverChannel: (any Channel)?
+        var connections: [ObjectIdentifier: any Channel] = [:]
+    }
+
+    public init(configuration: Configuration, endpoints: RegistryEndpoints, logger: Logger = Logger(label: "registryd")) throws {
+        self.configuration = configuration
+        self.table = endpoints.methodTable
+        self.logger = logger
+        self.sslContext = try NIOSSLContext(configuration: configuration.tls.serverConfiguration())
+        self.group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, configuration.threads))
+    }
+
+    /// Binds and starts accepting; returns the bound address (port 0 picks a free one).
+    @discardableResult
+    public func start() async throws -> SocketAddress {
+        let limits = ServerConnectionHandler.Limits(
+            maxConcurrentCalls: configuration.maxConcurrentCalls, maxFrameBytes: configuration.maxFrameBytes,
+            defaultTimeoutMilliseconds: configuration.defaultTimeoutMilliseconds
+        )
+        let sslContext = self.sslContext, table = self.table, metrics = self.metrics, logger = self.logger
+        let channel = try await ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 256)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelInitializer { [weak self] channel in
+                self?.track(channel)
+                return channel.eventLoop.makeCompletedFuture {
+                    let sync = channel.pipeline.syncOperations
+                    try sync.addHandler(NIOSSLServerHandler(context: sslContext))
+                    try sync.addHandler(ByteToMessageHandler(FrameDecoder(maxFrameBytes: limits.maxFrameBytes)))
+                    var connectionLogger = logger
+                    connectionLogger[metadataKey: "peer"] = "\(channel.remoteAddress?.description ?? "?")"
+                    try sync.addHandler(ServerConnectionHandler(table: table, limits: limits, metrics: metrics, logger: connectionLogger, serverName: "registryd"))
+                }
+            }
+            .bind(host: configuration.host, port: configuration.port)
+            .get()
+        state.withLockedValue { $0.serverChannel = channel }
+        guard let address = channel.localAddress else { throw ConfigurationError("server channel has no local address") }
+        logger.info("registryd listening", metadata: ["address": "\(address)"])
+        return address
+    }
+
+    private func track(_ channel: any Channel) {
+        let id = ObjectIdentifier(channel)
+        state.withLockedValue { $0.connections[id] = channel }
+        channel.closeFuture.whenComplete { [weak self] _ in
+            _ = self?.state.withLockedValue { $0.connections.removeValue(forKey: id) }
+        }
+    }
+
+    /// Stops accepting, sends GoAway everywhere, waits for calls in flight up to
+    /// the grace period, then closes the rest and the event loops.
+    public func shutdownGracefully() async {
+        let (server, connections) = state.withLockedValue { ($0.serverChannel, Array($0.connections.values)) }
+        try? await server?.close()
+        let drains = connections.map { channel in
+            channel.eventLoop.flatSubmit {
+                do {
+                    return try channel.pipeline.syncOperations.handler(type: ServerConnectionHandler.self).goAway()
+                } catch {
+                    return channel.close()
+                }
+            }
+        }
+        let grace = configuration.shutdownGrace
+        await withTaskGroup(of: Void.self) { race in
+            race.addTask {
+                for drain in drains { try? await drain.get() }
+            }
+            race.addTask { try? await Task.sleep(nanoseconds: UInt64(grace.nanoseconds)) }
+            await race.next()
+            race.cancelAll()
+        }
+        let remaining = state.withLockedValue { Array($0.connections.values) }
+        if !remaining.isEmpty {
+            logger.warning("closing connections whose calls outlived the grace period", metadata: ["count": "\(remaining.count)"])
+        }
+        for channel in remaining { try? await channel.close() }
+        try? await group.shutdownGracefully()
+        logger.info("registryd stopped accepting and drained")
+    }
+
+    /// `Service`: serve until a graceful shutdown is requested, then drain.
+    public func run() async throws {
+        try await start()
+        try? await gracefulShutdown()
+        await shutdownGracefully()
+    }
+}

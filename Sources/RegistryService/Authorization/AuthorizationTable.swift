@@ -1,0 +1,41 @@
+import Licensing
+
+/// Role × operation, deny by default (DOMAIN.md §2.13). One table, read by
+/// every call before anything else happens.
+public enum AuthorizationTable {
+    /// Roles allowed to perform each operation. An operation missing here is denied to all.
+    public static let allowed: [Operation: Set<Role>] = [
+        .healthCheck: Set(Role.allCases),
+        // Persons are registered by the Ministry and by the territorial bodies that
+        // receive candidates' applications (141-1.2).
+        .registerPerson: [.ministry, .territorialBody],
+        .getPerson: [.ministry, .territorialBody, .attestationCommission, .republicanChamber, .regionalChamber, .prosecutor, .auditor, .system],
+        .getBailiff: Set(Role.allCases),
+        .listDistricts: Set(Role.allCases),
+        // Only the Ministry issues licenses and keeps the register (142.1, 167(7)).
+        .issueLicense: [.ministry],
+        .getLicense: Set(Role.allCases),
+        .listLicenses: Set(Role.allCases),
+    ]
+
+    /// The article that reserves an operation to its roles, quoted in a denial.
+    static let basis: [Operation: Article] = [
+        .issueLicense: "142.1",
+        .registerPerson: "141-1.2",
+    ]
+
+    public static func isAllowed(_ role: Role, _ operation: Operation) -> Bool {
+        allowed[operation]?.contains(role) ?? false
+    }
+
+    /// Throws PERMISSION_DENIED naming the role and the operation.
+    public static func authorize(_ principal: Principal, _ operation: Operation) throws(Rejection) {
+        guard isAllowed(principal.role, operation) else {
+            throw Rejection(
+                .permissionDenied, reason: "ROLE_NOT_ALLOWED",
+                message: "role \(principal.role.rawValue) may not call \(operation.rawValue)",
+                article: basis[operation]
+            )
+        }
+    }
+}

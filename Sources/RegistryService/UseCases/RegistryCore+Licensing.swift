@@ -1,0 +1,87 @@
+import Enforcement
+import Foundation
+import Licensing
+import RegistryStore
+
+/// Input of `IssueLicense`, as the edge decoded it.
+public struct IssueLicenseCommand: Sendable {
+    public var holderIIN: String
+    /// nil = today in Kazakhstan.
+    public var issueDate: LocalDate?
+    public var district: String
+    public var basis: LicenseBasis?
+    public var licenseFeePaid: Bool
+
+    public init(holderIIN: String, issueDate: LocalDate?, district: String, basis: LicenseBasis?, licenseFeePaid: Bool) {
+        self.holderIIN = holderIIN
+        self.issueDate = issueDate
+        self.district = district
+        self.basis = basis
+        self.licenseFeePaid = licenseFeePaid
+    }
+}
+
+/// One page of `ListLicenses`.
+public struct LicensePage: Sendable {
+    public let licenses: [License]
+    public let nextPageToken: String?
+}
+
+extension RegistryCore {
+    public func issueLicense(_ command: IssueLicenseCommand, context: RequestContext) async throws -> License {
+        try await mutate(.issueLicense, context: context, subject: { "license:\($0.number)" }) { tx, now in
+            let holder = try IIN(command.holderIIN)
+            guard let person = try tx.person(holder) else {
+                throw Rejection(.failedPrecondition, reason: "PERSON_NOT_REGISTERED",
+                                message: "the holder must be registered first (Registry.RegisterPerson)",
+                                fieldViolations: [.init(field: "holder_iin", description: "no registered person")])
+            }
+            let issueDate = command.issueDate ?? now.kazakhstanDate
+            let decision = IssueLicense(holder: holder, issueDate: issueDate, district: command.district,
+                                        basis: command.basis, licenseFeePaid: command.licenseFeePaid)
+            let context = DecisionContext(actor: context.principal.uri, requestID: context.requestID, now: now)
+            // The number is drawn inside the savepoint, so a refused issuance leaves no gap.
+            let number = try tx.nextLicenseNumber(year: issueDate.year)
+            let license = try License.issue(decision, person: person, existing: try tx.licenses(heldBy: holder), number: number, context: context)
+            try tx.insert(license)
+            try tx.appendOutbox(eventType: "license.issued", subject: license.number.value,
+                                payload: #"{"number":"\#(license.number)","district":"\#(license.district)","issued_on":"\#(license.issuedOn)"}"#, at: now)
+            return license
+        }
+    }
+
+    public func license(number text: String, context: RequestContext) async throws -> License {
+        try await authorizeRead(.getLicense, context)
+        guard let number = LicenseNumber(text) else { throw Rejection.invalid("number", "expected YYYY-NNNNNN, got '\(text)'") }
+        guard let license = try await store.read({ try $0.license(number) }) else {
+            throw Rejection(.notFound, reason: "LICENSE_NOT_FOUND", message: "no license \(number) in the register")
+        }
+        return license
+    }
+
+    public static let defaultPageSize = 50
+    public static let maxPageSize = 500
+
+    public func licenses(matching filter: LicenseFilter, pageSize: Int, pageToken: String?, context: RequestContext) async throws -> LicensePage {
+        try await authorizeRead(.listLicenses, context)
+        if let district = filter.district, EnforcementDistrict.named(district)?.code != district {
+            throw Rejection.invalid("district", "unknown district code '\(district)'")
+        }
+        guard (0...Self.maxPageSize).contains(pageSize) else {
+            throw Rejection.invalid("page_size", "must be between 1 and \(Self.maxPageSize)")
+        }
+        let size = pageSize == 0 ? Self.defaultPageSize : pageSize
+        var cursor: LicenseNumber?
+        if let pageToken, !pageToken.isEmpty {
+            guard let data = Data(base64Encoded: pageToken), let text = String(data: data, encoding: .utf8),
+                  text.hasPrefix("after:"), let number = LicenseNumber(String(text.dropFirst(6)))
+            else { throw Rejection.invalid("page_token", "not a token this server issued") }
+            cursor = number
+        }
+        let after = cursor
+        let rows = try await store.read { try $0.licenses(matching: filter, after: after, limit: size + 1) }
+        let page = Array(rows.prefix(size))
+        let next = rows.count > size ? page.last.map { Data("after:\($0.number.value)".utf8).base64EncodedString() } : nil
+        return LicensePage(licenses: page, nextPageToken: next)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import GRDB
+import Licensing
+
+/// The registry's durable state in one SQLite file: a GRDB `DatabasePool` in WAL
+/// mode, foreign keys on, `synchronous = FULL` so a committed decision survives a
+/// power cut. All SQL lives in this module; callers see `StoreTransaction` and
+/// `StoreReader`, which a server-database implementation could provide as well.
+public final class RegistryStore: Sendable {
+    let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating if needed) and migrates the database at `path`.
+    public init(path: String, readers: Int = 8) throws {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.maximumReaderCount = readers
+        config.label = "registry"
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA busy_timeout = 5000")
+        }
+        self.pool = try DatabasePool(path: path, configuration: config)
+        self.path = path
+        try RegistryMigrations.migrator.migrate(pool)
+    }
+
+    /// Runs `body` in one write transaction; everything it does commits or nothing does.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws -> T {
+        try await pool.write { db in try body(StoreTransaction(db: db)) }
+    }
+
+    /// Runs `body` on a consistent snapshot.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (StoreReader) throws -> T) async throws -> T {
+        try await pool.read { db in try body(StoreReader(db: db)) }
+    }
+
+    /// Synchronous read for callers that are not in an async context (CLI tools).
+    public func readNow<T>(_ body: (StoreReader) throws -> T) throws -> T {
+        try pool.read { db in try body(StoreReader(db: db)) }
+    }
+
+    /// Names of the applied migrations, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try pool.read { db in try RegistryMigrations.migrator.appliedMigrations(db) }
+    }
+
+    /// Checkpoints the WAL into the main file and closes; call once at shutdown.
+    public func close() throws {
+        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        try pool.close()
+    }
+}

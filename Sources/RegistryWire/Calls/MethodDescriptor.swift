@@ -1,0 +1,38 @@
+import SwiftProtobuf
+
+/// A method of a service, typed by its request and response messages. Generated
+/// from the `service` blocks of Protocols/*.proto (see scripts/generate-protos).
+public struct MethodDescriptor<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>: Sendable {
+    public let service: String
+    public let method: String
+
+    public init(service: String, method: String) {
+        self.service = service
+        self.method = method
+    }
+
+    /// The name on the wire: "/kz.bailiff.registry.v1.Licensing/IssueLicense".
+    public var path: String { "/\(service)/\(method)" }
+
+    public var info: MethodInfo {
+        MethodInfo(service: service, method: method, requestType: Request.protoMessageName, responseType: Response.protoMessageName)
+    }
+}
+
+/// The untyped description of a method, for tables and drift checks.
+public struct MethodInfo: Hashable, Sendable, CustomStringConvertible {
+    public let service: String
+    public let method: String
+    public let requestType: String
+    public let responseType: String
+
+    public var path: String { "/\(service)/\(method)" }
+    /// "Licensing/IssueLicense": the service's short name and the method.
+    public var shortName: String { "\(service.split(separator: ".").last ?? "")/\(method)" }
+    public var description: String { "\(path)(\(requestType)) -> \(responseType)" }
+}
+
+/// Every method of protocol v1, across services.
+public enum ProtocolMethods {
+    public static var all: [MethodInfo] { HealthMethods.all + RegistryMethods.all + LicensingMethods.all }
+}
