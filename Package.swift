@@ -103,8 +103,10 @@ let package = Package(
         .executableTarget(
             name: "registryd",
             dependencies: [
-                "RegistryServer", "RegistryPKI", "RegistryStore", "RegistryService",
+                "RegistryServer", "RegistryPKI", "RegistryStore", "RegistryService", "RegistryWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -115,6 +117,7 @@ let package = Package(
             dependencies: [
                 "RegistryClient", "RegistryWire", "RegistryStore", "RegistryPKI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             path: "Admin",
             swiftSettings: swiftSettings

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NIOCore
+import RegistryServer
+import RegistryService
+import RegistryStore
+import ServiceLifecycle
+import UnixSignals
+
+/// registryd: the licensing and oversight registry server.
+@main
+struct Registryd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "registryd",
+        abstract: "Registry of private bailiffs: licensing and oversight over mutual-TLS framed RPC.",
+        discussion: """
+        --dev runs on embedded defaults: a data folder (./registry-data) with the SQLite
+        database and a development PKI created on first run, serving on 127.0.0.1:7443.
+
+        Otherwise every setting is required, from flags, from the environment
+        (REGISTRYD_DATA, REGISTRYD_CERT, REGISTRYD_KEY, REGISTRYD_CA, REGISTRYD_HOST,
+        REGISTRYD_PORT) or from a JSON config file (--config) with the keys
+        data, cert, key, ca, host, port. Flags win over the environment, which wins
+        over the file.
+        """
+    )
+
+    @Flag(help: "Run on embedded development defaults (creates a dev PKI on first run).")
+    var dev = false
+
+    @Option(help: "JSON configuration file.")
+    var config: String?
+
+    @Option(help: "Data folder (holds registry.sqlite).")
+    var data: String?
+
+    @Option(help: "Server certificate chain (PEM).")
+    var cert: String?
+
+    @Option(help: "Server private key (PEM).")
+    var key: String?
+
+    @Option(help: "CA certificate(s) that sign client certificates (PEM).")
+    var ca: String?
+
+    @Option(help: "Address to listen on.")
+    var host: String?
+
+    @Option(help: "Port to listen on.")
+    var port: Int?
+
+    @Option(help: "Seconds in-flight calls get to finish on shutdown.")
+    var shutdownGrace: Int = 10
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String = "info"
+
+    func run() async throws {
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "registryd")
+
+        let settings: ServerSettings
+        do {
+            settings = try ServerSettings.resolve(
+                dev: dev, configFile: config,
+                flags: .init(data: data, cert: cert, key: key, ca: ca, host: host, port: port),
+                environment: ProcessInfo.processInfo.environment
+            )
+        } catch {
+            FileHandle.standardError.write(Data("registryd: \(error)\n".utf8))
+            throw ExitCode(78) // EX_CONFIG
+        }
+
+        let store = try RegistryStore(path: settings.databasePath)
+        let core = RegistryCore(store: store, logger: logger)
+        var configuration = RegistryServer.Configuration(host: settings.host, port: settings.port, tls: settings.tls)
+        configuration.shutdownGrace = .seconds(Int64(shutdownGrace))
+        let server = try RegistryServer(configuration: configuration, endpoints: RegistryEndpoints(core: core, version: RegistrydVersion.current), logger: logger)
+
+        logger.info("registryd starting", metadata: [
+            "mode": "\(dev ? "development" : "production")", "data": "\(settings.dataFolder)",
+            "address": "\(settings.host):\(settings.port)",
+        ])
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: server)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        ))
+        try await group.run()
+        try store.close()
+        logger.info("registryd stopped; database closed")
+    }
+}
+
+enum RegistrydVersion {
+    static let current = "0.1.0"
+}
