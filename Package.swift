@@ -133,12 +133,23 @@ let package = Package(
         ),
 
         .testTarget(name: "LicensingTests", dependencies: ["Licensing", "Enforcement"], swiftSettings: swiftSettings),
-        .testTarget(name: "RegistryWireTests", dependencies: ["RegistryWire", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RegistryWireTests",
+            dependencies: [
+                "RegistryWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "RegistryStoreTests", dependencies: ["RegistryStore", "Licensing", "Enforcement", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "RegistryServer", "RegistryClient", "RegistryPKI", "RegistryStore", "RegistryService", "RegistryWire",
+                "RegistryServer", "RegistryClient", "RegistryPKI", "RegistryStore", "RegistryService", "RegistryWire", "Licensing",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

@@ -38,6 +38,7 @@ public final class RegistryServer: Service, Sendable {
     private let state = NIOLockedValueBox(State())
 
     private struct State {
+        var stopped = false
         var serverChannel: (any Channel)?
         var connections: [ObjectIdentifier: any Channel] = [:]
     }
@@ -91,8 +92,13 @@ public final class RegistryServer: Service, Sendable {
 
     /// Stops accepting, sends GoAway everywhere, waits for calls in flight up to
     /// the grace period, then closes the rest and the event loops.
+    /// Idempotent: a second call returns at once.
     public func shutdownGracefully() async {
-        let (server, connections) = state.withLockedValue { ($0.serverChannel, Array($0.connections.values)) }
+        let (alreadyStopped, server, connections) = state.withLockedValue { state in
+            defer { state.stopped = true }
+            return (state.stopped, state.serverChannel, Array(state.connections.values))
+        }
+        if alreadyStopped { return }
         try? await server?.close()
         let drains = connections.map { channel in
             channel.eventLoop.flatSubmit {

@@ -1,0 +1,130 @@
+import Foundation
+import Licensing
+import Logging
+import NIOCore
+import RegistryClient
+import RegistryPKI
+import RegistryServer
+import RegistryService
+import RegistryStore
+import RegistryWire
+
+/// A real registryd (server + SQLite store) on an ephemeral 127.0.0.1 port with
+/// a freshly generated PKI, in its own temporary data folder.
+final class TestRegistry: Sendable {
+    let folder: URL
+    let ca: CertificateAuthority
+    let store: RegistryStore
+    let server: RegistryServer
+    let port: Int
+    let caPEM: String
+
+    private init(folder: URL, ca: CertificateAuthority, store: RegistryStore, server: RegistryServer, port: Int) {
+        self.folder = folder
+        self.ca = ca
+        self.store = store
+        self.server = server
+        self.port = port
+        self.caPEM = ca.certificatePEM
+    }
+
+    static func start(maxFrameBytes: Int = ProtocolConstants.defaultMaxFrameBytes) async throws -> TestRegistry {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("registry-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let ca = try CertificateAuthority.create(commonName: "Test CA")
+        let serverCredential = try ca.issueServer(commonName: "registryd", dnsNames: ["localhost"], ipAddresses: [[127, 0, 0, 1]])
+        let store = try RegistryStore(path: folder.appendingPathComponent("registry.sqlite").path)
+        var configuration = RegistryServer.Configuration(
+            host: "127.0.0.1", port: 0,
+            tls: TLSMaterial(certificateChainPEM: serverCredential.certificatePEM, privateKeyPEM: serverCredential.privateKeyPEM, trustedCAPEM: ca.certificatePEM)
+        )
+        configuration.maxFrameBytes = maxFrameBytes
+        configuration.threads = 2
+        configuration.shutdownGrace = .seconds(5)
+        var logger = Logger(label: "registryd-test")
+        logger.logLevel = .critical
+        let server = try RegistryServer(configuration: configuration, endpoints: RegistryEndpoints(core: RegistryCore(store: store, logger: logger), version: "test"), logger: logger)
+        let address = try await server.start()
+        return TestRegistry(folder: folder, ca: ca, store: store, server: server, port: address.port!)
+    }
+
+    func stop() async {
+        await server.shutdownGracefully()
+        try? store.close()
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    static let uris: [String: String] = Dictionary(uniqueKeysWithValues: DevelopmentPKILayout.developmentClients.map { ($0.name, $0.uri) })
+
+    func credential(role: String) throws -> IssuedCredential {
+        try ca.issueClient(commonName: role, identityURI: Self.uris[role]!)
+    }
+
+    func connect(role: String = "ministry") async throws -> RegistryConnection {
+        let credential = try credential(role: role)
+        return try await connect(ClientTLS(certificatePEM: credential.certificatePEM, privateKeyPEM: credential.privateKeyPEM, trustedCAPEM: caPEM, serverName: "localhost"))
+    }
+
+    func connect(_ tls: ClientTLS) async throws -> RegistryConnection {
+        try await RegistryConnection.connect(host: "127.0.0.1", port: port, tls: tls)
+    }
+
+    /// Writes PEM files for the CLI and returns their paths.
+    func credentialFiles(role: String) throws -> (cert: String, key: String, ca: String) {
+        let credential = try credential(role: role)
+        let cert = folder.appendingPathComponent("\(role).pem"), key = folder.appendingPathComponent("\(role)-key.pem"), ca = folder.appendingPathComponent("ca.pem")
+        try credential.certificatePEM.write(to: cert, atomically: true, encoding: .utf8)
+        try credential.privateKeyPEM.write(to: key, atomically: true, encoding: .utf8)
+        try caPEM.write(to: ca, atomically: true, encoding: .utf8)
+        return (cert.path, key.path, ca.path)
+    }
+}
+
+/// Runs `body` against a fresh registry and always stops it.
+func withRegistry(maxFrameBytes: Int = ProtocolConstants.defaultMaxFrameBytes, _ body: (TestRegistry) async throws -> Void) async throws {
+    let registry = try await TestRegistry.start(maxFrameBytes: maxFrameBytes)
+    do {
+        try await body(registry)
+    } catch {
+        await registry.stop()
+        throw error
+    }
+    await registry.stop()
+}
+
+enum Sample {
+    /// A valid IIN for a man born on 15 Jan 1985 with the given serial (skipping never-issued ones).
+    static func iin(_ serial: Int) -> String {
+        var s = serial
+        while true {
+            let prefix = "8501153" + String(format: "%04d", s % 10_000)
+            if let check = IIN.checkDigit(prefix.compactMap(\.wholeNumberValue)) { return prefix + String(check) }
+            s += 7919
+        }
+    }
+
+    static func person(_ serial: Int, surname: String = "Ахметов", facts: [WirePersonFact] = []) -> WireRegisterPersonRequest {
+        var request = WireRegisterPersonRequest()
+        request.iin = iin(serial)
+        request.surname = surname
+        request.givenName = "Ержан"
+        request.residenceDistrict = "almaty-city"
+        request.education = .higherLegal
+        var citizenship = WirePersonFact()
+        citizenship.kind = .citizenship
+        citizenship.from = "1985-01-15"
+        request.facts = [citizenship] + facts
+        return request
+    }
+
+    static func issue(_ serial: Int, date: String = "2026-03-03") -> WireIssueLicenseRequest {
+        var request = WireIssueLicenseRequest()
+        request.holderIin = iin(serial)
+        request.district = "almaty-city"
+        request.issueDate = date
+        request.basis.exemption = .prosecutorOrInvestigator
+        request.basis.evidence = "service record 2010–2020"
+        request.licenseFeePaid = true
+        return request
+    }
+}

@@ -1,0 +1,25 @@
+import Enforcement
+import Licensing
+
+/// Builders for people and dates at fixed points, so every rule test reads like the rule.
+enum Fixture {
+    static func date(_ text: String) -> LocalDate { LocalDate(text)! }
+
+    static func iin(_ first11: String = "90010130001") -> IIN {
+        try! IIN(IINTests.make(first11))
+    }
+
+    /// A citizen since birth with higher legal education and nothing against him.
+    static func person(facts extra: [PersonFact] = [], education: Education = .higherLegal) -> Person {
+        Person(
+            iin: iin(), name: PersonName(surname: "Ахметов", givenName: "Ержан", patronymic: nil),
+            residenceDistrict: "almaty-city", education: education,
+            facts: [PersonFact(kind: .citizenship, from: date("1990-01-01"))] + extra,
+            registeredAt: Instant(startOf: date("2026-01-10"))
+        )
+    }
+
+    static func articles(_ person: Person, on text: String) -> [String] {
+        Eligibility.disqualifications(of: person, on: date(text)).map(\.article.reference)
+    }
+}

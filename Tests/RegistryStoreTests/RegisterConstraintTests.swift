@@ -1,0 +1,77 @@
+import Enforcement
+import GRDB
+import Licensing
+import RegistryStore
+import Testing
+
+@Suite("Register constraints")
+struct RegisterConstraintTests {
+    @Test func aPersonIsRegisteredOnlyOncePerIIN() async throws {
+        let fixture = try StoreFixture()
+        try await fixture.store.write { try $0.insert(StoreFixture.person()) }
+        await #expect(throws: Rejection.self) {
+            try await fixture.store.write { try $0.insert(StoreFixture.person()) }
+        }
+    }
+
+    @Test func licenseNumbersAreUnique() async throws {
+        let fixture = try StoreFixture()
+        let person = StoreFixture.person()
+        let number = LicenseNumber(year: 2026, sequence: 1)
+        try await fixture.store.write { tx in
+            try tx.insert(person)
+            try tx.insert(StoreFixture.license(number, holder: person))
+        }
+        await #expect(throws: DatabaseError.self) {
+            try await fixture.store.write { try $0.insert(StoreFixture.license(number, holder: person)) }
+        }
+        #expect(try await fixture.store.read { try $0.license(number)?.history.count } == 1)
+    }
+
+    @Test func licenseNumbersComeFromAGaplessYearlySequence() async throws {
+        let fixture = try StoreFixture()
+        let numbers = try await fixture.store.write { tx in
+            [try tx.nextLicenseNumber(year: 2026), try tx.nextLicenseNumber(year: 2026), try tx.nextLicenseNumber(year: 2027)]
+        }
+        #expect(numbers.map(\.value) == ["2026-000001", "2026-000002", "2027-000001"])
+    }
+
+    @Test func aLicenseNeedsARegisteredHolder() async throws {
+        let fixture = try StoreFixture()
+        await #expect(throws: DatabaseError.self) {
+            try await fixture.store.write { try $0.insert(StoreFixture.license(LicenseNumber(year: 2026, sequence: 1), holder: StoreFixture.person())) }
+        }
+    }
+
+    @Test func statusHistoryIsAppendOnly() async throws {
+        let fixture = try StoreFixture()
+        let person = StoreFixture.person()
+        try await fixture.store.write { tx in
+            try tx.insert(person)
+            try tx.insert(StoreFixture.license(LicenseNumber(year: 2026, sequence: 1), holder: person))
+        }
+        await #expect(throws: DatabaseError.self) {
+            try await fixture.store.write { try $0.db.execute(sql: "UPDATE license_status_history SET status = 'deprived'") }
+        }
+        await #expect(throws: DatabaseError.self) {
+            try await fixture.store.write { try $0.db.execute(sql: "DELETE FROM license_status_history") }
+        }
+        #expect(try await fixture.store.read { try $0.history(of: LicenseNumber(year: 2026, sequence: 1)).map(\.status) } == [.active])
+    }
+
+    @Test func listingFiltersByHolderPrefixCaseInsensitivelyInCyrillic() async throws {
+        let fixture = try StoreFixture()
+        let a = StoreFixture.person("90010130001", surname: "Ахметов")
+        let b = StoreFixture.person("85020240002", surname: "Бекова")
+        try await fixture.store.write { tx in
+            try tx.insert(a)
+            try tx.insert(b)
+            try tx.insert(StoreFixture.license(LicenseNumber(year: 2026, sequence: 1), holder: a))
+            try tx.insert(StoreFixture.license(LicenseNumber(year: 2026, sequence: 2), holder: b))
+        }
+        let found = try await fixture.store.read { try $0.licenses(matching: LicenseFilter(holderPrefix: "АХМ"), after: nil, limit: 10) }
+        #expect(found.map(\.number.value) == ["2026-000001"])
+        let page2 = try await fixture.store.read { try $0.licenses(matching: LicenseFilter(), after: LicenseNumber(year: 2026, sequence: 1), limit: 10) }
+        #expect(page2.map(\.number.value) == ["2026-000002"])
+    }
+}
