@@ -127,6 +127,9 @@ let package = Package(
             dependencies: [
                 "RegistryClient", "RegistryWire", "RegistryPKI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             path: "Benchmarks/registry-bench",
             swiftSettings: swiftSettings

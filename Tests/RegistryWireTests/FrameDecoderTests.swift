@@ -100,3 +100,13 @@ struct FrameDecoderTests {
         }
     }
 }
+
+@Suite("PROTOCOL.md examples")
+struct ProtocolExampleTests {
+    @Test func thePingExampleOfSection2IsByteExact() throws {
+        var frame = WireFrame()
+        frame.ping = WirePing.with { $0.opaque = 1 }
+        let buffer = try FrameCodec.encode(frame)
+        #expect(Array(buffer.readableBytesView) == [0x00, 0x00, 0x00, 0x04, 0x32, 0x02, 0x08, 0x01])
+    }
+}

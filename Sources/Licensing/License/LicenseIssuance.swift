@@ -111,7 +111,9 @@ extension Rejection {
         return Rejection(
             .failedPrecondition,
             reason: failures.count == 1 ? failures[0].reason : "NOT_ELIGIBLE",
-            message: "cannot be a private bailiff on \(date): " + failures.map { "\($0.message) (Art. \($0.article))" }.joined(separator: "; "),
+            message: "cannot be a private bailiff on \(date): " + (failures.count == 1
+                ? failures[0].message
+                : failures.map { "\($0.message) (Art. \($0.article))" }.joined(separator: "; ")),
             article: Article(unique.joined(separator: ", ")),
             retryOn: retry
         )
