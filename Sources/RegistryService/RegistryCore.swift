@@ -40,8 +40,8 @@ public final class RegistryCore: Sendable {
         ([rejection.code.name, rejection.reason] + (rejection.article.map { ["Art. \($0)"] } ?? [])).joined(separator: " ")
     }
 
-    /// Authorizes a read, auditing a denial.
-    func authorizeRead(_ operation: Operation, _ context: RequestContext) async throws(Rejection) {
+    /// Authorizes a call, auditing a denial.
+    func authorize(_ operation: Operation, _ context: RequestContext) async throws(Rejection) {
         do {
             try AuthorizationTable.authorize(context.principal, operation)
         } catch {
@@ -59,7 +59,7 @@ public final class RegistryCore: Sendable {
         subject: @escaping @Sendable (Result) -> String,
         _ decide: @escaping @Sendable (StoreTransaction, Instant) throws -> Result
     ) async throws -> Result {
-        try await authorizeRead(operation, context)
+        try await authorize(operation, context)
         let now = clock.now()
         let outcome: Outcome<Result> = try await store.write { tx in
             if let key = context.idempotencyKey,

@@ -51,7 +51,7 @@ extension RegistryCore {
     }
 
     public func license(number text: String, context: RequestContext) async throws -> License {
-        try await authorizeRead(.getLicense, context)
+        try await authorize(.getLicense, context)
         guard let number = LicenseNumber(text) else { throw Rejection.invalid("number", "expected YYYY-NNNNNN, got '\(text)'") }
         guard let license = try await store.read({ try $0.license(number) }) else {
             throw Rejection(.notFound, reason: "LICENSE_NOT_FOUND", message: "no license \(number) in the register")
@@ -63,7 +63,7 @@ extension RegistryCore {
     public static let maxPageSize = 500
 
     public func licenses(matching filter: LicenseFilter, pageSize: Int, pageToken: String?, context: RequestContext) async throws -> LicensePage {
-        try await authorizeRead(.listLicenses, context)
+        try await authorize(.listLicenses, context)
         if let district = filter.district, EnforcementDistrict.named(district)?.code != district {
             throw Rejection.invalid("district", "unknown district code '\(district)'")
         }

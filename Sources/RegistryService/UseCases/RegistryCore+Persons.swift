@@ -48,7 +48,7 @@ extension RegistryCore {
     }
 
     public func person(iin: String, context: RequestContext) async throws -> Person {
-        try await authorizeRead(.getPerson, context)
+        try await authorize(.getPerson, context)
         let iin = try IIN(iin)
         guard let person = try await store.read({ try $0.person(iin) }) else {
             throw Rejection(.notFound, reason: "PERSON_NOT_FOUND", message: "no person with IIN \(iin) is registered")
@@ -57,7 +57,7 @@ extension RegistryCore {
     }
 
     public func bailiff(_ key: BailiffKey, context: RequestContext) async throws -> BailiffView {
-        try await authorizeRead(.getBailiff, context)
+        try await authorize(.getBailiff, context)
         let found: BailiffView?
         switch key {
         case .iin(let text):
@@ -82,7 +82,7 @@ extension RegistryCore {
     }
 
     public func districts(context: RequestContext) async throws -> [EnforcementDistrict] {
-        try await authorizeRead(.listDistricts, context)
+        try await authorize(.listDistricts, context)
         return EnforcementDistrict.all
     }
 }

@@ -19,7 +19,8 @@ public struct LicenseFilter: Hashable, Sendable {
 
 extension StoreQueries {
     public func license(_ number: LicenseNumber) throws -> License? {
-        let rows = try Row.fetchAll(db, sql: Self.licenseSelect + " WHERE l.number = ?", arguments: [number.value])
+        // Hot path (GetLicense): cached statements skip SQLite's prepare on every call.
+        let rows = try Row.fetchAll(db.cachedStatement(sql: Self.licenseSelect + " WHERE l.number = ?"), arguments: [number.value])
         return try rows.first.map { try Self.license(from: $0, history: history(of: number)) }
     }
 
@@ -53,7 +54,7 @@ extension StoreQueries {
     }
 
     public func history(of number: LicenseNumber) throws -> [StatusChange] {
-        try Row.fetchAll(db, sql: "SELECT * FROM license_status_history WHERE license_number = ? ORDER BY id", arguments: [number.value]).map { row in
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM license_status_history WHERE license_number = ? ORDER BY id"), arguments: [number.value]).map { row in
             StatusChange(
                 status: LicenseStatus(rawValue: row["status"])!,
                 decisionDate: LocalDate(row["decision_date"] as String)!,

@@ -1,0 +1,61 @@
+import Dispatch
+import Foundation
+import Testing
+
+/// The README's tour, through the real binaries: `registryd --dev` creates its data
+/// folder and PKI, `registry-admin` finds the certificates by itself, SIGTERM stops it cleanly.
+@Suite("End to end: registryd --dev and registry-admin", .serialized)
+struct DevModeTests {
+    @Test func theDevServerServesTheCLIAndStopsCleanlyOnSIGTERM() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("registry-dev-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let port = Int.random(in: 20_000..<40_000)
+        let server = Process()
+        server.executableURL = ExecutableTests.binaries.appendingPathComponent("registryd")
+        server.arguments = ["--dev", "--data", folder.path, "--port", String(port), "--log-level", "info"]
+        let log = Pipe()
+        server.standardError = log
+        try server.run()
+        defer { if server.isRunning { server.terminate() } }
+
+        let admin = { (arguments: [String]) async throws -> ExecutableTests.Run in
+            try await ExecutableTests.run("registry-admin", arguments + ["--server", "127.0.0.1:\(port)", "--data", folder.path])
+        }
+        var health = try await admin(["health"])
+        for _ in 0..<50 where health.status != 0 {
+            try await Task.sleep(nanoseconds: 100_000_000)
+            health = try await admin(["health"])
+        }
+        #expect(health.status == 0, "\(health.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("registry.sqlite").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("pki/clients/ministry-key.pem").path))
+
+        let iin = Sample.iin(60)
+        let register = try await admin(["person", "register", "--iin", iin, "--surname", "Серикова", "--given-name", "Айгерим",
+                                        "--district", "shymkent", "--education", "higher-legal", "--fact", "citizenship:1985-01-15"])
+        #expect(register.status == 0, "\(register.stderr)")
+        let issue = try await admin(["license", "issue", "--iin", iin, "--district", "shymkent", "--date", "2026-03-03",
+                                     "--attestation", "AC-2026-17", "--internship", "INT-2025-4", "--fee-paid"])
+        #expect(issue.status == 0, "\(issue.stderr)")
+        let list = try await admin(["license", "list", "--district", "shymkent"])
+        #expect(list.stdout.contains("Серикова Айгерим"))
+        #expect(list.stdout.contains("active"))
+        let denied = try await admin(["license", "issue", "--role", "bailiff", "--iin", iin, "--district", "shymkent",
+                                      "--exemption", "judge", "--evidence", "x", "--fee-paid"])
+        #expect(denied.status == 1)
+        #expect(denied.stderr.contains("PERMISSION_DENIED"))
+
+        server.terminate() // SIGTERM
+        let exited = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                server.waitUntilExit()
+                continuation.resume(returning: server.terminationStatus)
+            }
+        }
+        let output = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(exited == 0, "\(output)")
+        #expect(output.contains("database closed"))
+        let verify = try await ExecutableTests.run("registry-admin", ["audit", "verify", folder.path])
+        #expect(verify.stdout.contains("intact: 3 entries"))
+    }
+}
