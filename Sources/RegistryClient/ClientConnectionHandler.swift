@@ -13,7 +13,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
 
     private struct Pending {
         let continuation: CheckedContinuation<WireResponse, any Error>
-        let timer: Scheduled<Void>?
+        let deadline: NIODeadline
     }
 
     private var pending: [UInt64: Pending] = [:]
@@ -21,6 +21,8 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private var context: ChannelHandlerContext?
     private var closedError: RPCError?
     private var flushPending = false
+    /// One sweep for all deadlines instead of a timer per call.
+    private var deadlineSweep: RepeatedTask?
     let ready: EventLoopPromise<Void>
     private let peerName: String
 
@@ -41,7 +43,16 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             $0.maxFrameBytes = UInt32(ProtocolConstants.defaultMaxFrameBytes)
         }
         write(preface, context: context)
+        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        deadlineSweep = context.eventLoop.scheduleRepeatedTask(initialDelay: .milliseconds(50), delay: .milliseconds(50)) { _ in
+            bound.value.expireOverdue()
+        }
         context.fireChannelActive()
+    }
+
+    private func expireOverdue() {
+        let now = NIODeadline.now()
+        for (id, call) in pending where call.deadline <= now { expire(id) }
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
@@ -56,12 +67,8 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             continuation.resume(throwing: closedError ?? RPCError(code: .unavailable, message: "connection is not open"))
             return
         }
-        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
         // A little beyond the server's deadline, so the server's own answer usually wins.
-        let timer = context.eventLoop.scheduleTask(in: .milliseconds(Int64(timeoutMilliseconds) + 250)) {
-            bound.value.expire(callID)
-        }
-        pending[callID] = Pending(continuation: continuation, timer: timer)
+        pending[callID] = Pending(continuation: continuation, deadline: .now() + .milliseconds(Int64(timeoutMilliseconds) + 250))
         var frame = WireFrame()
         frame.callID = callID
         frame.request = request
@@ -70,7 +77,6 @@ final class ClientConnectionHandler: ChannelInboundHandler {
 
     func cancel(callID: UInt64) {
         guard let call = pending.removeValue(forKey: callID), let context else { return }
-        call.timer?.cancel()
         call.continuation.resume(throwing: RPCError(code: .cancelled, message: "cancelled by the caller"))
         var frame = WireFrame()
         frame.callID = callID
@@ -108,10 +114,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         }
         switch frame.kind {
         case .response(let response):
-            if let call = pending.removeValue(forKey: frame.callID) {
-                call.timer?.cancel()
-                call.continuation.resume(returning: response)
-            }
+            pending.removeValue(forKey: frame.callID)?.continuation.resume(returning: response)
         case .goAway(let goAway):
             let status = RPCError(status: goAway.status)
             // Calls the server did not accept will never be answered; the rest will.
@@ -133,9 +136,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     private func fail(_ id: UInt64, _ error: RPCError) {
-        guard let call = pending.removeValue(forKey: id) else { return }
-        call.timer?.cancel()
-        call.continuation.resume(throwing: error)
+        pending.removeValue(forKey: id)?.continuation.resume(throwing: error)
     }
 
     private func failAll(_ error: RPCError) {
@@ -152,6 +153,8 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        deadlineSweep?.cancel()
+        deadlineSweep = nil
         ready.fail(RPCError(code: .unavailable, message: "connection closed during the handshake"))
         failAll(closedError ?? RPCError(code: .unavailable, message: "connection closed"))
         context.fireChannelInactive()

@@ -29,10 +29,10 @@ public final class RegistryCore: Sendable {
         }
     }
 
-    func auditEntry(_ operation: Operation, context: RequestContext, outcome: String, subject: String) -> AuditEntry {
+    func auditEntry(_ operation: Operation, context: RequestContext, outcome: String, subject: String, digest: String? = nil) -> AuditEntry {
         AuditEntry(
             at: clock.now(), principal: context.principal.uri, method: operation.rawValue,
-            requestID: context.requestID, requestDigest: context.requestDigest, outcome: outcome, subject: subject
+            requestID: context.requestID, requestDigest: digest ?? context.requestDigest, outcome: outcome, subject: subject
         )
     }
 
@@ -62,9 +62,10 @@ public final class RegistryCore: Sendable {
         try await authorize(operation, context)
         let now = clock.now()
         let outcome: Outcome<Result> = try await store.write { tx in
+            let digest = context.requestDigest
             if let key = context.idempotencyKey,
                let stored = try tx.storedResult(principal: context.principal.uri, key: key) {
-                guard stored.method == operation.rawValue, stored.requestDigest == context.requestDigest else {
+                guard stored.method == operation.rawValue, stored.requestDigest == digest else {
                     return .rejected(Rejection(
                         .invalidArgument, reason: "IDEMPOTENCY_KEY_REUSED",
                         message: "idempotency key was already used for a different request (\(stored.method))",
@@ -75,14 +76,14 @@ public final class RegistryCore: Sendable {
             }
             do {
                 let result = try tx.savepoint { try decide(tx, now) }
-                try tx.appendAudit(self.auditEntry(operation, context: context, outcome: "OK", subject: subject(result)))
+                try tx.appendAudit(self.auditEntry(operation, context: context, outcome: "OK", subject: subject(result), digest: digest))
                 if let key = context.idempotencyKey {
                     try tx.storeResult(principal: context.principal.uri, key: key, method: operation.rawValue,
-                                       requestDigest: context.requestDigest, result: try JSONEncoder().encode(result), at: now)
+                                       requestDigest: digest, result: try JSONEncoder().encode(result), at: now)
                 }
                 return .done(result)
             } catch let rejection as Rejection {
-                try tx.appendAudit(self.auditEntry(operation, context: context, outcome: Self.outcome(of: rejection), subject: ""))
+                try tx.appendAudit(self.auditEntry(operation, context: context, outcome: Self.outcome(of: rejection), subject: "", digest: digest))
                 return .rejected(rejection)
             }
         }

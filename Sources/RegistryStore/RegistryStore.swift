@@ -30,13 +30,12 @@ public final class RegistryStore: Sendable {
         try await pool.write { db in try body(StoreTransaction(db: db)) }
     }
 
-    /// Runs `body` on a consistent snapshot.
-    public func read<T: Sendable>(_ body: @escaping @Sendable (StoreReader) throws -> T) async throws -> T {
-        try await pool.read { db in try body(StoreReader(db: db)) }
-    }
-
-    /// Synchronous read for callers that are not in an async context (CLI tools).
-    public func readNow<T>(_ body: (StoreReader) throws -> T) throws -> T {
+    /// Runs `body` on a consistent snapshot, synchronously on the caller's thread.
+    ///
+    /// Reads are synchronous on purpose: a lookup in WAL mode takes microseconds, far
+    /// less than hopping to GRDB's reader queue and back, so the server can answer a
+    /// read on its event loop without any thread switch (see RegistryServer).
+    public func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
         try pool.read { db in try body(StoreReader(db: db)) }
     }
 

@@ -25,6 +25,6 @@ struct MigrationTests {
         let fixture = try StoreFixture()
         let again = try RegistryStore(path: fixture.path)
         #expect(try again.appliedMigrations() == ["v1-skeleton"])
-        #expect(try again.readNow { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM district") } == 20)
+        #expect(try again.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM district") } == 20)
     }
 }

@@ -25,7 +25,7 @@ struct RegisterConstraintTests {
         await #expect(throws: DatabaseError.self) {
             try await fixture.store.write { try $0.insert(StoreFixture.license(number, holder: person)) }
         }
-        #expect(try await fixture.store.read { try $0.license(number)?.history.count } == 1)
+        #expect(try fixture.store.read { try $0.license(number)?.history.count } == 1)
     }
 
     @Test func licenseNumbersComeFromAGaplessYearlySequence() async throws {
@@ -56,7 +56,7 @@ struct RegisterConstraintTests {
         await #expect(throws: DatabaseError.self) {
             try await fixture.store.write { try $0.db.execute(sql: "DELETE FROM license_status_history") }
         }
-        #expect(try await fixture.store.read { try $0.history(of: LicenseNumber(year: 2026, sequence: 1)).map(\.status) } == [.active])
+        #expect(try fixture.store.read { try $0.history(of: LicenseNumber(year: 2026, sequence: 1)).map(\.status) } == [.active])
     }
 
     @Test func listingFiltersByHolderPrefixCaseInsensitivelyInCyrillic() async throws {
@@ -69,9 +69,9 @@ struct RegisterConstraintTests {
             try tx.insert(StoreFixture.license(LicenseNumber(year: 2026, sequence: 1), holder: a))
             try tx.insert(StoreFixture.license(LicenseNumber(year: 2026, sequence: 2), holder: b))
         }
-        let found = try await fixture.store.read { try $0.licenses(matching: LicenseFilter(holderPrefix: "АХМ"), after: nil, limit: 10) }
+        let found = try fixture.store.read { try $0.licenses(matching: LicenseFilter(holderPrefix: "АХМ"), after: nil, limit: 10) }
         #expect(found.map(\.number.value) == ["2026-000001"])
-        let page2 = try await fixture.store.read { try $0.licenses(matching: LicenseFilter(), after: LicenseNumber(year: 2026, sequence: 1), limit: 10) }
+        let page2 = try fixture.store.read { try $0.licenses(matching: LicenseFilter(), after: LicenseNumber(year: 2026, sequence: 1), limit: 10) }
         #expect(page2.map(\.number.value) == ["2026-000002"])
     }
 }

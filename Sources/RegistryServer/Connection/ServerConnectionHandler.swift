@@ -29,8 +29,8 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     private enum State { case awaitingPreface, open, goingAway, closed }
 
     private struct InFlightCall {
-        let task: Task<Void, Never>
-        let timer: Scheduled<Void>
+        var task: Task<Void, Never>?
+        var timer: Scheduled<Void>?
         let requestID: String
     }
 
@@ -46,7 +46,11 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     private var highestCallID: UInt64 = 0
     private var context: ChannelHandlerContext?
     private var flushPending = false
+    private var inReadCycle = false
     private var drained: EventLoopPromise<Void>?
+    /// Request ids the server makes up are this prefix and the call id: unique enough to
+    /// correlate logs and audit entries, and far cheaper than a UUID per call.
+    private let requestIDPrefix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
 
     init(table: MethodTable, limits: Limits, metrics: ServerMetrics, logger: Logger, serverName: String) {
         self.table = table
@@ -89,6 +93,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        inReadCycle = true
         let body = unwrapInboundIn(data)
         guard state != .closed, body.readableBytes > 0 else { return } // zero-length frames are ignored
         let frame: WireFrame
@@ -141,7 +146,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         guard callID != 0 else { return protocolViolation(context: context, "call id 0 is reserved for the connection") }
         guard inFlight[callID] == nil else { return protocolViolation(context: context, "call id \(callID) is already in flight") }
         guard let principal else { return } // identity failed: the connection is closing
-        let requestID = request.requestID.isEmpty ? UUID().uuidString.lowercased() : String(request.requestID.prefix(128))
+        let requestID = request.requestID.isEmpty ? "\(requestIDPrefix)-\(callID)" : String(request.requestID.prefix(128))
         guard state == .open else {
             return respond(callID, requestID: requestID, error: RPCError(code: .unavailable, message: "server is shutting down; retry on a new connection"), context: context)
         }
@@ -155,24 +160,34 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         let call = CallContext(
             principal: principal, requestID: requestID,
             idempotencyKey: request.idempotencyKey.isEmpty ? nil : request.idempotencyKey,
-            requestDigest: sha256Hex(request.payload)
+            payload: request.payload
         )
-        let payload = request.payload
         let loop = context.eventLoop
         let bound = NIOLoopBound(self, eventLoop: loop)
-        let task = Task {
+        inFlight[callID] = InFlightCall(task: nil, timer: nil, requestID: requestID)
+        // The call starts right here on the event loop and runs until it first suspends.
+        // A read never does (the store reads synchronously), so it is answered inline with
+        // no thread hop; a mutation suspends at the database writer and finishes later.
+        let task = Task.immediate {
             let result: Result<[UInt8], any Error>
-            do { result = .success(try await handler(payload, call)) } catch { result = .failure(error) }
-            loop.execute { bound.value.finish(callID, result) }
+            do { result = .success(try await handler(call.payload, call)) } catch { result = .failure(error) }
+            if loop.inEventLoop {
+                bound.value.finish(callID, result)
+            } else {
+                loop.execute { bound.value.finish(callID, result) }
+            }
         }
-        let timeout = request.timeoutMs == 0 ? limits.defaultTimeoutMilliseconds : request.timeoutMs
-        let timer = loop.scheduleTask(in: .milliseconds(Int64(timeout))) { bound.value.expire(callID) }
-        inFlight[callID] = InFlightCall(task: task, timer: timer, requestID: requestID)
+        // Still running: it suspended, so it needs its deadline and a handle to cancel it.
+        if inFlight[callID] != nil {
+            let timeout = request.timeoutMs == 0 ? limits.defaultTimeoutMilliseconds : request.timeoutMs
+            inFlight[callID]?.task = task
+            inFlight[callID]?.timer = loop.scheduleTask(in: .milliseconds(Int64(timeout))) { bound.value.expire(callID) }
+        }
     }
 
     private func finish(_ callID: UInt64, _ result: Result<[UInt8], any Error>) {
         guard let call = inFlight.removeValue(forKey: callID), let context else { return }
-        call.timer.cancel()
+        call.timer?.cancel()
         switch result {
         case .success(let payload):
             var frame = WireFrame()
@@ -192,15 +207,15 @@ final class ServerConnectionHandler: ChannelInboundHandler {
 
     private func expire(_ callID: UInt64) {
         guard let call = inFlight.removeValue(forKey: callID), let context else { return }
-        call.task.cancel()
+        call.task?.cancel()
         respond(callID, requestID: call.requestID, error: RPCError(code: .deadlineExceeded, message: "the call did not finish within its deadline"), context: context)
         checkDrained(context: context)
     }
 
     private func cancelCall(_ callID: UInt64, context: ChannelHandlerContext) {
         guard let call = inFlight.removeValue(forKey: callID) else { return }
-        call.task.cancel()
-        call.timer.cancel()
+        call.task?.cancel()
+        call.timer?.cancel()
         respond(callID, requestID: call.requestID, error: RPCError(code: .cancelled, message: "cancelled by the client"), context: context)
         checkDrained(context: context)
     }
@@ -237,16 +252,25 @@ final class ServerConnectionHandler: ChannelInboundHandler {
             return
         }
         context.write(wrapOutboundOut(buffer), promise: nil)
-        // Coalesce: one flush per event-loop turn, however many answers were written in it.
-        if !flushPending {
-            flushPending = true
+        // Coalesce: answers written while reading are flushed once in channelReadComplete;
+        // others once per event-loop turn, however many were written in it.
+        guard !flushPending else { return }
+        flushPending = true
+        if !inReadCycle {
             context.eventLoop.execute { [bound = NIOLoopBound(self, eventLoop: context.eventLoop)] in
                 bound.value.flushNow()
             }
         }
     }
 
+    func channelReadComplete(context: ChannelHandlerContext) {
+        inReadCycle = false
+        if flushPending { flushNow() }
+        context.fireChannelReadComplete()
+    }
+
     private func flushNow() {
+        guard flushPending else { return }
         flushPending = false
         context?.flush()
     }
@@ -283,8 +307,8 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     func channelInactive(context: ChannelHandlerContext) {
         state = .closed
         for call in inFlight.values {
-            call.task.cancel()
-            call.timer.cancel()
+            call.task?.cancel()
+            call.timer?.cancel()
         }
         inFlight.removeAll()
         drained?.succeed()

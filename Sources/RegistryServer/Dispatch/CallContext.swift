@@ -1,3 +1,4 @@
+import Foundation
 import RegistryService
 
 /// What a handler knows about the call it serves.
@@ -5,10 +6,11 @@ public struct CallContext: Sendable {
     public let principal: Principal
     public let requestID: String
     public let idempotencyKey: String?
-    public let requestDigest: String
+    /// The serialized request message.
+    public let payload: Data
 
     /// The service-layer view of the same call.
     public var request: RequestContext {
-        RequestContext(principal: principal, requestID: requestID, requestDigest: requestDigest, idempotencyKey: idempotencyKey)
+        RequestContext(principal: principal, requestID: requestID, payload: payload, idempotencyKey: idempotencyKey)
     }
 }

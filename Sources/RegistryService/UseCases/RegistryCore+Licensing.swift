@@ -53,7 +53,7 @@ extension RegistryCore {
     public func license(number text: String, context: RequestContext) async throws -> License {
         try await authorize(.getLicense, context)
         guard let number = LicenseNumber(text) else { throw Rejection.invalid("number", "expected YYYY-NNNNNN, got '\(text)'") }
-        guard let license = try await store.read({ try $0.license(number) }) else {
+        guard let license = try store.read({ try $0.license(number) }) else {
             throw Rejection(.notFound, reason: "LICENSE_NOT_FOUND", message: "no license \(number) in the register")
         }
         return license
@@ -79,7 +79,7 @@ extension RegistryCore {
             cursor = number
         }
         let after = cursor
-        let rows = try await store.read { try $0.licenses(matching: filter, after: after, limit: size + 1) }
+        let rows = try store.read { try $0.licenses(matching: filter, after: after, limit: size + 1) }
         let page = Array(rows.prefix(size))
         let next = rows.count > size ? page.last.map { Data("after:\($0.number.value)".utf8).base64EncodedString() } : nil
         return LicensePage(licenses: page, nextPageToken: next)
