@@ -39,6 +39,13 @@ public final class RegistryStore: Sendable {
         try pool.read { db in try body(StoreReader(db: db)) }
     }
 
+    /// Looks one license up, with its history, in a single statement: SQLite makes one
+    /// statement atomic, so this skips the read transaction `read` opens (BEGIN, COMMIT
+    /// and GRDB's isolation checks cost more than the lookup itself). The hot path of GetLicense.
+    public func license(_ number: LicenseNumber) throws -> License? {
+        try pool.unsafeRead { db in try StoreReader(db: db).license(number) }
+    }
+
     /// Names of the applied migrations, oldest first.
     public func appliedMigrations() throws -> [String] {
         try pool.read { db in try RegistryMigrations.migrator.appliedMigrations(db) }

@@ -52,6 +52,13 @@ public struct IIN: Hashable, Sendable, Codable, CustomStringConvertible {
 
     private init(uncheckedDigits: String) { self.digits = uncheckedDigits }
 
+    /// For values the registry stored after validating them: checks only the shape
+    /// (12 ASCII digits), not the checksum, so reading the register stays cheap.
+    public init?(stored text: String) {
+        guard text.utf8.count == 12, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        self.digits = text
+    }
+
     /// Sum of dᵢ·wᵢ mod 11 with weights 1…11; if 10, again with 3…11,1,2; if still 10, none.
     public static func checkDigit(_ first11: [Int]) -> Int? {
         let rows = [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]]

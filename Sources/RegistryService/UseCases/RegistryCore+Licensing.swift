@@ -53,7 +53,7 @@ extension RegistryCore {
     public func license(number text: String, context: RequestContext) async throws -> License {
         try await authorize(.getLicense, context)
         guard let number = LicenseNumber(text) else { throw Rejection.invalid("number", "expected YYYY-NNNNNN, got '\(text)'") }
-        guard let license = try store.read({ try $0.license(number) }) else {
+        guard let license = try store.license(number) else {
             throw Rejection(.notFound, reason: "LICENSE_NOT_FOUND", message: "no license \(number) in the register")
         }
         return license

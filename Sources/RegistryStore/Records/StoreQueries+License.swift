@@ -18,10 +18,48 @@ public struct LicenseFilter: Hashable, Sendable {
 }
 
 extension StoreQueries {
+    /// One license with its history, read by a single statement (license ⋈ holder ⟕ history).
     public func license(_ number: LicenseNumber) throws -> License? {
-        // Hot path (GetLicense): cached statements skip SQLite's prepare on every call.
-        let rows = try Row.fetchAll(db.cachedStatement(sql: Self.licenseSelect + " WHERE l.number = ?"), arguments: [number.value])
-        return try rows.first.map { try Self.license(from: $0, history: history(of: number)) }
+        let rows = try Row.fetchAll(db.cachedStatement(sql: Self.licenseWithHistorySelect), arguments: [number.value])
+        guard let first = rows.first else { return nil }
+        // Columns by position: name lookups in GRDB rows are case-insensitive and cost a lowercasing each.
+        let history: [StatusChange] = try rows.compactMap { row in
+            guard let status = row[12] as String? else { return nil }
+            guard let parsed = LicenseStatus(rawValue: status), let decided = LocalDate(row[13] as String), let effective = LocalDate(row[15] as String) else {
+                throw StoreCorruption("license \(number) has a malformed history entry")
+            }
+            return StatusChange(status: parsed, decisionDate: decided, decidedAt: Instant(millisecondsSinceEpoch: row[14]),
+                                effectiveDate: effective, legalBasis: Article(row[16] as String), groundCode: row[17],
+                                actor: row[18], requestID: row[19])
+        }
+        guard let holder = IIN(stored: first[1]), let issuedOn = LocalDate(first[3] as String),
+              let status = LicenseStatus(rawValue: first[7]) else {
+            throw StoreCorruption("license \(number) has a malformed row")
+        }
+        return License(
+            number: number, holder: holder,
+            holderName: PersonName(surname: first[9], givenName: first[10], patronymic: first[11]),
+            district: first[2], issuedOn: issuedOn,
+            basis: Self.basis(kind: first[4], reference: first[5], evidence: first[6]),
+            status: status, deprivationClaimPending: first[8], history: history
+        )
+    }
+
+    static var licenseWithHistorySelect: String { """
+        SELECT l.number, l.holder_iin, l.district, l.issued_on, l.basis_kind, l.basis_reference, l.basis_evidence,
+               l.status, l.deprivation_claim_pending, p.surname, p.given_name, p.patronymic,
+               h.status, h.decision_date, h.decided_at_ms, h.effective_date, h.legal_basis, h.ground_code, h.actor, h.request_id
+        FROM license l
+        JOIN person p ON p.iin = l.holder_iin
+        LEFT JOIN license_status_history h ON h.license_number = l.number
+        WHERE l.number = ?
+        ORDER BY h.id
+        """ }
+
+    static func basis(kind: String, reference: String, evidence: String) -> LicenseBasis {
+        kind == "exemption"
+            ? .exemption(ExemptionGround(rawValue: reference) ?? .qualificationExam, evidence: evidence)
+            : .attestation(reference: reference, internshipEvidence: evidence)
     }
 
     /// Every license the person has held, newest first.
@@ -74,22 +112,15 @@ extension StoreQueries {
     }
 
     static func license(from row: Row, history: [StatusChange]) throws -> License {
-        let reference: String = row["basis_reference"]
-        let evidence: String = row["basis_evidence"]
-        let basis: LicenseBasis
-        if (row["basis_kind"] as String) == "exemption" {
-            basis = .exemption(ExemptionGround(rawValue: reference) ?? .qualificationExam, evidence: evidence)
-        } else {
-            basis = .attestation(reference: reference, internshipEvidence: evidence)
-        }
-        guard case .success(let holder) = IIN.validate(row["holder_iin"]) else {
+        guard let holder = IIN(stored: row["holder_iin"]) else {
             throw StoreCorruption("license \(row["number"] as String) has an invalid holder IIN")
         }
         return License(
             number: LicenseNumber(row["number"] as String)!,
             holder: holder,
             holderName: PersonName(surname: row["surname"], givenName: row["given_name"], patronymic: row["patronymic"]),
-            district: row["district"], issuedOn: LocalDate(row["issued_on"] as String)!, basis: basis,
+            district: row["district"], issuedOn: LocalDate(row["issued_on"] as String)!,
+            basis: basis(kind: row["basis_kind"], reference: row["basis_reference"], evidence: row["basis_evidence"]),
             status: LicenseStatus(rawValue: row["status"])!,
             deprivationClaimPending: row["deprivation_claim_pending"], history: history
         )
