@@ -75,3 +75,25 @@ struct RegisterConstraintTests {
         #expect(page2.map(\.number.value) == ["2026-000002"])
     }
 }
+
+@Suite("Point reads")
+struct PointReadTests {
+    @Test func thePointLookupSeesEveryCommittedDecisionAndMatchesTheTransactionalRead() async throws {
+        let fixture = try StoreFixture()
+        let person = StoreFixture.person()
+        let number = LicenseNumber(year: 2026, sequence: 1)
+        #expect(try fixture.store.license(number) == nil)
+        try await fixture.store.write { tx in
+            try tx.insert(person)
+            try tx.insert(StoreFixture.license(number, holder: person))
+        }
+        let viaPoint = try #require(try fixture.store.license(number))
+        #expect(viaPoint == (try fixture.store.read { try $0.license(number) }))
+        try await fixture.store.write { tx in
+            try tx.append(StatusChange(status: .suspended, decisionDate: LocalDate("2026-04-01")!, decidedAt: Instant(millisecondsSinceEpoch: 2),
+                                       effectiveDate: LocalDate("2026-04-01")!, legalBasis: "143.2.2", groundCode: "s143_2_2",
+                                       actor: "ministry", requestID: "r2"), to: number)
+        }
+        #expect(try fixture.store.license(number)?.history.map(\.status) == [.active, .suspended])
+    }
+}

@@ -45,7 +45,7 @@ extension StoreQueries {
         )
     }
 
-    static var licenseWithHistorySelect: String { """
+    public static var licenseWithHistorySelect: String { """
         SELECT l.number, l.holder_iin, l.district, l.issued_on, l.basis_kind, l.basis_reference, l.basis_evidence,
                l.status, l.deprivation_claim_pending, p.surname, p.given_name, p.patronymic,
                h.status, h.decision_date, h.decided_at_ms, h.effective_date, h.legal_basis, h.ground_code, h.actor, h.request_id
@@ -56,7 +56,7 @@ extension StoreQueries {
         ORDER BY h.id
         """ }
 
-    static func basis(kind: String, reference: String, evidence: String) -> LicenseBasis {
+    public static func basis(kind: String, reference: String, evidence: String) -> LicenseBasis {
         kind == "exemption"
             ? .exemption(ExemptionGround(rawValue: reference) ?? .qualificationExam, evidence: evidence)
             : .attestation(reference: reference, internshipEvidence: evidence)
