@@ -45,6 +45,7 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            resources: [.copy("Resources/kazakhstan-working-calendar.json")],
             swiftSettings: swiftSettings
         ),
         // Use cases and authorization.

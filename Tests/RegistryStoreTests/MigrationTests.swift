@@ -1,4 +1,5 @@
 import Enforcement
+import Licensing
 import GRDB
 import RegistryStore
 import Testing
@@ -26,5 +27,14 @@ struct MigrationTests {
         let again = try RegistryStore(path: fixture.path)
         #expect(try again.appliedMigrations() == ["v1-skeleton"])
         #expect(try again.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM district") } == 20)
+    }
+}
+
+@Suite("Shipped data")
+struct ShippedDataTests {
+    @Test func theShippedWorkingCalendarLoadsFromTheBuild() throws {
+        let calendar = try ShippedData.workingCalendar()
+        #expect(calendar.years == 2024...2027)
+        #expect(try !calendar.isWorkingDay(LocalDate("2026-03-23")!))
     }
 }

@@ -29,6 +29,9 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     private enum State { case awaitingPreface, open, goingAway, closed }
 
     private struct InFlightCall {
+        /// Tells this call from a later one that reuses its id after a cancel or a
+        /// deadline, so a late-finishing task cannot answer the newer call.
+        let serial: UInt64
         var task: Task<Void, Never>?
         var timer: Scheduled<Void>?
         let requestID: String
@@ -44,6 +47,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     private var principal: Principal?
     private var inFlight: [UInt64: InFlightCall] = [:]
     private var highestCallID: UInt64 = 0
+    private var nextSerial: UInt64 = 0
     private var context: ChannelHandlerContext?
     private var flushPending = false
     private var inReadCycle = false
@@ -164,7 +168,9 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         )
         let loop = context.eventLoop
         let bound = NIOLoopBound(self, eventLoop: loop)
-        inFlight[callID] = InFlightCall(task: nil, timer: nil, requestID: requestID)
+        nextSerial += 1
+        let serial = nextSerial
+        inFlight[callID] = InFlightCall(serial: serial, task: nil, timer: nil, requestID: requestID)
         // The call starts right here on the event loop and runs until it first suspends.
         // A read never does (the store reads synchronously), so it is answered inline with
         // no thread hop; a mutation suspends at the database writer and finishes later.
@@ -172,9 +178,9 @@ final class ServerConnectionHandler: ChannelInboundHandler {
             let result: Result<[UInt8], any Error>
             do { result = .success(try await handler(call.payload, call)) } catch { result = .failure(error) }
             if loop.inEventLoop {
-                bound.value.finish(callID, result)
+                bound.value.finish(callID, serial: serial, result)
             } else {
-                loop.execute { bound.value.finish(callID, result) }
+                loop.execute { bound.value.finish(callID, serial: serial, result) }
             }
         }
         // Still running: it suspended, so it needs its deadline and a handle to cancel it.
@@ -185,8 +191,8 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         }
     }
 
-    private func finish(_ callID: UInt64, _ result: Result<[UInt8], any Error>) {
-        guard let call = inFlight.removeValue(forKey: callID), let context else { return }
+    private func finish(_ callID: UInt64, serial: UInt64, _ result: Result<[UInt8], any Error>) {
+        guard inFlight[callID]?.serial == serial, let call = inFlight.removeValue(forKey: callID), let context else { return }
         call.timer?.cancel()
         switch result {
         case .success(let payload):
