@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import NIOCore
+import NIOPosix
 import RegistryServer
 import RegistryService
 import RegistryStore
@@ -50,6 +51,9 @@ struct Registryd: AsyncParsableCommand {
     @Option(help: "Port to listen on.")
     var port: Int?
 
+    @Option(help: "Event-loop threads (default: one per core).")
+    var threads: Int = System.coreCount
+
     @Option(help: "Seconds in-flight calls get to finish on shutdown.")
     var shutdownGrace: Int = 10
 
@@ -81,6 +85,7 @@ struct Registryd: AsyncParsableCommand {
         let core = RegistryCore(store: store, logger: logger)
         var configuration = RegistryServer.Configuration(host: settings.host, port: settings.port, tls: settings.tls)
         configuration.shutdownGrace = .seconds(Int64(shutdownGrace))
+        configuration.threads = max(1, threads)
         let server = try RegistryServer(configuration: configuration, endpoints: RegistryEndpoints(core: core, version: RegistrydVersion.current), logger: logger)
 
         logger.info("registryd starting", metadata: [
