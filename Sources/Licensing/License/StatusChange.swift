@@ -13,8 +13,12 @@ public struct StatusChange: Hashable, Sendable, Codable {
     /// The principal that recorded the decision, as its certificate names it.
     public let actor: String
     public let requestID: String
+    /// Last day of a suspension's term (143.3); nil when the term is open (deputy, 143.5) or not a suspension.
+    public let termEnd: LocalDate?
+    /// The decision's reasons (143.3 makes them mandatory for suspensions).
+    public let reasons: String?
 
-    public init(status: LicenseStatus, decisionDate: LocalDate, decidedAt: Instant, effectiveDate: LocalDate, legalBasis: Article, groundCode: String?, actor: String, requestID: String) {
+    public init(status: LicenseStatus, decisionDate: LocalDate, decidedAt: Instant, effectiveDate: LocalDate, legalBasis: Article, groundCode: String?, actor: String, requestID: String, termEnd: LocalDate? = nil, reasons: String? = nil) {
         self.status = status
         self.decisionDate = decisionDate
         self.decidedAt = decidedAt
@@ -23,5 +27,7 @@ public struct StatusChange: Hashable, Sendable, Codable {
         self.groundCode = groundCode
         self.actor = actor
         self.requestID = requestID
+        self.termEnd = termEnd
+        self.reasons = reasons
     }
 }

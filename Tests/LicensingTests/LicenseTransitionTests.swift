@@ -1,0 +1,128 @@
+import Enforcement
+import Licensing
+import Testing
+
+/// DOMAIN.md §4.1.2, L1–L6, at fixed moments.
+@Suite("License lifecycle transitions, Art. 143–144")
+struct LicenseTransitionTests {
+    static func at(_ date: String) -> DecisionContext {
+        DecisionContext(actor: "spiffe://registry.bailiff.kz/role/ministry", requestID: "r", now: Instant(startOf: LocalDate(date)!))
+    }
+
+    static func active() -> License {
+        try! License.issue(
+            IssueLicense(holder: Fixture.iin(), issueDate: Fixture.date("2025-01-15"), district: "almaty-city",
+                         basis: .exemption(.judge, evidence: "order"), licenseFeePaid: true),
+            person: Fixture.person(), existing: [], number: LicenseNumber(year: 2025, sequence: 1), context: at("2025-01-15")
+        )
+    }
+
+    func refusal(_ body: () throws -> License) -> Rejection? {
+        do {
+            _ = try body()
+            return nil
+        } catch {
+            return error as? Rejection
+        }
+    }
+
+    @Test func aSuspensionNeedsATermOfAtMostSixMonths_143_2() throws {
+        let license = Self.active()
+        let suspended = try license.suspended(ground: .s143_2_4, until: Fixture.date("2026-09-03"), reasons: "acted outside his district", context: Self.at("2026-03-03"))
+        #expect(suspended.status == .suspended)
+        #expect(suspended.history.last?.legalBasis == "143.2.4")
+        #expect(suspended.history.last?.termEnd == Fixture.date("2026-09-03"))
+        let tooLong = refusal { try license.suspended(ground: .s143_2_4, until: Fixture.date("2026-09-04"), reasons: "x", context: Self.at("2026-03-03")) }
+        #expect(tooLong?.article == "143.2")
+        #expect(tooLong?.reason == "TERM_OVER_SIX_MONTHS")
+    }
+
+    @Test func aSuspensionTakesEffectFromTheDecisionMoment_143_4() throws {
+        let moment = Instant(millisecondsSinceEpoch: Instant(startOf: Fixture.date("2026-03-03")).millisecondsSinceEpoch + 14 * 3_600_000 + 5 * 60_000)
+        let context = DecisionContext(actor: "m", requestID: "r", now: moment)
+        let suspended = try Self.active().suspended(ground: .s143_2_2, until: Fixture.date("2026-06-03"), reasons: "harm to parties", context: context)
+        #expect(suspended.history.last?.decidedAt == moment)
+        #expect(suspended.history.last?.effectiveDate == Fixture.date("2026-03-03"))
+    }
+
+    @Test func aSuspensionStatesItsReasons_143_3() {
+        #expect(refusal { try Self.active().suspended(ground: .s143_2_1, until: Fixture.date("2026-05-01"), reasons: "  ", context: Self.at("2026-03-03")) }?.article == "143.3")
+    }
+
+    @Test func aSuspendedLicenseCannotBeSuspendedAgain_143_1() throws {
+        let suspended = try Self.active().suspended(ground: .s143_2_5, until: Fixture.date("2026-05-01"), reasons: "no training", context: Self.at("2026-03-03"))
+        #expect(refusal { try suspended.suspended(ground: .s143_2_6, until: Fixture.date("2026-06-01"), reasons: "x", context: Self.at("2026-03-04")) }?.code == .failedPrecondition)
+    }
+
+    @Test func aDeputySuspensionHasNoSixMonthCapAndEndsByReinstatement_143_5() throws {
+        let suspended = try Self.active().suspendedOnOwnApplication(reasons: "elected to the Mazhilis", context: Self.at("2026-03-03"))
+        #expect(suspended.history.last?.groundCode == "sDeputy143_5")
+        #expect(suspended.history.last?.termEnd == nil)
+        #expect(!suspended.suspensionTermElapsed(on: Fixture.date("2030-01-01")))
+        let back = try suspended.reinstated(reasons: "mandate ended", context: Self.at("2031-02-01"))
+        #expect(back.status == .active)
+        #expect(back.history.last?.legalBasis == "143.5")
+    }
+
+    @Test func onlyASuspendedLicenseIsReinstated_143_3() {
+        #expect(refusal { try Self.active().reinstated(reasons: "x", context: Self.at("2026-03-03")) }?.reason == "NOT_SUSPENDED")
+    }
+
+    @Test func anElapsedTermRaisesAnAlertButDoesNotLapse_9_1_3() throws {
+        let suspended = try Self.active().suspended(ground: .s143_2_3, until: Fixture.date("2026-04-03"), reasons: "refused a document", context: Self.at("2026-03-03"))
+        #expect(!suspended.suspensionTermElapsed(on: Fixture.date("2026-04-03")))
+        #expect(suspended.suspensionTermElapsed(on: Fixture.date("2026-04-04")))
+        #expect(suspended.status == .suspended)
+    }
+
+    @Test func terminationOnOwnApplicationIsRefusedWhileADisciplinaryProceedingIsOpen_144_5() throws {
+        let license = Self.active()
+        let refused = refusal { try license.terminated(ground: .tOwnApplication, reasons: "retiring", disciplinaryProceedingOpen: true, context: Self.at("2026-03-03")) }
+        #expect(refused?.article == "144.5")
+        let done = try license.terminated(ground: .tOwnApplication, reasons: "retiring", disciplinaryProceedingOpen: false, context: Self.at("2026-03-03"))
+        #expect(done.status == .terminated)
+    }
+
+    @Test func aSuspendedLicenseCanBeTerminatedAndTerminationIsFinal_144_1() throws {
+        let suspended = try Self.active().suspended(ground: .s143_2_1, until: Fixture.date("2026-05-01"), reasons: "suspect", context: Self.at("2026-03-03"))
+        let terminated = try suspended.terminated(ground: .t144_1_2, reasons: "verdict in force", disciplinaryProceedingOpen: false, context: Self.at("2026-04-01"))
+        #expect(terminated.history.last?.legalBasis == "144.1.2")
+        let again = refusal { try terminated.suspended(ground: .s143_2_2, until: Fixture.date("2026-06-01"), reasons: "x", context: Self.at("2026-04-02")) }
+        #expect(again?.reason == "LICENSE_FINAL")
+        #expect(refusal { try terminated.reinstated(reasons: "x", context: Self.at("2026-04-02")) }?.reason == "LICENSE_FINAL")
+    }
+
+    @Test func deprivationHappensOnlyWhenTheCourtDecisionEntersIntoForce_144_2() throws {
+        let claimed = try Self.active().withDeprivationClaimFiled(ground: .d144_2_2, context: Self.at("2026-03-03"))
+        #expect(claimed.status == .active)
+        #expect(claimed.deprivationClaimPending)
+        #expect(refusal { try claimed.withDeprivationClaimFiled(ground: .d144_2_2, context: Self.at("2026-03-04")) }?.code == .alreadyExists)
+        let deprived = try claimed.withCourtDecision(granted: true, ground: .d144_2_2, inForceOn: Fixture.date("2026-06-10"), context: Self.at("2026-06-12"))
+        #expect(deprived.status == .deprived)
+        #expect(deprived.history.last?.effectiveDate == Fixture.date("2026-06-10"))
+        #expect(!deprived.deprivationClaimPending)
+        let dismissed = try claimed.withCourtDecision(granted: false, ground: .d144_2_2, inForceOn: Fixture.date("2026-06-10"), context: Self.at("2026-06-12"))
+        #expect(dismissed.status == .active)
+        #expect(!dismissed.deprivationClaimPending)
+    }
+
+    @Test func groundsOutsideTheCatalogueOrOfAnotherMeasureAreRefused() {
+        #expect(throws: Rejection.self) { try LicenseGround.parse("s143_2_7", for: .suspension) } // repealed 26.06.2020
+        #expect(throws: Rejection.self) { try LicenseGround.parse("t144_1_2", for: .suspension) }
+        #expect((try? LicenseGround.parse("d144_2_5", for: .deprivation))?.article == "144.2.5")
+        #expect(LicenseGround.allCases.filter { $0.measure == .suspension }.count == 8)
+    }
+
+    @Test func aProsecutorMayProposeTerminationOrDeprivationButNotSuspension_143_1_144_3() {
+        #expect(!ProposalAuthor.prosecutor.mayPropose(.suspension))
+        #expect(ProposalAuthor.prosecutor.mayPropose(.termination))
+        #expect(ProposalAuthor.prosecutor.mayPropose(.deprivation))
+        for author in [ProposalAuthor.territorialBody, .republicanChamber, .regionalChamber] {
+            #expect(LicenseGround.Measure.allMeasures.allSatisfy { author.mayPropose($0) })
+        }
+    }
+}
+
+extension LicenseGround.Measure {
+    static let allMeasures: [LicenseGround.Measure] = [.suspension, .termination, .deprivation]
+}
