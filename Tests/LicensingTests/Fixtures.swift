@@ -22,4 +22,14 @@ enum Fixture {
     static func articles(_ person: Person, on text: String) -> [String] {
         Eligibility.disqualifications(of: person, on: date(text)).map(\.article.reference)
     }
+
+    /// The refusal `body` throws, or nil when it succeeds.
+    static func refusal<T>(_ body: () throws -> T) -> Rejection? {
+        do {
+            _ = try body()
+            return nil
+        } catch {
+            return error as? Rejection
+        }
+    }
 }

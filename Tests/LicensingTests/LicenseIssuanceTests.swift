@@ -13,14 +13,7 @@ struct LicenseIssuanceTests {
         IssueLicense(holder: Fixture.iin(), issueDate: Fixture.date(date), district: "almaty-city", basis: basis, licenseFeePaid: fee)
     }
 
-    func rejection(_ body: () throws -> License) -> Rejection? {
-        do {
-            _ = try body()
-            return nil
-        } catch {
-            return error as? Rejection
-        }
-    }
+    func rejection(_ body: () throws -> License) -> Rejection? { Fixture.refusal(body) }
 
     @Test func anEligiblePersonWithABasisAndPaidFeeGetsAnActiveLicense_142_1() throws {
         let license = try License.issue(command(), person: Fixture.person(), existing: [], number: number, context: context)

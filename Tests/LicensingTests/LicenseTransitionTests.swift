@@ -17,14 +17,7 @@ struct LicenseTransitionTests {
         )
     }
 
-    func refusal(_ body: () throws -> License) -> Rejection? {
-        do {
-            _ = try body()
-            return nil
-        } catch {
-            return error as? Rejection
-        }
-    }
+    func refusal(_ body: () throws -> License) -> Rejection? { Fixture.refusal(body) }
 
     @Test func aSuspensionNeedsATermOfAtMostSixMonths_143_2() throws {
         let license = Self.active()
