@@ -32,24 +32,22 @@ public final class RegistryConnection: Sendable {
             let sslContext = try NIOSSLContext(configuration: tls.configuration())
             let serverName = tls.serverName ?? host
             let isIP = serverName.allSatisfy { $0.isNumber || $0 == "." || $0 == ":" }
-            let channel = try await ClientBootstrap(group: loopGroup)
+            // The handler is captured while the pipeline is built: a server that closes
+            // right after the handshake (e.g. refusing the identity) must not race a lookup.
+            let (channel, handler, ready) = try await ClientBootstrap(group: loopGroup)
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 .connectTimeout(.seconds(10))
-                .channelInitializer { channel in
+                .connect(host: host, port: port) { channel in
                     channel.eventLoop.makeCompletedFuture {
                         let sync = channel.pipeline.syncOperations
                         try sync.addHandler(NIOSSLClientHandler(context: sslContext, serverHostname: isIP ? nil : serverName))
                         try sync.addHandler(ByteToMessageHandler(FrameDecoder()))
                         let ready = channel.eventLoop.makePromise(of: Void.self)
-                        try sync.addHandler(ClientConnectionHandler(ready: ready, peerName: peerName))
+                        let handler = ClientConnectionHandler(ready: ready, peerName: peerName)
+                        try sync.addHandler(handler)
+                        return (channel, NIOLoopBound(handler, eventLoop: channel.eventLoop), ready.futureResult)
                     }
                 }
-                .connect(host: host, port: port)
-                .get()
-            let (handler, ready) = try await channel.eventLoop.submit {
-                let h = try channel.pipeline.syncOperations.handler(type: ClientConnectionHandler.self)
-                return (NIOLoopBound(h, eventLoop: channel.eventLoop), h.ready.futureResult)
-            }.get()
             try await ready.get()
             return RegistryConnection(channel: channel, handler: handler, ownedGroup: owned)
         } catch {

@@ -119,3 +119,26 @@ struct LicenseTransitionTests {
 extension LicenseGround.Measure {
     static let allMeasures: [LicenseGround.Measure] = [.suspension, .termination, .deprivation]
 }
+
+@Suite("License status as of a moment")
+struct LicenseAsOfTests {
+    static func moment(_ date: String, _ hour: Int, _ minute: Int) -> Instant {
+        Instant(millisecondsSinceEpoch: Instant(startOf: LocalDate(date)!).millisecondsSinceEpoch + Int64(hour * 3600 + minute * 60) * 1000)
+    }
+
+    @Test func theStatusAtAMomentComesFromHistoryToTheMinute_143_4() throws {
+        let issued = LicenseTransitionTests.active() // issued 2025-01-15
+        let context = DecisionContext(actor: "m", requestID: "r", now: Self.moment("2026-03-03", 14, 5))
+        let suspended = try issued.suspended(ground: .s143_2_2, until: LocalDate("2026-06-03")!, reasons: "harm", context: context)
+        #expect(suspended.status(at: Self.moment("2025-01-14", 23, 59)) == nil)
+        #expect(suspended.status(at: Self.moment("2026-03-03", 14, 4)) == .active)
+        #expect(suspended.status(at: Self.moment("2026-03-03", 14, 5)) == .suspended)
+    }
+
+    @Test func aCourtDecisionCountsFromTheDayItEnteredIntoForceNotFromWhenItWasRecorded() throws {
+        let claimed = try LicenseTransitionTests.active().withDeprivationClaimFiled(ground: .d144_2_2, context: LicenseTransitionTests.at("2026-03-03"))
+        let deprived = try claimed.withCourtDecision(granted: true, ground: .d144_2_2, inForceOn: LocalDate("2026-06-10")!, context: LicenseTransitionTests.at("2026-06-12"))
+        #expect(deprived.status(at: Self.moment("2026-06-09", 23, 59)) == .active)
+        #expect(deprived.status(at: Self.moment("2026-06-10", 0, 0)) == .deprived)
+    }
+}

@@ -1,0 +1,19 @@
+import Enforcement
+
+extension StatusChange {
+    /// When the change took effect. A decision that takes effect on the day it is
+    /// recorded does so from its moment (143.4: "from the moment the decision is
+    /// adopted"); one dated otherwise (a backdated issue, a court decision recorded
+    /// after it entered into force) from the start of its effective date.
+    public var effectiveAt: Instant {
+        decidedAt.kazakhstanDate == effectiveDate ? decidedAt : Instant(startOf: effectiveDate)
+    }
+}
+
+extension License {
+    /// The status at `instant`, answered from history alone ("was license N in force
+    /// at 14:05 on 3 March 2026?"); nil before the license existed.
+    public func status(at instant: Instant) -> LicenseStatus? {
+        history.last(where: { $0.effectiveAt <= instant })?.status
+    }
+}
