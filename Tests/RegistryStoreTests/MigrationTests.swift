@@ -1,14 +1,15 @@
 import Enforcement
 import Licensing
+import Foundation
 import GRDB
-import RegistryStore
+@testable import RegistryStore
 import Testing
 
 @Suite("Migrations")
 struct MigrationTests {
     @Test func anEmptyFileMigratesToTheCurrentSchemaWithTheTwentyDistricts() throws {
         let fixture = try StoreFixture()
-        #expect(try fixture.store.appliedMigrations() == ["v1-skeleton"])
+        #expect(try fixture.store.appliedMigrations() == ["v1-skeleton", "v2-license-decisions"])
         let queue = try DatabaseQueue(path: fixture.path)
         let (districts, tables, journal, foreignKeys) = try queue.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM district"),
@@ -25,7 +26,7 @@ struct MigrationTests {
     @Test func reopeningAMigratedFileAppliesNothingTwice() throws {
         let fixture = try StoreFixture()
         let again = try RegistryStore(path: fixture.path)
-        #expect(try again.appliedMigrations() == ["v1-skeleton"])
+        #expect(try again.appliedMigrations() == ["v1-skeleton", "v2-license-decisions"])
         #expect(try again.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM district") } == 20)
     }
 }
@@ -36,5 +37,32 @@ struct ShippedDataTests {
         let calendar = try ShippedData.workingCalendar()
         #expect(calendar.years == 2024...2027)
         #expect(try !calendar.isWorkingDay(LocalDate("2026-03-23")!))
+    }
+}
+
+@Suite("Migrations from the previous version")
+struct UpgradeTests {
+    @Test func aV1FileUpgradesKeepingItsHistory() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("upgrade-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("registry.sqlite").path
+        let person = StoreFixture.person()
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try RegistryMigrations.migrator.migrate(queue, upTo: "v1-skeleton")
+            try await queue.write { db in
+                try db.execute(sql: "INSERT INTO person (iin, surname, given_name, residence_district, education, registered_at_ms) VALUES (?, 'Ахметов', 'Ержан', 'almaty-city', 'higherLegal', 1)", arguments: [person.iin.digits])
+                try db.execute(sql: "INSERT INTO license (number, holder_iin, holder_fold, district, issued_on, basis_kind, basis_reference, basis_evidence, status) VALUES ('2025-000001', ?, 'ахметов', 'almaty-city', '2025-01-15', 'exemption', 'judge', 'order', 'active')", arguments: [person.iin.digits])
+                try db.execute(sql: "INSERT INTO license_status_history (license_number, status, decision_date, decided_at_ms, effective_date, legal_basis, actor, request_id) VALUES ('2025-000001', 'active', '2025-01-15', 1, '2025-01-15', '142.1', 'ministry', 'r1')")
+            }
+            try queue.close()
+        }
+        let store = try RegistryStore(path: path)
+        defer { try? store.close() }
+        #expect(try store.appliedMigrations() == ["v1-skeleton", "v2-license-decisions"])
+        let license = try #require(try store.license(LicenseNumber("2025-000001")!))
+        #expect(license.history.map(\.status) == [.active])
+        #expect(license.history.first?.termEnd == nil)
     }
 }

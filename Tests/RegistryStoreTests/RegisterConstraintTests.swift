@@ -97,3 +97,28 @@ struct PointReadTests {
         #expect(try fixture.store.license(number)?.history.map(\.status) == [.active, .suspended])
     }
 }
+
+@Suite("Recording decisions")
+struct DecisionRecordTests {
+    @Test func aDecisionUpdatesTheStatusAndAppendsItsHistoryWithTermAndReasons() async throws {
+        let fixture = try StoreFixture()
+        let person = StoreFixture.person()
+        let number = LicenseNumber(year: 2026, sequence: 1)
+        let issued = StoreFixture.license(number, holder: person)
+        try await fixture.store.write { tx in
+            try tx.insert(person)
+            try tx.insert(issued)
+        }
+        let context = DecisionContext(actor: "ministry", requestID: "r2", now: Instant(startOf: LocalDate("2026-04-01")!))
+        let suspended = try issued.suspended(ground: .s143_2_4, until: LocalDate("2026-07-01")!, reasons: "outside the district", context: context)
+        try await fixture.store.write { try $0.record(suspended, replacing: issued) }
+        let stored = try #require(try fixture.store.license(number))
+        #expect(stored == suspended)
+        #expect(stored.history.last?.termEnd == LocalDate("2026-07-01"))
+        #expect(stored.history.last?.reasons == "outside the district")
+        // A second decision made on the stale state is refused, not merged.
+        let stale = try issued.terminated(ground: .t144_1_4, reasons: "death", disciplinaryProceedingOpen: false, context: context)
+        await #expect(throws: Rejection.self) { try await fixture.store.write { try $0.record(stale, replacing: issued) } }
+        #expect(try fixture.store.license(number)?.status == .suspended)
+    }
+}

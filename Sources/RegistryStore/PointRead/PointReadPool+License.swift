@@ -38,6 +38,7 @@ extension PointReadPool {
         else { throw StoreCorruption("license \(number) has a malformed history entry") }
         return StatusChange(status: status, decisionDate: decided, decidedAt: Instant(millisecondsSinceEpoch: row.int64(14)),
                             effectiveDate: effective, legalBasis: Article(basis), groundCode: row.text(17),
-                            actor: actor, requestID: requestID)
+                            actor: actor, requestID: requestID,
+                            termEnd: row.text(20).flatMap { LocalDate($0) }, reasons: row.text(21))
     }
 }

@@ -30,7 +30,8 @@ extension StoreQueries {
             }
             return StatusChange(status: parsed, decisionDate: decided, decidedAt: Instant(millisecondsSinceEpoch: row[14]),
                                 effectiveDate: effective, legalBasis: Article(row[16] as String), groundCode: row[17],
-                                actor: row[18], requestID: row[19])
+                                actor: row[18], requestID: row[19],
+                                termEnd: (row[20] as String?).flatMap { LocalDate($0) }, reasons: row[21])
         }
         guard let holder = IIN(stored: first[1]), let issuedOn = LocalDate(first[3] as String),
               let status = LicenseStatus(rawValue: first[7]) else {
@@ -48,7 +49,8 @@ extension StoreQueries {
     public static var licenseWithHistorySelect: String { """
         SELECT l.number, l.holder_iin, l.district, l.issued_on, l.basis_kind, l.basis_reference, l.basis_evidence,
                l.status, l.deprivation_claim_pending, p.surname, p.given_name, p.patronymic,
-               h.status, h.decision_date, h.decided_at_ms, h.effective_date, h.legal_basis, h.ground_code, h.actor, h.request_id
+               h.status, h.decision_date, h.decided_at_ms, h.effective_date, h.legal_basis, h.ground_code, h.actor, h.request_id,
+               h.term_end, h.reasons
         FROM license l
         JOIN person p ON p.iin = l.holder_iin
         LEFT JOIN license_status_history h ON h.license_number = l.number
@@ -99,7 +101,8 @@ extension StoreQueries {
                 decidedAt: Instant(millisecondsSinceEpoch: row["decided_at_ms"]),
                 effectiveDate: LocalDate(row["effective_date"] as String)!,
                 legalBasis: Article(row["legal_basis"] as String),
-                groundCode: row["ground_code"], actor: row["actor"], requestID: row["request_id"]
+                groundCode: row["ground_code"], actor: row["actor"], requestID: row["request_id"],
+                termEnd: (row["term_end"] as String?).flatMap { LocalDate($0) }, reasons: row["reasons"]
             )
         }
     }
@@ -162,14 +165,34 @@ extension StoreTransaction {
         )
     }
 
+    /// Stores a decision made by the domain on `before`: the license's new state and
+    /// the history entries it appended, in the caller's transaction. Refuses when the
+    /// stored license is no longer `before` (another decision got there first).
+    public func record(_ after: License, replacing before: License) throws {
+        guard after.number == before.number, after.history.starts(with: before.history) else {
+            throw StoreCorruption("a decision must only append to the history of license \(before.number)")
+        }
+        guard try license(before.number) == before else {
+            throw Rejection(.failedPrecondition, reason: "CONCURRENT_DECISION",
+                            message: "license \(before.number) changed while this decision was being made; reload and decide again")
+        }
+        try db.execute(
+            sql: "UPDATE license SET status = ?, deprivation_claim_pending = ? WHERE number = ?",
+            arguments: [after.status.rawValue, after.deprivationClaimPending, after.number.value]
+        )
+        for change in after.history.dropFirst(before.history.count) { try append(change, to: after.number) }
+    }
+
     public func append(_ change: StatusChange, to number: LicenseNumber) throws {
         try db.execute(
             sql: """
-            INSERT INTO license_status_history (license_number, status, decision_date, decided_at_ms, effective_date, legal_basis, ground_code, actor, request_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO license_status_history
+                (license_number, status, decision_date, decided_at_ms, effective_date, legal_basis, ground_code, actor, request_id, term_end, reasons)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             arguments: [number.value, change.status.rawValue, change.decisionDate.description, change.decidedAt.millisecondsSinceEpoch,
-                        change.effectiveDate.description, change.legalBasis.reference, change.groundCode, change.actor, change.requestID]
+                        change.effectiveDate.description, change.legalBasis.reference, change.groundCode, change.actor, change.requestID,
+                        change.termEnd?.description, change.reasons]
         )
     }
 }

@@ -10,8 +10,18 @@ enum RegistryMigrations {
             try db.execute(sql: v1)
             try DistrictSeed.insertAll(db)
         }
+        migrator.registerMigration("v2-license-decisions") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
+
+    /// Decisions of the license lifecycle (143, 144): a suspension's term and every
+    /// decision's reasons are kept in the history entry itself.
+    private static let v2 = """
+    ALTER TABLE license_status_history ADD COLUMN term_end TEXT;
+    ALTER TABLE license_status_history ADD COLUMN reasons TEXT;
+    """
 
     private static let v1 = """
     CREATE TABLE district (
