@@ -21,11 +21,11 @@ struct LicenseTransitionTests {
 
     @Test func aSuspensionNeedsATermOfAtMostSixMonths_143_2() throws {
         let license = Self.active()
-        let suspended = try license.suspended(ground: .s143_2_4, until: Fixture.date("2026-09-03"), reasons: "acted outside his district", context: Self.at("2026-03-03"))
+        let suspended = try license.suspended(ground: .s143_2_4, until: Fixture.date("2026-09-03"), reasons: "acted outside his district", proposal: ProposalReference(author: .territorialBody, reference: "TB-1"), context: Self.at("2026-03-03"))
         #expect(suspended.status == .suspended)
         #expect(suspended.history.last?.legalBasis == "143.2.4")
         #expect(suspended.history.last?.termEnd == Fixture.date("2026-09-03"))
-        let tooLong = refusal { try license.suspended(ground: .s143_2_4, until: Fixture.date("2026-09-04"), reasons: "x", context: Self.at("2026-03-03")) }
+        let tooLong = refusal { try license.suspended(ground: .s143_2_4, until: Fixture.date("2026-09-04"), reasons: "x", proposal: ProposalReference(author: .territorialBody, reference: "TB-1"), context: Self.at("2026-03-03")) }
         #expect(tooLong?.article == "143.2")
         #expect(tooLong?.reason == "TERM_OVER_SIX_MONTHS")
     }
@@ -33,18 +33,18 @@ struct LicenseTransitionTests {
     @Test func aSuspensionTakesEffectFromTheDecisionMoment_143_4() throws {
         let moment = Instant(millisecondsSinceEpoch: Instant(startOf: Fixture.date("2026-03-03")).millisecondsSinceEpoch + 14 * 3_600_000 + 5 * 60_000)
         let context = DecisionContext(actor: "m", requestID: "r", now: moment)
-        let suspended = try Self.active().suspended(ground: .s143_2_2, until: Fixture.date("2026-06-03"), reasons: "harm to parties", context: context)
+        let suspended = try Self.active().suspended(ground: .s143_2_2, until: Fixture.date("2026-06-03"), reasons: "harm to parties", proposal: ProposalReference(author: .territorialBody, reference: "TB-1"), context: context)
         #expect(suspended.history.last?.decidedAt == moment)
         #expect(suspended.history.last?.effectiveDate == Fixture.date("2026-03-03"))
     }
 
     @Test func aSuspensionStatesItsReasons_143_3() {
-        #expect(refusal { try Self.active().suspended(ground: .s143_2_1, until: Fixture.date("2026-05-01"), reasons: "  ", context: Self.at("2026-03-03")) }?.article == "143.3")
+        #expect(refusal { try Self.active().suspended(ground: .s143_2_1, until: Fixture.date("2026-05-01"), reasons: "  ", proposal: ProposalReference(author: .territorialBody, reference: "TB-1"), context: Self.at("2026-03-03")) }?.article == "143.3")
     }
 
     @Test func aSuspendedLicenseCannotBeSuspendedAgain_143_1() throws {
-        let suspended = try Self.active().suspended(ground: .s143_2_5, until: Fixture.date("2026-05-01"), reasons: "no training", context: Self.at("2026-03-03"))
-        #expect(refusal { try suspended.suspended(ground: .s143_2_6, until: Fixture.date("2026-06-01"), reasons: "x", context: Self.at("2026-03-04")) }?.code == .failedPrecondition)
+        let suspended = try Self.active().suspended(ground: .s143_2_5, until: Fixture.date("2026-05-01"), reasons: "no training", proposal: ProposalReference(author: .territorialBody, reference: "TB-1"), context: Self.at("2026-03-03"))
+        #expect(refusal { try suspended.suspended(ground: .s143_2_6, until: Fixture.date("2026-06-01"), reasons: "x", proposal: ProposalReference(author: .territorialBody, reference: "TB-1"), context: Self.at("2026-03-04")) }?.code == .failedPrecondition)
     }
 
     @Test func aDeputySuspensionHasNoSixMonthCapAndEndsByReinstatement_143_5() throws {
@@ -62,7 +62,7 @@ struct LicenseTransitionTests {
     }
 
     @Test func anElapsedTermRaisesAnAlertButDoesNotLapse_9_1_3() throws {
-        let suspended = try Self.active().suspended(ground: .s143_2_3, until: Fixture.date("2026-04-03"), reasons: "refused a document", context: Self.at("2026-03-03"))
+        let suspended = try Self.active().suspended(ground: .s143_2_3, until: Fixture.date("2026-04-03"), reasons: "refused a document", proposal: ProposalReference(author: .territorialBody, reference: "TB-1"), context: Self.at("2026-03-03"))
         #expect(!suspended.suspensionTermElapsed(on: Fixture.date("2026-04-03")))
         #expect(suspended.suspensionTermElapsed(on: Fixture.date("2026-04-04")))
         #expect(suspended.status == .suspended)
@@ -77,10 +77,10 @@ struct LicenseTransitionTests {
     }
 
     @Test func aSuspendedLicenseCanBeTerminatedAndTerminationIsFinal_144_1() throws {
-        let suspended = try Self.active().suspended(ground: .s143_2_1, until: Fixture.date("2026-05-01"), reasons: "suspect", context: Self.at("2026-03-03"))
+        let suspended = try Self.active().suspended(ground: .s143_2_1, until: Fixture.date("2026-05-01"), reasons: "suspect", proposal: ProposalReference(author: .territorialBody, reference: "TB-1"), context: Self.at("2026-03-03"))
         let terminated = try suspended.terminated(ground: .t144_1_2, reasons: "verdict in force", disciplinaryProceedingOpen: false, context: Self.at("2026-04-01"))
         #expect(terminated.history.last?.legalBasis == "144.1.2")
-        let again = refusal { try terminated.suspended(ground: .s143_2_2, until: Fixture.date("2026-06-01"), reasons: "x", context: Self.at("2026-04-02")) }
+        let again = refusal { try terminated.suspended(ground: .s143_2_2, until: Fixture.date("2026-06-01"), reasons: "x", proposal: ProposalReference(author: .territorialBody, reference: "TB-1"), context: Self.at("2026-04-02")) }
         #expect(again?.reason == "LICENSE_FINAL")
         #expect(refusal { try terminated.reinstated(reasons: "x", context: Self.at("2026-04-02")) }?.reason == "LICENSE_FINAL")
     }
@@ -129,7 +129,7 @@ struct LicenseAsOfTests {
     @Test func theStatusAtAMomentComesFromHistoryToTheMinute_143_4() throws {
         let issued = LicenseTransitionTests.active() // issued 2025-01-15
         let context = DecisionContext(actor: "m", requestID: "r", now: Self.moment("2026-03-03", 14, 5))
-        let suspended = try issued.suspended(ground: .s143_2_2, until: LocalDate("2026-06-03")!, reasons: "harm", context: context)
+        let suspended = try issued.suspended(ground: .s143_2_2, until: LocalDate("2026-06-03")!, reasons: "harm", proposal: ProposalReference(author: .territorialBody, reference: "TB-1"), context: context)
         #expect(suspended.status(at: Self.moment("2025-01-14", 23, 59)) == nil)
         #expect(suspended.status(at: Self.moment("2026-03-03", 14, 4)) == .active)
         #expect(suspended.status(at: Self.moment("2026-03-03", 14, 5)) == .suspended)
@@ -140,5 +140,26 @@ struct LicenseAsOfTests {
         let deprived = try claimed.withCourtDecision(granted: true, ground: .d144_2_2, inForceOn: LocalDate("2026-06-10")!, context: LicenseTransitionTests.at("2026-06-12"))
         #expect(deprived.status(at: Self.moment("2026-06-09", 23, 59)) == .active)
         #expect(deprived.status(at: Self.moment("2026-06-10", 0, 0)) == .deprived)
+    }
+}
+
+@Suite("Suspension on a proposal, Art. 143.1")
+struct SuspensionProposalTests {
+    @Test func aProsecutorsProposalCannotFoundASuspension_143_1() {
+        let refused = Fixture.refusal {
+            try LicenseTransitionTests.active().suspended(ground: .s143_2_2, until: LocalDate("2026-05-01")!, reasons: "harm",
+                                                          proposal: ProposalReference(author: .prosecutor, reference: "P-7"),
+                                                          context: LicenseTransitionTests.at("2026-03-03"))
+        }
+        #expect(refused?.article == "143.1")
+        #expect(refused?.reason == "AUTHOR_MAY_NOT_PROPOSE")
+    }
+
+    @Test func theProposalIsKeptWithTheDecision() throws {
+        let proposal = ProposalReference(author: .regionalChamber, reference: "RGC-ALA-2026-3")
+        let suspended = try LicenseTransitionTests.active().suspended(ground: .s143_2_6, until: LocalDate("2026-05-01")!, reasons: "dues unpaid twice",
+                                                                      proposal: proposal, context: LicenseTransitionTests.at("2026-03-03"))
+        #expect(suspended.history.last?.proposal == proposal)
+        #expect(ProposalReference(stored: proposal.description) == proposal)
     }
 }

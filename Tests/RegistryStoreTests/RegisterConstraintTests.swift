@@ -110,7 +110,7 @@ struct DecisionRecordTests {
             try tx.insert(issued)
         }
         let context = DecisionContext(actor: "ministry", requestID: "r2", now: Instant(startOf: LocalDate("2026-04-01")!))
-        let suspended = try issued.suspended(ground: .s143_2_4, until: LocalDate("2026-07-01")!, reasons: "outside the district", context: context)
+        let suspended = try issued.suspended(ground: .s143_2_4, until: LocalDate("2026-07-01")!, reasons: "outside the district", proposal: ProposalReference(author: .territorialBody, reference: "TB-1"), context: context)
         try await fixture.store.write { try $0.record(suspended, replacing: issued) }
         let stored = try #require(try fixture.store.license(number))
         #expect(stored == suspended)

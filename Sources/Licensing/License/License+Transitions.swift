@@ -10,8 +10,13 @@ extension License {
 
     /// L1: suspension on a proposal, ground 143.2.1–143.2.6 or a general ground.
     /// Effective from the decision moment (143.4); a term is mandatory and at most 6 months (143.2, 143.3).
-    public func suspended(ground: LicenseGround, until termEnd: LocalDate, reasons: String, context: DecisionContext) throws(Rejection) -> License {
+    public func suspended(ground: LicenseGround, until termEnd: LocalDate, reasons: String, proposal: ProposalReference, context: DecisionContext) throws(Rejection) -> License {
         try requireNotFinal()
+        // Art. 143.1: on a representation of a territorial body or a chamber.
+        try proposal.author.checkMayPropose(.suspension)
+        guard !proposal.reference.trimmingWhitespace.isEmpty else {
+            throw Rejection.invalid("proposal.reference", "a suspension is decided on a proposal; give its reference", article: "143.1")
+        }
         guard ground.measure == .suspension, ground != .sDeputy143_5 else {
             throw Rejection(.invalidArgument, reason: "NOT_A_PROPOSAL_SUSPENSION_GROUND",
                             message: "\(ground.rawValue) is not a ground for suspension on a proposal (143.2.1–143.2.6, sGeneral)", article: "143.2")
@@ -30,7 +35,7 @@ extension License {
                             message: "a suspension on \(ground.rawValue) lasts at most 6 months: the term may end on \(latest) at the latest, not \(termEnd)",
                             article: "143.2", fieldViolations: [.init(field: "term_end", description: "later than \(latest)")])
         }
-        return appending(.suspended, ground: ground, article: ground.article, on: today, context: context, termEnd: termEnd, reasons: reasons)
+        return appending(.suspended, ground: ground, article: ground.article, on: today, context: context, termEnd: termEnd, reasons: reasons, proposal: proposal)
     }
 
     /// L2: suspension on the bailiff's own application after election as a deputy (143.5);
@@ -133,12 +138,13 @@ extension License {
         return trimmed
     }
 
-    private func appending(_ status: LicenseStatus, ground: LicenseGround?, article: Article, on date: LocalDate, context: DecisionContext, termEnd: LocalDate?, reasons: String) -> License {
+    private func appending(_ status: LicenseStatus, ground: LicenseGround?, article: Article, on date: LocalDate, context: DecisionContext, termEnd: LocalDate?, reasons: String, proposal: ProposalReference? = nil) -> License {
         var next = self
         next.status = status
         next.history.append(StatusChange(
             status: status, decisionDate: date, decidedAt: context.now, effectiveDate: date, legalBasis: article,
-            groundCode: ground?.rawValue, actor: context.actor, requestID: context.requestID, termEnd: termEnd, reasons: reasons
+            groundCode: ground?.rawValue, actor: context.actor, requestID: context.requestID, termEnd: termEnd, reasons: reasons,
+            proposal: proposal
         ))
         return next
     }

@@ -17,8 +17,10 @@ public struct StatusChange: Hashable, Sendable, Codable {
     public let termEnd: LocalDate?
     /// The decision's reasons (143.3 makes them mandatory for suspensions).
     public let reasons: String?
+    /// The representation the decision answers, when it answers one (143.1, 144.3).
+    public let proposal: ProposalReference?
 
-    public init(status: LicenseStatus, decisionDate: LocalDate, decidedAt: Instant, effectiveDate: LocalDate, legalBasis: Article, groundCode: String?, actor: String, requestID: String, termEnd: LocalDate? = nil, reasons: String? = nil) {
+    public init(status: LicenseStatus, decisionDate: LocalDate, decidedAt: Instant, effectiveDate: LocalDate, legalBasis: Article, groundCode: String?, actor: String, requestID: String, termEnd: LocalDate? = nil, reasons: String? = nil, proposal: ProposalReference? = nil) {
         self.status = status
         self.decisionDate = decisionDate
         self.decidedAt = decidedAt
@@ -29,5 +31,6 @@ public struct StatusChange: Hashable, Sendable, Codable {
         self.requestID = requestID
         self.termEnd = termEnd
         self.reasons = reasons
+        self.proposal = proposal
     }
 }

@@ -31,4 +31,25 @@ public struct LicensingStub: Sendable {
     ) async throws -> WireListLicensesResponse {
         try await connection.call(LicensingMethods.listLicenses, request, options: options)
     }
+
+    public func suspendLicense(
+        _ request: WireSuspendLicenseRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireLicenseDecisionResponse {
+        try await connection.call(LicensingMethods.suspendLicense, request, options: options)
+    }
+
+    public func reinstateLicense(
+        _ request: WireReinstateLicenseRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireLicenseDecisionResponse {
+        try await connection.call(LicensingMethods.reinstateLicense, request, options: options)
+    }
+
+    public func getLicenseStatusAt(
+        _ request: WireGetLicenseStatusAtRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireGetLicenseStatusAtResponse {
+        try await connection.call(LicensingMethods.getLicenseStatusAt, request, options: options)
+    }
 }

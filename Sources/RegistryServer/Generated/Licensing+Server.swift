@@ -8,6 +8,9 @@ public protocol LicensingHandler: Sendable {
     func issueLicense(_ request: WireIssueLicenseRequest, context: CallContext) async throws -> WireIssueLicenseResponse
     func getLicense(_ request: WireGetLicenseRequest, context: CallContext) async throws -> WireGetLicenseResponse
     func listLicenses(_ request: WireListLicensesRequest, context: CallContext) async throws -> WireListLicensesResponse
+    func suspendLicense(_ request: WireSuspendLicenseRequest, context: CallContext) async throws -> WireLicenseDecisionResponse
+    func reinstateLicense(_ request: WireReinstateLicenseRequest, context: CallContext) async throws -> WireLicenseDecisionResponse
+    func getLicenseStatusAt(_ request: WireGetLicenseStatusAtRequest, context: CallContext) async throws -> WireGetLicenseStatusAtResponse
 }
 
 extension LicensingHandler {
@@ -21,6 +24,15 @@ extension LicensingHandler {
         }
         table.register(LicensingMethods.listLicenses) { request, context in
             try await self.listLicenses(request, context: context)
+        }
+        table.register(LicensingMethods.suspendLicense) { request, context in
+            try await self.suspendLicense(request, context: context)
+        }
+        table.register(LicensingMethods.reinstateLicense) { request, context in
+            try await self.reinstateLicense(request, context: context)
+        }
+        table.register(LicensingMethods.getLicenseStatusAt) { request, context in
+            try await self.getLicenseStatusAt(request, context: context)
         }
     }
 }

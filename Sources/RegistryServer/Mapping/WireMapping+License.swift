@@ -54,6 +54,18 @@ enum LicenseMapping {
         return b
     }
 
+    static func proposal(_ wire: WireProposalReference?) -> ProposalReference? {
+        guard let wire else { return nil }
+        let author: ProposalAuthor? = switch wire.author {
+        case .territorialBody: .territorialBody
+        case .republicanChamber: .republicanChamber
+        case .regionalChamber: .regionalChamber
+        case .prosecutor: .prosecutor
+        default: nil
+        }
+        return author.map { ProposalReference(author: $0, reference: wire.reference) }
+    }
+
     static func wire(_ license: License, revealIIN: Bool) -> WireLicense {
         var l = WireLicense()
         l.number = license.number.value
@@ -74,6 +86,8 @@ enum LicenseMapping {
             c.groundCode = change.groundCode ?? ""
             c.actor = change.actor
             c.requestID = change.requestID
+            c.termEnd = change.termEnd?.description ?? ""
+            c.reasons = change.reasons ?? ""
             return c
         }
         return l

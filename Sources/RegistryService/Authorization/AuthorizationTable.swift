@@ -16,12 +16,18 @@ public enum AuthorizationTable {
         .issueLicense: [.ministry],
         .getLicense: Set(Role.allCases),
         .listLicenses: Set(Role.allCases),
+        // Suspension and reinstatement are Ministry decisions (143.1, 143.3, 167(8)).
+        .suspendLicense: [.ministry],
+        .reinstateLicense: [.ministry],
+        .getLicenseStatusAt: Set(Role.allCases),
     ]
 
     /// The article that reserves an operation to its roles, quoted in a denial.
     static let basis: [Operation: Article] = [
         .issueLicense: "142.1",
         .registerPerson: "141-1.2",
+        .suspendLicense: "143.1",
+        .reinstateLicense: "143.3",
     ]
 
     public static func isAllowed(_ role: Role, _ operation: Operation) -> Bool {

@@ -9,11 +9,14 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case issueLicense = "Licensing/IssueLicense"
     case getLicense = "Licensing/GetLicense"
     case listLicenses = "Licensing/ListLicenses"
+    case suspendLicense = "Licensing/SuspendLicense"
+    case reinstateLicense = "Licensing/ReinstateLicense"
+    case getLicenseStatusAt = "Licensing/GetLicenseStatusAt"
 
     /// Mutations are audited with their outcome and accept an idempotency key.
     public var isMutation: Bool {
         switch self {
-        case .registerPerson, .issueLicense: return true
+        case .registerPerson, .issueLicense, .suspendLicense, .reinstateLicense: return true
         default: return false
         }
     }

@@ -39,6 +39,7 @@ extension PointReadPool {
         return StatusChange(status: status, decisionDate: decided, decidedAt: Instant(millisecondsSinceEpoch: row.int64(14)),
                             effectiveDate: effective, legalBasis: Article(basis), groundCode: row.text(17),
                             actor: actor, requestID: requestID,
-                            termEnd: row.text(20).flatMap { LocalDate($0) }, reasons: row.text(21))
+                            termEnd: row.text(20).flatMap { LocalDate($0) }, reasons: row.text(21),
+                            proposal: row.text(22).flatMap { ProposalReference(stored: $0) })
     }
 }

@@ -31,7 +31,8 @@ extension StoreQueries {
             return StatusChange(status: parsed, decisionDate: decided, decidedAt: Instant(millisecondsSinceEpoch: row[14]),
                                 effectiveDate: effective, legalBasis: Article(row[16] as String), groundCode: row[17],
                                 actor: row[18], requestID: row[19],
-                                termEnd: (row[20] as String?).flatMap { LocalDate($0) }, reasons: row[21])
+                                termEnd: (row[20] as String?).flatMap { LocalDate($0) }, reasons: row[21],
+                                proposal: (row[22] as String?).flatMap { ProposalReference(stored: $0) })
         }
         guard let holder = IIN(stored: first[1]), let issuedOn = LocalDate(first[3] as String),
               let status = LicenseStatus(rawValue: first[7]) else {
@@ -50,7 +51,7 @@ extension StoreQueries {
         SELECT l.number, l.holder_iin, l.district, l.issued_on, l.basis_kind, l.basis_reference, l.basis_evidence,
                l.status, l.deprivation_claim_pending, p.surname, p.given_name, p.patronymic,
                h.status, h.decision_date, h.decided_at_ms, h.effective_date, h.legal_basis, h.ground_code, h.actor, h.request_id,
-               h.term_end, h.reasons
+               h.term_end, h.reasons, h.proposal
         FROM license l
         JOIN person p ON p.iin = l.holder_iin
         LEFT JOIN license_status_history h ON h.license_number = l.number
@@ -102,7 +103,8 @@ extension StoreQueries {
                 effectiveDate: LocalDate(row["effective_date"] as String)!,
                 legalBasis: Article(row["legal_basis"] as String),
                 groundCode: row["ground_code"], actor: row["actor"], requestID: row["request_id"],
-                termEnd: (row["term_end"] as String?).flatMap { LocalDate($0) }, reasons: row["reasons"]
+                termEnd: (row["term_end"] as String?).flatMap { LocalDate($0) }, reasons: row["reasons"],
+                proposal: (row["proposal"] as String?).flatMap { ProposalReference(stored: $0) }
             )
         }
     }
@@ -187,12 +189,12 @@ extension StoreTransaction {
         try db.execute(
             sql: """
             INSERT INTO license_status_history
-                (license_number, status, decision_date, decided_at_ms, effective_date, legal_basis, ground_code, actor, request_id, term_end, reasons)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                (license_number, status, decision_date, decided_at_ms, effective_date, legal_basis, ground_code, actor, request_id, term_end, reasons, proposal)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             arguments: [number.value, change.status.rawValue, change.decisionDate.description, change.decidedAt.millisecondsSinceEpoch,
                         change.effectiveDate.description, change.legalBasis.reference, change.groundCode, change.actor, change.requestID,
-                        change.termEnd?.description, change.reasons]
+                        change.termEnd?.description, change.reasons, change.proposal?.description]
         )
     }
 }

@@ -16,11 +16,12 @@ enum RegistryMigrations {
         return migrator
     }
 
-    /// Decisions of the license lifecycle (143, 144): a suspension's term and every
-    /// decision's reasons are kept in the history entry itself.
+    /// Decisions of the license lifecycle (143, 144): a suspension's term, every
+    /// decision's reasons and the proposal it answers are kept in the history entry itself.
     private static let v2 = """
     ALTER TABLE license_status_history ADD COLUMN term_end TEXT;
     ALTER TABLE license_status_history ADD COLUMN reasons TEXT;
+    ALTER TABLE license_status_history ADD COLUMN proposal TEXT;
     """
 
     private static let v1 = """

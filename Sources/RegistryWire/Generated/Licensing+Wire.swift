@@ -13,11 +13,23 @@ public enum LicensingMethods {
     public static let listLicenses = MethodDescriptor<WireListLicensesRequest, WireListLicensesResponse>(
         service: serviceName, method: "ListLicenses"
     )
+    public static let suspendLicense = MethodDescriptor<WireSuspendLicenseRequest, WireLicenseDecisionResponse>(
+        service: serviceName, method: "SuspendLicense"
+    )
+    public static let reinstateLicense = MethodDescriptor<WireReinstateLicenseRequest, WireLicenseDecisionResponse>(
+        service: serviceName, method: "ReinstateLicense"
+    )
+    public static let getLicenseStatusAt = MethodDescriptor<WireGetLicenseStatusAtRequest, WireGetLicenseStatusAtResponse>(
+        service: serviceName, method: "GetLicenseStatusAt"
+    )
 
     /// Every method of the service, in declaration order.
     public static let all: [MethodInfo] = [
         issueLicense.info,
         getLicense.info,
         listLicenses.info,
+        suspendLicense.info,
+        reinstateLicense.info,
+        getLicenseStatusAt.info,
     ]
 }

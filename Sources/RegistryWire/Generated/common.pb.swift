@@ -363,6 +363,11 @@ public nonisolated struct WireStatusChange: Sendable {
 
   public var requestID: String = String()
 
+  /// Last day of a suspension's term; empty when open-ended or not a suspension.
+  public var termEnd: String = String()
+
+  public var reasons: String = String()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -629,7 +634,7 @@ nonisolated extension WireLicenseBasis: SwiftProtobuf.Message, SwiftProtobuf._Me
 
 nonisolated extension WireStatusChange: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".StatusChange"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{3}decision_date\0\u{3}decided_at_ms\0\u{3}effective_date\0\u{3}legal_basis\0\u{3}ground_code\0\u{1}actor\0\u{3}request_id\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{3}decision_date\0\u{3}decided_at_ms\0\u{3}effective_date\0\u{3}legal_basis\0\u{3}ground_code\0\u{1}actor\0\u{3}request_id\0\u{3}term_end\0\u{1}reasons\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -645,6 +650,8 @@ nonisolated extension WireStatusChange: SwiftProtobuf.Message, SwiftProtobuf._Me
       case 6: try { try decoder.decodeSingularStringField(value: &self.groundCode) }()
       case 7: try { try decoder.decodeSingularStringField(value: &self.actor) }()
       case 8: try { try decoder.decodeSingularStringField(value: &self.requestID) }()
+      case 9: try { try decoder.decodeSingularStringField(value: &self.termEnd) }()
+      case 10: try { try decoder.decodeSingularStringField(value: &self.reasons) }()
       default: break
       }
     }
@@ -675,6 +682,12 @@ nonisolated extension WireStatusChange: SwiftProtobuf.Message, SwiftProtobuf._Me
     if !self.requestID.isEmpty {
       try visitor.visitSingularStringField(value: self.requestID, fieldNumber: 8)
     }
+    if !self.termEnd.isEmpty {
+      try visitor.visitSingularStringField(value: self.termEnd, fieldNumber: 9)
+    }
+    if !self.reasons.isEmpty {
+      try visitor.visitSingularStringField(value: self.reasons, fieldNumber: 10)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -687,6 +700,8 @@ nonisolated extension WireStatusChange: SwiftProtobuf.Message, SwiftProtobuf._Me
     if lhs.groundCode != rhs.groundCode {return false}
     if lhs.actor != rhs.actor {return false}
     if lhs.requestID != rhs.requestID {return false}
+    if lhs.termEnd != rhs.termEnd {return false}
+    if lhs.reasons != rhs.reasons {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
