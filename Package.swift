@@ -153,7 +153,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "RegistryServer", "RegistryClient", "RegistryPKI", "RegistryStore", "RegistryService", "RegistryWire", "Licensing",
+                "RegistryServer", "RegistryClient", "RegistryPKI", "RegistryStore", "RegistryService", "RegistryWire", "Licensing", "Enforcement",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -5,7 +5,7 @@ import SwiftProtobuf
 
 struct LicenseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "license", abstract: "The State Register of licenses.",
-                                                    subcommands: [Issue.self, Show.self, List.self])
+                                                    subcommands: [Issue.self, Show.self, List.self, Suspend.self, Reinstate.self, StatusAt.self])
 
     struct Issue: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

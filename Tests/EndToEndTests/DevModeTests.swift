@@ -1,4 +1,5 @@
 import Dispatch
+import Enforcement
 import Foundation
 import Testing
 
@@ -45,6 +46,15 @@ struct DevModeTests {
         #expect(denied.status == 1)
         #expect(denied.stderr.contains("PERMISSION_DENIED"))
 
+        let until = SystemClock().now().kazakhstanDate.adding(months: 2).description
+        let suspend = try await admin(["license", "suspend", "2026-000001", "--ground", "s143_2_5", "--until", until,
+                                       "--reasons", "no qualification training", "--proposal-by", "regional-chamber", "--proposal", "RGC-SHY-1"])
+        #expect(suspend.status == 0, "\(suspend.stderr)")
+        let status = try await admin(["license", "status-at", "2026-000001", "2026-03-04"])
+        #expect(status.stdout.contains("active"), "\(status.stdout)")
+        let show = try await admin(["license", "show", "2026-000001"])
+        #expect(show.stdout.contains("143.2.5"))
+
         server.terminate() // SIGTERM
         let exited = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
@@ -56,6 +66,6 @@ struct DevModeTests {
         #expect(exited == 0, "\(output)")
         #expect(output.contains("database closed"))
         let verify = try await ExecutableTests.run("registry-admin", ["audit", "verify", folder.path])
-        #expect(verify.stdout.contains("intact: 3 entries"))
+        #expect(verify.stdout.contains("intact: 4 entries"))
     }
 }
