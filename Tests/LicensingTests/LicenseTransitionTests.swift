@@ -163,3 +163,25 @@ struct SuspensionProposalTests {
         #expect(ProposalReference(stored: proposal.description) == proposal)
     }
 }
+
+@Suite("Proposals (DOMAIN.md §3.10)")
+struct ProposalDomainTests {
+    let now = Instant(startOf: LocalDate("2026-03-03")!)
+
+    @Test func aProposalNamesAGroundOfTheCatalogueAndItsFacts() {
+        let license = LicenseTransitionTests.active()
+        #expect(Fixture.refusal { try Proposal.submit(on: license, ground: "s143_2_7", facts: "x", author: .territorialBody, authorIdentity: "tb", at: now) }?.reason == "UNKNOWN_GROUND")
+        #expect(Fixture.refusal { try Proposal.submit(on: license, ground: "s143_2_1", facts: " ", author: .territorialBody, authorIdentity: "tb", at: now) }?.article == "143.1")
+        #expect(Fixture.refusal { try Proposal.submit(on: license, ground: "tOwnApplication", facts: "x", author: .regionalChamber, authorIdentity: "rc", at: now) }?.reason == "APPLICATION_GROUND")
+    }
+
+    @Test func aDecisionAcceptsOnlyAPendingProposalOnItsLicenseAndMeasure() throws {
+        let license = LicenseTransitionTests.active()
+        var proposal = try Proposal.submit(on: license, ground: "t144_1_2", facts: "verdict in force", author: .prosecutor, authorIdentity: "p", at: now)
+        proposal.id = 7
+        #expect(Fixture.refusal { try proposal.accepted(by: license, measure: .suspension, at: now) }?.fieldViolations.first?.field == "proposal_id")
+        let accepted = try proposal.accepted(by: license, measure: .termination, at: now)
+        #expect(accepted.state == .accepted)
+        #expect(Fixture.refusal { try accepted.declined(reasons: "x", at: now) }?.reason == "PROPOSAL_NOT_PENDING")
+    }
+}

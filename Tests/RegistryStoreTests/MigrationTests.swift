@@ -9,7 +9,7 @@ import Testing
 struct MigrationTests {
     @Test func anEmptyFileMigratesToTheCurrentSchemaWithTheTwentyDistricts() throws {
         let fixture = try StoreFixture()
-        #expect(try fixture.store.appliedMigrations() == ["v1-skeleton", "v2-license-decisions"])
+        #expect(try fixture.store.appliedMigrations() == ["v1-skeleton", "v2-license-decisions", "v3-proposals"])
         let queue = try DatabaseQueue(path: fixture.path)
         let (districts, tables, journal, foreignKeys) = try queue.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM district"),
@@ -26,7 +26,7 @@ struct MigrationTests {
     @Test func reopeningAMigratedFileAppliesNothingTwice() throws {
         let fixture = try StoreFixture()
         let again = try RegistryStore(path: fixture.path)
-        #expect(try again.appliedMigrations() == ["v1-skeleton", "v2-license-decisions"])
+        #expect(try again.appliedMigrations() == ["v1-skeleton", "v2-license-decisions", "v3-proposals"])
         #expect(try again.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM district") } == 20)
     }
 }
@@ -60,7 +60,7 @@ struct UpgradeTests {
         }
         let store = try RegistryStore(path: path)
         defer { try? store.close() }
-        #expect(try store.appliedMigrations() == ["v1-skeleton", "v2-license-decisions"])
+        #expect(try store.appliedMigrations() == ["v1-skeleton", "v2-license-decisions", "v3-proposals"])
         let license = try #require(try store.license(LicenseNumber("2025-000001")!))
         #expect(license.history.map(\.status) == [.active])
         #expect(license.history.first?.termEnd == nil)

@@ -12,7 +12,8 @@ extension RegistryEndpoints {
             termEnd = parsed
         }
         let command = SuspendLicenseCommand(number: request.number, ground: request.ground, termEnd: termEnd, reasons: request.reasons,
-                                            proposal: LicenseMapping.proposal(request.hasProposal ? request.proposal : nil))
+                                            proposal: LicenseMapping.proposal(request.hasProposal ? request.proposal : nil),
+                                            proposalID: request.proposalID == 0 ? nil : request.proposalID)
         return decision(try await core.suspendLicense(command, context: context.request))
     }
 

@@ -21,6 +21,7 @@ public struct RegistryEndpoints: Sendable {
         (self as any HealthHandler).register(in: &table)
         (self as any RegistryHandler).register(in: &table)
         (self as any LicensingHandler).register(in: &table)
+        (self as any ProposalsHandler).register(in: &table)
         return table
     }
 

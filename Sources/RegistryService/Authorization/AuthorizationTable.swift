@@ -20,6 +20,10 @@ public enum AuthorizationTable {
         .suspendLicense: [.ministry],
         .reinstateLicense: [.ministry],
         .getLicenseStatusAt: Set(Role.allCases),
+        // Representations come from the bodies of 143.1 and 144.3; the Ministry answers them.
+        .submitProposal: [.territorialBody, .republicanChamber, .regionalChamber, .prosecutor],
+        .listProposals: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor],
+        .declineProposal: [.ministry],
     ]
 
     /// The article that reserves an operation to its roles, quoted in a denial.
@@ -28,6 +32,8 @@ public enum AuthorizationTable {
         .registerPerson: "141-1.2",
         .suspendLicense: "143.1",
         .reinstateLicense: "143.3",
+        .submitProposal: "144.3",
+        .declineProposal: "143.1",
     ]
 
     public static func isAllowed(_ role: Role, _ operation: Operation) -> Bool {

@@ -12,11 +12,14 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case suspendLicense = "Licensing/SuspendLicense"
     case reinstateLicense = "Licensing/ReinstateLicense"
     case getLicenseStatusAt = "Licensing/GetLicenseStatusAt"
+    case submitProposal = "Proposals/SubmitProposal"
+    case listProposals = "Proposals/ListProposals"
+    case declineProposal = "Proposals/DeclineProposal"
 
     /// Mutations are audited with their outcome and accept an idempotency key.
     public var isMutation: Bool {
         switch self {
-        case .registerPerson, .issueLicense, .suspendLicense, .reinstateLicense: return true
+        case .registerPerson, .issueLicense, .suspendLicense, .reinstateLicense, .submitProposal, .declineProposal: return true
         default: return false
         }
     }

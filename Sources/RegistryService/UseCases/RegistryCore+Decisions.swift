@@ -9,22 +9,35 @@ public struct SuspendLicenseCommand: Sendable {
     public var termEnd: LocalDate?
     public var reasons: String
     public var proposal: ProposalReference?
+    /// A proposal submitted through the registry, which the decision accepts.
+    public var proposalID: Int64?
 
-    public init(number: String, ground: String, termEnd: LocalDate?, reasons: String, proposal: ProposalReference?) {
+    public init(number: String, ground: String, termEnd: LocalDate?, reasons: String, proposal: ProposalReference?, proposalID: Int64? = nil) {
         self.number = number
         self.ground = ground
         self.termEnd = termEnd
         self.reasons = reasons
         self.proposal = proposal
+        self.proposalID = proposalID
     }
 }
 
 extension RegistryCore {
     /// L1 (143.1–143.4): the Ministry suspends a license on a proposal.
     public func suspendLicense(_ command: SuspendLicenseCommand, context: RequestContext) async throws -> License {
-        try await decide(.suspendLicense, number: command.number, context: context, event: "license.suspended") { license, decision in
+        try await decide(.suspendLicense, number: command.number, context: context, event: "license.suspended") { tx, license, decision in
             let ground = try LicenseGround.parse(command.ground, for: .suspension)
-            guard let proposal = command.proposal else {
+            var reference = command.proposal
+            if let id = command.proposalID, id != 0 {
+                guard reference == nil else { throw Rejection.invalid("proposal", "give the proposal's id or its document reference, not both") }
+                guard let stored = try tx.proposal(id) else {
+                    throw Rejection(.notFound, reason: "PROPOSAL_NOT_FOUND", message: "no proposal \(id)")
+                }
+                let accepted = try stored.accepted(by: license, measure: .suspension, at: decision.now)
+                try tx.update(accepted)
+                reference = accepted.reference
+            }
+            guard let proposal = reference else {
                 throw Rejection(.invalidArgument, reason: "PROPOSAL_REQUIRED", message: "a suspension is decided on a proposal of a territorial body or a chamber",
                                 article: "143.1", fieldViolations: [.init(field: "proposal", description: "required")])
             }
@@ -37,7 +50,7 @@ extension RegistryCore {
 
     /// L3 (143.3): the Ministry reinstates a suspended license.
     public func reinstateLicense(number: String, reasons: String, context: RequestContext) async throws -> License {
-        try await decide(.reinstateLicense, number: number, context: context, event: "license.reinstated") { license, decision in
+        try await decide(.reinstateLicense, number: number, context: context, event: "license.reinstated") { _, license, decision in
             try license.reinstated(reasons: reasons, context: decision)
         }
     }
@@ -53,14 +66,14 @@ extension RegistryCore {
     /// system that act on it (publication, case transfer).
     func decide(
         _ operation: Operation, number text: String, context: RequestContext, event: String,
-        _ transition: @escaping @Sendable (License, DecisionContext) throws -> License
+        _ transition: @escaping @Sendable (StoreTransaction, License, DecisionContext) throws -> License
     ) async throws -> License {
         try await mutate(operation, context: context, subject: { "license:\($0.number)" }) { tx, now in
             guard let number = LicenseNumber(text) else { throw Rejection.invalid("number", "expected YYYY-NNNNNN, got '\(text)'") }
             guard let current = try tx.license(number) else {
                 throw Rejection(.notFound, reason: "LICENSE_NOT_FOUND", message: "no license \(number) in the register")
             }
-            let decided = try transition(current, DecisionContext(actor: context.principal.uri, requestID: context.requestID, now: now))
+            let decided = try transition(tx, current, DecisionContext(actor: context.principal.uri, requestID: context.requestID, now: now))
             try tx.record(decided, replacing: current)
             let change = decided.history.last!
             try tx.appendOutbox(eventType: event, subject: number.value,

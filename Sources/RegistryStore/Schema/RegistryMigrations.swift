@@ -13,6 +13,9 @@ enum RegistryMigrations {
         migrator.registerMigration("v2-license-decisions") { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("v3-proposals") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
 
@@ -22,6 +25,24 @@ enum RegistryMigrations {
     ALTER TABLE license_status_history ADD COLUMN term_end TEXT;
     ALTER TABLE license_status_history ADD COLUMN reasons TEXT;
     ALTER TABLE license_status_history ADD COLUMN proposal TEXT;
+    """
+
+    /// Representations to the Ministry (143.1, 144.3).
+    private static let v3 = """
+    CREATE TABLE proposal (
+        id INTEGER PRIMARY KEY,
+        license_number TEXT NOT NULL REFERENCES license(number),
+        author TEXT NOT NULL CHECK (author IN ('territorialBody', 'republicanChamber', 'regionalChamber', 'prosecutor')),
+        author_identity TEXT NOT NULL,
+        ground TEXT NOT NULL,
+        facts TEXT NOT NULL,
+        submitted_at_ms INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'accepted', 'declined')),
+        decision_reasons TEXT,
+        decided_at_ms INTEGER
+    ) STRICT;
+    CREATE INDEX proposal_by_state ON proposal(state, id);
+    CREATE INDEX proposal_by_license ON proposal(license_number, id);
     """
 
     private static let v1 = """

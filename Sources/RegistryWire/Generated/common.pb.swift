@@ -251,6 +251,53 @@ public nonisolated enum WireExemptionGround: SwiftProtobuf.Enum, Swift.CaseItera
 
 }
 
+/// Bodies that submit representations (143.1, 144.3).
+public nonisolated enum WireProposalAuthor: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+  case unspecified // = 0
+  case territorialBody // = 1
+  case republicanChamber // = 2
+  case regionalChamber // = 3
+  case prosecutor // = 4
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .territorialBody
+    case 2: self = .republicanChamber
+    case 3: self = .regionalChamber
+    case 4: self = .prosecutor
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .territorialBody: return 1
+    case .republicanChamber: return 2
+    case .regionalChamber: return 3
+    case .prosecutor: return 4
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [WireProposalAuthor] = [
+    .unspecified,
+    .territorialBody,
+    .republicanChamber,
+    .regionalChamber,
+    .prosecutor,
+  ]
+
+}
+
 public nonisolated struct WirePersonFact: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -453,6 +500,10 @@ nonisolated extension WireLicenseStatus: SwiftProtobuf._ProtoNameProviding {
 
 nonisolated extension WireExemptionGround: SwiftProtobuf._ProtoNameProviding {
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0EXEMPTION_GROUND_UNSPECIFIED\0\u{1}EXEMPTION_GROUND_QUALIFICATION_EXAM\0\u{1}EXEMPTION_GROUND_JUDGE\0\u{1}EXEMPTION_GROUND_PROSECUTOR_OR_INVESTIGATOR\0\u{1}EXEMPTION_GROUND_STATE_ENFORCEMENT_SERVICE\0")
+}
+
+nonisolated extension WireProposalAuthor: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0PROPOSAL_AUTHOR_UNSPECIFIED\0\u{1}PROPOSAL_AUTHOR_TERRITORIAL_BODY\0\u{1}PROPOSAL_AUTHOR_REPUBLICAN_CHAMBER\0\u{1}PROPOSAL_AUTHOR_REGIONAL_CHAMBER\0\u{1}PROPOSAL_AUTHOR_PROSECUTOR\0")
 }
 
 nonisolated extension WirePersonFact: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {

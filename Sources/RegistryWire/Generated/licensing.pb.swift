@@ -20,53 +20,6 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
   typealias Version = _2
 }
 
-/// Bodies that submit representations (143.1, 144.3).
-public nonisolated enum WireProposalAuthor: SwiftProtobuf.Enum, Swift.CaseIterable {
-  public typealias RawValue = Int
-  case unspecified // = 0
-  case territorialBody // = 1
-  case republicanChamber // = 2
-  case regionalChamber // = 3
-  case prosecutor // = 4
-  case UNRECOGNIZED(Int)
-
-  public init() {
-    self = .unspecified
-  }
-
-  public init?(rawValue: Int) {
-    switch rawValue {
-    case 0: self = .unspecified
-    case 1: self = .territorialBody
-    case 2: self = .republicanChamber
-    case 3: self = .regionalChamber
-    case 4: self = .prosecutor
-    default: self = .UNRECOGNIZED(rawValue)
-    }
-  }
-
-  public var rawValue: Int {
-    switch self {
-    case .unspecified: return 0
-    case .territorialBody: return 1
-    case .republicanChamber: return 2
-    case .regionalChamber: return 3
-    case .prosecutor: return 4
-    case .UNRECOGNIZED(let i): return i
-    }
-  }
-
-  // The compiler won't synthesize support with the UNRECOGNIZED case.
-  public static let allCases: [WireProposalAuthor] = [
-    .unspecified,
-    .territorialBody,
-    .republicanChamber,
-    .regionalChamber,
-    .prosecutor,
-  ]
-
-}
-
 /// The representation a decision answers: who made it and its document reference.
 public nonisolated struct WireProposalReference: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
@@ -98,6 +51,7 @@ public nonisolated struct WireSuspendLicenseRequest: Sendable {
   /// Mandatory (143.3).
   public var reasons: String = String()
 
+  /// The representation, either as a document reference...
   public var proposal: WireProposalReference {
     get {_proposal ?? WireProposalReference()}
     set {_proposal = newValue}
@@ -106,6 +60,9 @@ public nonisolated struct WireSuspendLicenseRequest: Sendable {
   public var hasProposal: Bool {self._proposal != nil}
   /// Clears the value of `proposal`. Subsequent reads from it will return its default value.
   public mutating func clearProposal() {self._proposal = nil}
+
+  /// ...or as a proposal submitted through Proposals.SubmitProposal, which this decision accepts.
+  public var proposalID: Int64 = 0
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -318,10 +275,6 @@ public nonisolated struct WireListLicensesResponse: Sendable {
 
 fileprivate nonisolated let _protobuf_package = "kz.bailiff.registry.v1"
 
-nonisolated extension WireProposalAuthor: SwiftProtobuf._ProtoNameProviding {
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0PROPOSAL_AUTHOR_UNSPECIFIED\0\u{1}PROPOSAL_AUTHOR_TERRITORIAL_BODY\0\u{1}PROPOSAL_AUTHOR_REPUBLICAN_CHAMBER\0\u{1}PROPOSAL_AUTHOR_REGIONAL_CHAMBER\0\u{1}PROPOSAL_AUTHOR_PROSECUTOR\0")
-}
-
 nonisolated extension WireProposalReference: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ProposalReference"
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}author\0\u{1}reference\0")
@@ -359,7 +312,7 @@ nonisolated extension WireProposalReference: SwiftProtobuf.Message, SwiftProtobu
 
 nonisolated extension WireSuspendLicenseRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".SuspendLicenseRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{1}ground\0\u{3}term_end\0\u{1}reasons\0\u{1}proposal\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{1}ground\0\u{3}term_end\0\u{1}reasons\0\u{1}proposal\0\u{3}proposal_id\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -372,6 +325,7 @@ nonisolated extension WireSuspendLicenseRequest: SwiftProtobuf.Message, SwiftPro
       case 3: try { try decoder.decodeSingularStringField(value: &self.termEnd) }()
       case 4: try { try decoder.decodeSingularStringField(value: &self.reasons) }()
       case 5: try { try decoder.decodeSingularMessageField(value: &self._proposal) }()
+      case 6: try { try decoder.decodeSingularInt64Field(value: &self.proposalID) }()
       default: break
       }
     }
@@ -397,6 +351,9 @@ nonisolated extension WireSuspendLicenseRequest: SwiftProtobuf.Message, SwiftPro
     try { if let v = self._proposal {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
     } }()
+    if self.proposalID != 0 {
+      try visitor.visitSingularInt64Field(value: self.proposalID, fieldNumber: 6)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -406,6 +363,7 @@ nonisolated extension WireSuspendLicenseRequest: SwiftProtobuf.Message, SwiftPro
     if lhs.termEnd != rhs.termEnd {return false}
     if lhs.reasons != rhs.reasons {return false}
     if lhs._proposal != rhs._proposal {return false}
+    if lhs.proposalID != rhs.proposalID {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

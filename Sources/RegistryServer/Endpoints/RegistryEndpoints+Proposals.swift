@@ -1,0 +1,58 @@
+import Enforcement
+import Licensing
+import RegistryService
+import RegistryWire
+
+extension RegistryEndpoints: ProposalsHandler {
+    public func submitProposal(_ request: WireSubmitProposalRequest, context: CallContext) async throws -> WireSubmitProposalResponse {
+        let proposal = try await core.submitProposal(licenseNumber: request.licenseNumber, ground: request.ground, facts: request.facts, context: context.request)
+        var response = WireSubmitProposalResponse()
+        response.proposal = ProposalMapping.wire(proposal)
+        return response
+    }
+
+    public func listProposals(_ request: WireListProposalsRequest, context: CallContext) async throws -> WireListProposalsResponse {
+        let state: Proposal.State? = switch request.state {
+        case .pending: .pending
+        case .accepted: .accepted
+        case .declined: .declined
+        default: nil
+        }
+        var response = WireListProposalsResponse()
+        response.proposals = try await core.proposals(state: state, licenseNumber: request.licenseNumber, context: context.request).map(ProposalMapping.wire)
+        return response
+    }
+
+    public func declineProposal(_ request: WireDeclineProposalRequest, context: CallContext) async throws -> WireDeclineProposalResponse {
+        var response = WireDeclineProposalResponse()
+        response.proposal = ProposalMapping.wire(try await core.declineProposal(id: request.id, reasons: request.reasons, context: context.request))
+        return response
+    }
+}
+
+/// Wire form of proposals.
+enum ProposalMapping {
+    static func wire(_ proposal: Proposal) -> WireProposal {
+        var p = WireProposal()
+        p.id = proposal.id
+        p.licenseNumber = proposal.licenseNumber.value
+        p.author = switch proposal.author {
+        case .territorialBody: .territorialBody
+        case .republicanChamber: .republicanChamber
+        case .regionalChamber: .regionalChamber
+        case .prosecutor: .prosecutor
+        }
+        p.authorIdentity = proposal.authorIdentity
+        p.ground = proposal.ground.rawValue
+        p.facts = proposal.facts
+        p.submittedAtMs = proposal.submittedAt.millisecondsSinceEpoch
+        p.state = switch proposal.state {
+        case .pending: .pending
+        case .accepted: .accepted
+        case .declined: .declined
+        }
+        p.decisionReasons = proposal.decisionReasons ?? ""
+        p.decidedAtMs = proposal.decidedAt?.millisecondsSinceEpoch ?? 0
+        return p
+    }
+}

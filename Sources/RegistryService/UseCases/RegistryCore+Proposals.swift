@@ -1,0 +1,61 @@
+import Enforcement
+import Licensing
+import RegistryStore
+
+extension RegistryCore {
+    /// The proposing body a caller speaks for, from its certificate's role.
+    static func proposalAuthor(of principal: Principal) -> ProposalAuthor? {
+        switch principal.role {
+        case .territorialBody: return .territorialBody
+        case .republicanChamber: return .republicanChamber
+        case .regionalChamber: return .regionalChamber
+        case .prosecutor: return .prosecutor
+        default: return nil
+        }
+    }
+
+    /// A representation to the Ministry (143.1, 144.3); its author is the caller.
+    public func submitProposal(licenseNumber text: String, ground: String, facts: String, context: RequestContext) async throws -> Proposal {
+        try await mutate(.submitProposal, context: context, subject: { "proposal:\($0.id)" }) { tx, now in
+            guard let author = Self.proposalAuthor(of: context.principal) else {
+                throw Rejection(.permissionDenied, reason: "ROLE_NOT_ALLOWED", message: "role \(context.principal.role.rawValue) does not submit proposals", article: "144.3")
+            }
+            guard let number = LicenseNumber(text) else { throw Rejection.invalid("license_number", "expected YYYY-NNNNNN, got '\(text)'") }
+            guard let license = try tx.license(number) else {
+                throw Rejection(.notFound, reason: "LICENSE_NOT_FOUND", message: "no license \(number) in the register")
+            }
+            let proposal = try Proposal.submit(on: license, ground: ground, facts: facts, author: author, authorIdentity: context.principal.uri, at: now)
+            let stored = try tx.insert(proposal)
+            try tx.appendOutbox(eventType: "proposal.submitted", subject: number.value,
+                                payload: #"{"id":\#(stored.id),"license":"\#(number)","ground":"\#(stored.ground.rawValue)"}"#, at: now)
+            return stored
+        }
+    }
+
+    /// The Ministry and auditors see all proposals; a proposing body sees its own.
+    public func proposals(state: Proposal.State?, licenseNumber text: String?, context: RequestContext) async throws -> [Proposal] {
+        try await authorize(.listProposals, context)
+        var filter = ProposalFilter(state: state)
+        if let text, !text.isEmpty {
+            guard let number = LicenseNumber(text) else { throw Rejection.invalid("license_number", "expected YYYY-NNNNNN, got '\(text)'") }
+            filter.licenseNumber = number
+        }
+        if context.principal.role != .ministry && context.principal.role != .auditor {
+            filter.authorIdentity = context.principal.uri
+        }
+        let matching = filter
+        return try store.read { try $0.proposals(matching: matching, limit: 500) }
+    }
+
+    /// The Ministry declines a pending proposal, with reasons.
+    public func declineProposal(id: Int64, reasons: String, context: RequestContext) async throws -> Proposal {
+        try await mutate(.declineProposal, context: context, subject: { "proposal:\($0.id)" }) { tx, now in
+            guard let proposal = try tx.proposal(id) else {
+                throw Rejection(.notFound, reason: "PROPOSAL_NOT_FOUND", message: "no proposal \(id)")
+            }
+            let declined = try proposal.declined(reasons: reasons, at: now)
+            try tx.update(declined)
+            return declined
+        }
+    }
+}
