@@ -16,8 +16,9 @@ extension LicenseCommand {
         @Option(help: "Ground code, e.g. s143_2_4.") var ground: String
         @Option(help: "Last day of the term, YYYY-MM-DD.") var until: String
         @Option(help: "Reasons of the decision.") var reasons: String
-        @Option(help: "Author of the proposal: territorial-body, republican-chamber, regional-chamber.") var proposalBy: String
-        @Option(help: "Reference of the proposal document.") var proposal: String
+        @Option(help: "Id of a proposal submitted with `proposal submit`, which this decision accepts.") var proposalId: Int64?
+        @Option(help: "Or: author of a paper proposal: territorial-body, republican-chamber, regional-chamber.") var proposalBy: String?
+        @Option(help: "Reference of the paper proposal document.") var proposal: String?
         @Option(help: "Idempotency key.") var idempotencyKey: String?
 
         func run() async throws {
@@ -25,16 +26,23 @@ extension LicenseCommand {
                 "territorial-body": .territorialBody, "republican-chamber": .republicanChamber,
                 "regional-chamber": .regionalChamber, "prosecutor": .prosecutor,
             ]
-            guard let author = authors[proposalBy] else {
-                throw ValidationError("--proposal-by must be one of \(authors.keys.sorted().joined(separator: ", "))")
-            }
             var request = WireSuspendLicenseRequest()
             request.number = number
             request.ground = ground
             request.termEnd = until
             request.reasons = reasons
-            request.proposal.author = author
-            request.proposal.reference = proposal
+            switch (proposalId, proposalBy, proposal) {
+            case (let id?, nil, nil):
+                request.proposalID = id
+            case (nil, let by?, let reference?):
+                guard let author = authors[by] else {
+                    throw ValidationError("--proposal-by must be one of \(authors.keys.sorted().joined(separator: ", "))")
+                }
+                request.proposal.author = author
+                request.proposal.reference = reference
+            default:
+                throw ValidationError("give --proposal-id, or --proposal-by with --proposal (Art. 143.1: a suspension answers a proposal)")
+            }
             try await connection.run { conn in
                 var options = connection.callOptions
                 options.idempotencyKey = idempotencyKey

@@ -47,8 +47,11 @@ struct DevModeTests {
         #expect(denied.stderr.contains("PERMISSION_DENIED"))
 
         let until = SystemClock().now().kazakhstanDate.adding(months: 2).description
+        let submit = try await admin(["proposal", "submit", "2026-000001", "--ground", "s143_2_5", "--facts", "no training since 2023",
+                                      "--role", "regionalChamber"])
+        #expect(submit.stdout.contains("proposal 1 submitted"), "\(submit.stderr)")
         let suspend = try await admin(["license", "suspend", "2026-000001", "--ground", "s143_2_5", "--until", until,
-                                       "--reasons", "no qualification training", "--proposal-by", "regional-chamber", "--proposal", "RGC-SHY-1"])
+                                       "--reasons", "no qualification training", "--proposal-id", "1"])
         #expect(suspend.status == 0, "\(suspend.stderr)")
         let status = try await admin(["license", "status-at", "2026-000001", "2026-03-04"])
         #expect(status.stdout.contains("active"), "\(status.stdout)")
@@ -66,6 +69,6 @@ struct DevModeTests {
         #expect(exited == 0, "\(output)")
         #expect(output.contains("database closed"))
         let verify = try await ExecutableTests.run("registry-admin", ["audit", "verify", folder.path])
-        #expect(verify.stdout.contains("intact: 4 entries"))
+        #expect(verify.stdout.contains("intact: 5 entries"))
     }
 }
