@@ -14,6 +14,11 @@ extension License {
     /// The status at `instant`, answered from history alone ("was license N in force
     /// at 14:05 on 3 March 2026?"); nil before the license existed.
     public func status(at instant: Instant) -> LicenseStatus? {
-        history.last(where: { $0.effectiveAt <= instant })?.status
+        change(at: instant)?.status
+    }
+
+    /// The history entry in force at `instant`; nil before the license existed.
+    public func change(at instant: Instant) -> StatusChange? {
+        history.last(where: { $0.effectiveAt <= instant })
     }
 }

@@ -6,12 +6,8 @@ import RegistryWire
 /// License decisions (143, 144) and the as-of query.
 extension RegistryEndpoints {
     public func suspendLicense(_ request: WireSuspendLicenseRequest, context: CallContext) async throws -> WireLicenseDecisionResponse {
-        var termEnd: LocalDate?
-        if !request.termEnd.isEmpty {
-            guard let parsed = LocalDate(request.termEnd) else { throw Rejection.invalid("term_end", "expected YYYY-MM-DD, got '\(request.termEnd)'") }
-            termEnd = parsed
-        }
-        let command = SuspendLicenseCommand(number: request.number, ground: request.ground, termEnd: termEnd, reasons: request.reasons,
+        let command = SuspendLicenseCommand(number: request.number, ground: request.ground,
+                                            termEnd: try DateMapping.optionalDate(request.termEnd, field: "term_end"), reasons: request.reasons,
                                             proposal: LicenseMapping.proposal(request.hasProposal ? request.proposal : nil),
                                             proposalID: request.proposalID == 0 ? nil : request.proposalID)
         return decision(try await core.suspendLicense(command, context: context.request))

@@ -6,15 +6,8 @@ import RegistryWire
 
 extension RegistryEndpoints: LicensingHandler {
     public func issueLicense(_ request: WireIssueLicenseRequest, context: CallContext) async throws -> WireIssueLicenseResponse {
-        var issueDate: LocalDate?
-        if !request.issueDate.isEmpty {
-            guard let parsed = LocalDate(request.issueDate) else {
-                throw Rejection.invalid("issue_date", "expected YYYY-MM-DD, got '\(request.issueDate)'")
-            }
-            issueDate = parsed
-        }
         let command = IssueLicenseCommand(
-            holderIIN: request.holderIin, issueDate: issueDate, district: request.district,
+            holderIIN: request.holderIin, issueDate: try DateMapping.optionalDate(request.issueDate, field: "issue_date"), district: request.district,
             basis: try LicenseMapping.basis(request.hasBasis ? request.basis : nil), licenseFeePaid: request.licenseFeePaid
         )
         let license = try await core.issueLicense(command, context: context.request)

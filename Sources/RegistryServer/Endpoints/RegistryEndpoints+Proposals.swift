@@ -36,12 +36,7 @@ enum ProposalMapping {
         var p = WireProposal()
         p.id = proposal.id
         p.licenseNumber = proposal.licenseNumber.value
-        p.author = switch proposal.author {
-        case .territorialBody: .territorialBody
-        case .republicanChamber: .republicanChamber
-        case .regionalChamber: .regionalChamber
-        case .prosecutor: .prosecutor
-        }
+        p.author = LicenseMapping.authors.first(where: { $0.1 == proposal.author })!.0
         p.authorIdentity = proposal.authorIdentity
         p.ground = proposal.ground.rawValue
         p.facts = proposal.facts

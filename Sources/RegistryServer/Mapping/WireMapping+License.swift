@@ -54,16 +54,14 @@ enum LicenseMapping {
         return b
     }
 
+    static let authors: [(WireProposalAuthor, ProposalAuthor)] = [
+        (.territorialBody, .territorialBody), (.republicanChamber, .republicanChamber),
+        (.regionalChamber, .regionalChamber), (.prosecutor, .prosecutor),
+    ]
+
     static func proposal(_ wire: WireProposalReference?) -> ProposalReference? {
-        guard let wire else { return nil }
-        let author: ProposalAuthor? = switch wire.author {
-        case .territorialBody: .territorialBody
-        case .republicanChamber: .republicanChamber
-        case .regionalChamber: .regionalChamber
-        case .prosecutor: .prosecutor
-        default: nil
-        }
-        return author.map { ProposalReference(author: $0, reference: wire.reference) }
+        guard let wire, let author = authors.first(where: { $0.0 == wire.author })?.1 else { return nil }
+        return ProposalReference(author: author, reference: wire.reference)
     }
 
     static func wire(_ license: License, revealIIN: Bool) -> WireLicense {

@@ -35,12 +35,10 @@ enum PersonMapping {
             guard let kind = factKinds.first(where: { $0.0 == f.kind })?.1 else {
                 throw Rejection.invalid("\(field).kind", "unknown or missing fact kind")
             }
-            guard let from = LocalDate(f.from) else { throw Rejection.invalid("\(field).from", "expected YYYY-MM-DD, got '\(f.from)'") }
-            var to: LocalDate?
-            if !f.to.isEmpty {
-                guard let parsed = LocalDate(f.to) else { throw Rejection.invalid("\(field).to", "expected YYYY-MM-DD, got '\(f.to)'") }
-                to = parsed
+            guard let from = try DateMapping.optionalDate(f.from, field: "\(field).from") else {
+                throw Rejection.invalid("\(field).from", "required, YYYY-MM-DD")
             }
+            let to = try DateMapping.optionalDate(f.to, field: "\(field).to")
             facts.append(PersonFact(kind: kind, from: from, to: to, ground: f.ground.isEmpty ? nil : f.ground,
                                     reference: f.reference.isEmpty ? nil : f.reference))
         }

@@ -58,7 +58,7 @@ extension RegistryCore {
     /// The status of a license at an instant, from its history.
     public func licenseStatus(number text: String, at instant: Instant, context: RequestContext) async throws -> (License, StatusChange?) {
         let license = try await license(number: text, context: context)
-        return (license, license.history.last(where: { $0.effectiveAt <= instant }))
+        return (license, license.change(at: instant))
     }
 
     /// The frame of every license decision: load the license in the transaction, let

@@ -18,46 +18,14 @@ public struct LicenseFilter: Hashable, Sendable {
 }
 
 extension StoreQueries {
-    /// One license with its history, read by a single statement (license ⋈ holder ⟕ history).
+    /// One license with its history, read by a single statement (`LicenseWithHistoryQuery`).
     public func license(_ number: LicenseNumber) throws -> License? {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: Self.licenseWithHistorySelect), arguments: [number.value])
-        guard let first = rows.first else { return nil }
-        // Columns by position: name lookups in GRDB rows are case-insensitive and cost a lowercasing each.
-        let history: [StatusChange] = try rows.compactMap { row in
-            guard let status = row[12] as String? else { return nil }
-            guard let parsed = LicenseStatus(rawValue: status), let decided = LocalDate(row[13] as String), let effective = LocalDate(row[15] as String) else {
-                throw StoreCorruption("license \(number) has a malformed history entry")
-            }
-            return StatusChange(status: parsed, decisionDate: decided, decidedAt: Instant(millisecondsSinceEpoch: row[14]),
-                                effectiveDate: effective, legalBasis: Article(row[16] as String), groundCode: row[17],
-                                actor: row[18], requestID: row[19],
-                                termEnd: (row[20] as String?).flatMap { LocalDate($0) }, reasons: row[21],
-                                proposal: (row[22] as String?).flatMap { ProposalReference(stored: $0) })
+        var assembler = LicenseWithHistoryQuery.Assembler(number: number)
+        for row in try Row.fetchAll(db.cachedStatement(sql: LicenseWithHistoryQuery.sql), arguments: [number.value]) {
+            try assembler.add(row)
         }
-        guard let holder = IIN(stored: first[1]), let issuedOn = LocalDate(first[3] as String),
-              let status = LicenseStatus(rawValue: first[7]) else {
-            throw StoreCorruption("license \(number) has a malformed row")
-        }
-        return License(
-            number: number, holder: holder,
-            holderName: PersonName(surname: first[9], givenName: first[10], patronymic: first[11]),
-            district: first[2], issuedOn: issuedOn,
-            basis: Self.basis(kind: first[4], reference: first[5], evidence: first[6]),
-            status: status, deprivationClaimPending: first[8], history: history
-        )
+        return assembler.license
     }
-
-    public static var licenseWithHistorySelect: String { """
-        SELECT l.number, l.holder_iin, l.district, l.issued_on, l.basis_kind, l.basis_reference, l.basis_evidence,
-               l.status, l.deprivation_claim_pending, p.surname, p.given_name, p.patronymic,
-               h.status, h.decision_date, h.decided_at_ms, h.effective_date, h.legal_basis, h.ground_code, h.actor, h.request_id,
-               h.term_end, h.reasons, h.proposal
-        FROM license l
-        JOIN person p ON p.iin = l.holder_iin
-        LEFT JOIN license_status_history h ON h.license_number = l.number
-        WHERE l.number = ?
-        ORDER BY h.id
-        """ }
 
     public static func basis(kind: String, reference: String, evidence: String) -> LicenseBasis {
         kind == "exemption"
