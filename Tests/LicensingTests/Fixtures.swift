@@ -23,6 +23,8 @@ enum Fixture {
         Eligibility.disqualifications(of: person, on: date(text)).map(\.article.reference)
     }
 
+    static let prosecutorProposal = ProposalReference(author: .prosecutor, reference: "PR-ALA-2026-11")
+
     /// The refusal `body` throws, or nil when it succeeds.
     static func refusal<T>(_ body: () throws -> T) -> Rejection? {
         do {

@@ -67,7 +67,7 @@ struct LicenseIssuanceTests {
     @Test func aDeprivationInTheRegisterBarsForThreeYears_140_2_8() throws {
         var old = try License.issue(command(date: "2020-01-10"), person: Fixture.person(), existing: [], number: LicenseNumber(year: 2020, sequence: 1), context: context)
         old.status = .deprived
-        old.history.append(StatusChange(status: .deprived, decisionDate: Fixture.date("2023-06-01"), decidedAt: now,
+        old.history.append(StatusChange(kind: .deprived, status: .deprived, decisionDate: Fixture.date("2023-06-01"), decidedAt: now,
                                         effectiveDate: Fixture.date("2023-06-01"), legalBasis: "144.2", groundCode: "d144_2_2",
                                         actor: "court", requestID: "r0"))
         let r = rejection { try License.issue(command(date: "2026-05-31"), person: Fixture.person(), existing: [old], number: number, context: DecisionContext(actor: "m", requestID: "r", now: Instant(startOf: Fixture.date("2026-06-01")))) }

@@ -48,11 +48,12 @@ struct LicenseTransitionTests {
     }
 
     @Test func aDeputySuspensionHasNoSixMonthCapAndEndsByReinstatement_143_5() throws {
-        let suspended = try Self.active().suspendedOnOwnApplication(reasons: "elected to the Mazhilis", context: Self.at("2026-03-03"))
+        let suspended = try Self.active().suspendedOnOwnApplication(application: "application of 2026-03-02", reasons: "elected to the Mazhilis", context: Self.at("2026-03-03"))
         #expect(suspended.history.last?.groundCode == "sDeputy143_5")
         #expect(suspended.history.last?.termEnd == nil)
         #expect(!suspended.suspensionTermElapsed(on: Fixture.date("2030-01-01")))
-        let back = try suspended.reinstated(reasons: "mandate ended", context: Self.at("2031-02-01"))
+        #expect(refusal { try suspended.reinstated(reasons: "mandate ended", context: Self.at("2031-02-01")) }?.reason == "DEPUTY_SUSPENSION")
+        let back = try suspended.resumedAfterMandate(reasons: "mandate ended", context: Self.at("2031-02-01"))
         #expect(back.status == .active)
         #expect(back.history.last?.legalBasis == "143.5")
     }
@@ -70,9 +71,9 @@ struct LicenseTransitionTests {
 
     @Test func terminationOnOwnApplicationIsRefusedWhileADisciplinaryProceedingIsOpen_144_5() throws {
         let license = Self.active()
-        let refused = refusal { try license.terminated(ground: .tOwnApplication, reasons: "retiring", disciplinaryProceedingOpen: true, context: Self.at("2026-03-03")) }
+        let refused = refusal { try license.terminated(ground: .tOwnApplication, reasons: "retiring", application: "application 12", disciplinaryProceedingOpen: true, context: Self.at("2026-03-03")) }
         #expect(refused?.article == "144.5")
-        let done = try license.terminated(ground: .tOwnApplication, reasons: "retiring", disciplinaryProceedingOpen: false, context: Self.at("2026-03-03"))
+        let done = try license.terminated(ground: .tOwnApplication, reasons: "retiring", application: "application 12", disciplinaryProceedingOpen: false, context: Self.at("2026-03-03"))
         #expect(done.status == .terminated)
     }
 
@@ -86,15 +87,15 @@ struct LicenseTransitionTests {
     }
 
     @Test func deprivationHappensOnlyWhenTheCourtDecisionEntersIntoForce_144_2() throws {
-        let claimed = try Self.active().withDeprivationClaimFiled(ground: .d144_2_2, context: Self.at("2026-03-03"))
+        let claimed = try Self.active().withDeprivationClaimFiled(ground: .d144_2_2, reasons: "fees above the rates", proposal: Fixture.prosecutorProposal, claim: "SMAS Almaty 2-1234/26", context: Self.at("2026-03-03"))
         #expect(claimed.status == .active)
         #expect(claimed.deprivationClaimPending)
-        #expect(refusal { try claimed.withDeprivationClaimFiled(ground: .d144_2_2, context: Self.at("2026-03-04")) }?.code == .alreadyExists)
-        let deprived = try claimed.withCourtDecision(granted: true, ground: .d144_2_2, inForceOn: Fixture.date("2026-06-10"), context: Self.at("2026-06-12"))
+        #expect(refusal { try claimed.withDeprivationClaimFiled(ground: .d144_2_2, reasons: "fees above the rates", proposal: Fixture.prosecutorProposal, claim: "SMAS Almaty 2-1234/26", context: Self.at("2026-03-04")) }?.code == .alreadyExists)
+        let deprived = try claimed.withCourtDecision(granted: true, courtAct: "2-1234/26", inForceOn: Fixture.date("2026-06-10"), reasons: "", context: Self.at("2026-06-12"))
         #expect(deprived.status == .deprived)
         #expect(deprived.history.last?.effectiveDate == Fixture.date("2026-06-10"))
         #expect(!deprived.deprivationClaimPending)
-        let dismissed = try claimed.withCourtDecision(granted: false, ground: .d144_2_2, inForceOn: Fixture.date("2026-06-10"), context: Self.at("2026-06-12"))
+        let dismissed = try claimed.withCourtDecision(granted: false, courtAct: "2-1234/26", inForceOn: Fixture.date("2026-06-10"), reasons: "", context: Self.at("2026-06-12"))
         #expect(dismissed.status == .active)
         #expect(!dismissed.deprivationClaimPending)
     }
@@ -136,8 +137,8 @@ struct LicenseAsOfTests {
     }
 
     @Test func aCourtDecisionCountsFromTheDayItEnteredIntoForceNotFromWhenItWasRecorded() throws {
-        let claimed = try LicenseTransitionTests.active().withDeprivationClaimFiled(ground: .d144_2_2, context: LicenseTransitionTests.at("2026-03-03"))
-        let deprived = try claimed.withCourtDecision(granted: true, ground: .d144_2_2, inForceOn: LocalDate("2026-06-10")!, context: LicenseTransitionTests.at("2026-06-12"))
+        let claimed = try LicenseTransitionTests.active().withDeprivationClaimFiled(ground: .d144_2_2, reasons: "fees above the rates", proposal: Fixture.prosecutorProposal, claim: "SMAS Almaty 2-1234/26", context: LicenseTransitionTests.at("2026-03-03"))
+        let deprived = try claimed.withCourtDecision(granted: true, courtAct: "2-1234/26", inForceOn: LocalDate("2026-06-10")!, reasons: "", context: LicenseTransitionTests.at("2026-06-12"))
         #expect(deprived.status(at: Self.moment("2026-06-09", 23, 59)) == .active)
         #expect(deprived.status(at: Self.moment("2026-06-10", 0, 0)) == .deprived)
     }

@@ -80,3 +80,39 @@ struct WorkingCalendarTests {
         #expect(problems(#"{"years":[2026,2026],"days":[]}"#).first?.contains("lists no non-working weekday") == true)
     }
 }
+
+@Suite("Replacing years of the working calendar")
+struct WorkingCalendarImportTests {
+    static let current = WorkingCalendarFile(source: "shipped", years: [2024, 2025], days: [
+        .init(date: "2024-01-01", kind: .nonWorking, note: nil), .init(date: "2025-01-01", kind: .nonWorking, note: nil),
+        .init(date: "2025-01-02", kind: .nonWorking, note: nil),
+    ])
+
+    @Test func anImportedYearReplacesThatYearAndKeepsTheOthers() throws {
+        let imported = WorkingCalendarFile(source: "order 2025", years: [2025, 2026], days: [
+            .init(date: "2025-01-03", kind: .nonWorking, note: "corrected"), .init(date: "2026-01-01", kind: .nonWorking, note: nil),
+        ])
+        let merged = try Self.current.replacingYears(with: imported).calendar()
+        #expect(merged.years == 2024...2026)
+        #expect(merged.nonWorkingWeekdays == [LocalDate("2024-01-01")!, LocalDate("2025-01-03")!, LocalDate("2026-01-01")!])
+    }
+
+    @Test func anImportLeavingAGapInTheYearsIsRefused() {
+        let far = WorkingCalendarFile(source: nil, years: [2027, 2027], days: [.init(date: "2027-01-01", kind: .nonWorking, note: nil)])
+        #expect(throws: WorkingCalendarFile.Invalid.self) { try Self.current.replacingYears(with: far) }
+    }
+
+    @Test func aMalformedImportIsRefusedWithEveryProblem() {
+        let bad = WorkingCalendarFile(source: nil, years: [2025, 2025], days: [
+            .init(date: "2025-01-01", kind: .nonWorking, note: nil), .init(date: "2025-01-01", kind: .nonWorking, note: nil),
+            .init(date: "2025-01-04", kind: .nonWorking, note: nil),
+        ])
+        do {
+            _ = try Self.current.replacingYears(with: bad)
+            Issue.record("accepted a malformed calendar")
+        } catch {
+            #expect(error.problems.count == 2)
+            #expect(error.problems[0].contains("overlaps days[0]"))
+        }
+    }
+}

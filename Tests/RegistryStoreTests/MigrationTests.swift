@@ -9,7 +9,7 @@ import Testing
 struct MigrationTests {
     @Test func anEmptyFileMigratesToTheCurrentSchemaWithTheTwentyDistricts() throws {
         let fixture = try StoreFixture()
-        #expect(try fixture.store.appliedMigrations() == ["v1-skeleton", "v2-license-decisions", "v3-proposals"])
+        #expect(try fixture.store.appliedMigrations() == ["v1-skeleton", "v2-license-decisions", "v3-proposals", "v4-lifecycle"])
         let queue = try DatabaseQueue(path: fixture.path)
         let (districts, tables, journal, foreignKeys) = try queue.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM district"),
@@ -26,7 +26,7 @@ struct MigrationTests {
     @Test func reopeningAMigratedFileAppliesNothingTwice() throws {
         let fixture = try StoreFixture()
         let again = try RegistryStore(path: fixture.path)
-        #expect(try again.appliedMigrations() == ["v1-skeleton", "v2-license-decisions", "v3-proposals"])
+        #expect(try again.appliedMigrations() == ["v1-skeleton", "v2-license-decisions", "v3-proposals", "v4-lifecycle"])
         #expect(try again.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM district") } == 20)
     }
 }
@@ -42,27 +42,54 @@ struct ShippedDataTests {
 
 @Suite("Migrations from the previous version")
 struct UpgradeTests {
-    @Test func aV1FileUpgradesKeepingItsHistory() async throws {
+    /// A database file as an older release left it: migrated up to `version`, then filled by `fill`.
+    static func legacyFile(upTo version: String, _ fill: @escaping @Sendable (Database) throws -> Void) async throws -> (URL, String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("upgrade-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("registry.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try RegistryMigrations.migrator.migrate(queue, upTo: version)
+        try await queue.write(fill)
+        try queue.close()
+        return (folder, path)
+    }
+
+    @Test func aV1FileUpgradesKeepingItsHistory() async throws {
         let person = StoreFixture.person()
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try RegistryMigrations.migrator.migrate(queue, upTo: "v1-skeleton")
-            try await queue.write { db in
-                try db.execute(sql: "INSERT INTO person (iin, surname, given_name, residence_district, education, registered_at_ms) VALUES (?, 'Ахметов', 'Ержан', 'almaty-city', 'higherLegal', 1)", arguments: [person.iin.digits])
-                try db.execute(sql: "INSERT INTO license (number, holder_iin, holder_fold, district, issued_on, basis_kind, basis_reference, basis_evidence, status) VALUES ('2025-000001', ?, 'ахметов', 'almaty-city', '2025-01-15', 'exemption', 'judge', 'order', 'active')", arguments: [person.iin.digits])
-                try db.execute(sql: "INSERT INTO license_status_history (license_number, status, decision_date, decided_at_ms, effective_date, legal_basis, actor, request_id) VALUES ('2025-000001', 'active', '2025-01-15', 1, '2025-01-15', '142.1', 'ministry', 'r1')")
-            }
-            try queue.close()
+        let (folder, path) = try await Self.legacyFile(upTo: "v1-skeleton") { db in
+            try db.execute(sql: "INSERT INTO person (iin, surname, given_name, residence_district, education, registered_at_ms) VALUES (?, 'Ахметов', 'Ержан', 'almaty-city', 'higherLegal', 1)", arguments: [person.iin.digits])
+            try db.execute(sql: "INSERT INTO license (number, holder_iin, holder_fold, district, issued_on, basis_kind, basis_reference, basis_evidence, status) VALUES ('2025-000001', ?, 'ахметов', 'almaty-city', '2025-01-15', 'exemption', 'judge', 'order', 'active')", arguments: [person.iin.digits])
+            try db.execute(sql: "INSERT INTO license_status_history (license_number, status, decision_date, decided_at_ms, effective_date, legal_basis, actor, request_id) VALUES ('2025-000001', 'active', '2025-01-15', 1, '2025-01-15', '142.1', 'ministry', 'r1')")
         }
+        defer { try? FileManager.default.removeItem(at: folder) }
         let store = try RegistryStore(path: path)
         defer { try? store.close() }
-        #expect(try store.appliedMigrations() == ["v1-skeleton", "v2-license-decisions", "v3-proposals"])
+        #expect(try store.appliedMigrations() == ["v1-skeleton", "v2-license-decisions", "v3-proposals", "v4-lifecycle"])
         let license = try #require(try store.license(LicenseNumber("2025-000001")!))
         #expect(license.history.map(\.status) == [.active])
         #expect(license.history.first?.termEnd == nil)
+    }
+
+    @Test func aV3FileUpgradesGivingEveryHistoryEntryItsKindAndStaysAppendOnly() async throws {
+        let person = StoreFixture.person()
+        let (folder, path) = try await Self.legacyFile(upTo: "v3-proposals") { db in
+            try db.execute(sql: "INSERT INTO person (iin, surname, given_name, residence_district, education, registered_at_ms) VALUES (?, 'Ахметов', 'Ержан', 'almaty-city', 'higherLegal', 1)", arguments: [person.iin.digits])
+            try db.execute(sql: "INSERT INTO license (number, holder_iin, holder_fold, district, issued_on, basis_kind, basis_reference, basis_evidence, status) VALUES ('2025-000001', ?, 'ахметов', 'almaty-city', '2025-01-15', 'exemption', 'judge', 'order', 'terminated')", arguments: [person.iin.digits])
+            let rows: [(String, String, String?)] = [
+                ("active", "142.1", nil), ("suspended", "143.2.2", "s143_2_2"), ("active", "143.3", nil),
+                ("suspended", "143.5", "sDeputy143_5"), ("active", "143.5", nil), ("terminated", "144.1.4", "t144_1_4"),
+            ]
+            for (status, basis, ground) in rows {
+                try db.execute(sql: "INSERT INTO license_status_history (license_number, status, decision_date, decided_at_ms, effective_date, legal_basis, ground_code, actor, request_id) VALUES ('2025-000001', ?, '2025-01-15', 1, '2025-01-15', ?, ?, 'ministry', 'r')", arguments: [status, basis, ground])
+            }
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try RegistryStore(path: path)
+        defer { try? store.close() }
+        let license = try #require(try store.license(LicenseNumber("2025-000001")!))
+        #expect(license.history.map(\.kind) == [.issued, .suspended, .reinstated, .suspendedOnApplication, .resumedAfterMandate, .terminated])
+        await #expect(throws: DatabaseError.self) {
+            try await store.write { try $0.db.execute(sql: "UPDATE license_status_history SET kind = 'issued'") }
+        }
     }
 }

@@ -56,7 +56,7 @@ struct RegisterConstraintTests {
         await #expect(throws: DatabaseError.self) {
             try await fixture.store.write { try $0.db.execute(sql: "DELETE FROM license_status_history") }
         }
-        #expect(try fixture.store.read { try $0.history(of: LicenseNumber(year: 2026, sequence: 1)).map(\.status) } == [.active])
+        #expect(try fixture.store.read { try $0.license(LicenseNumber(year: 2026, sequence: 1))?.history.map(\.status) } == [.active])
     }
 
     @Test func listingFiltersByHolderPrefixCaseInsensitivelyInCyrillic() async throws {
@@ -90,11 +90,18 @@ struct PointReadTests {
         let viaPoint = try #require(try fixture.store.license(number))
         #expect(viaPoint == (try fixture.store.read { try $0.license(number) }))
         try await fixture.store.write { tx in
-            try tx.append(StatusChange(status: .suspended, decisionDate: LocalDate("2026-04-01")!, decidedAt: Instant(millisecondsSinceEpoch: 2),
+            try tx.append(StatusChange(kind: .suspended, status: .suspended, decisionDate: LocalDate("2026-04-01")!, decidedAt: Instant(millisecondsSinceEpoch: 2),
                                        effectiveDate: LocalDate("2026-04-01")!, legalBasis: "143.2.2", groundCode: "s143_2_2",
                                        actor: "ministry", requestID: "r2"), to: number)
+            try tx.append(StatusChange(kind: .annulled, status: .active, decisionDate: LocalDate("2026-05-01")!, decidedAt: Instant(millisecondsSinceEpoch: 3),
+                                       effectiveDate: LocalDate("2026-04-28")!, legalBasis: "143.8", groundCode: "s143_2_2",
+                                       actor: "ministry", requestID: "r3", reasons: "unfounded", document: "3a-1/26", annulsEntry: 1), to: number)
         }
-        #expect(try fixture.store.license(number)?.history.map(\.status) == [.active, .suspended])
+        let pointRead = try fixture.store.license(number)
+        #expect(pointRead?.history.map(\.status) == [.active, .suspended, .active])
+        #expect(pointRead?.history.last?.annulsEntry == 1)
+        #expect(pointRead?.history.last?.document == "3a-1/26")
+        #expect(pointRead == (try fixture.store.read { try $0.license(number) }))
     }
 }
 

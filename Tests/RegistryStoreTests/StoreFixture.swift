@@ -37,7 +37,7 @@ final class StoreFixture {
         License(number: number, holder: holder.iin, holderName: holder.name, district: "almaty-city",
                 issuedOn: LocalDate("2026-03-03")!, basis: .exemption(.judge, evidence: "order"), status: .active,
                 deprivationClaimPending: false,
-                history: [StatusChange(status: .active, decisionDate: LocalDate("2026-03-03")!, decidedAt: Instant(millisecondsSinceEpoch: 1),
+                history: [StatusChange(kind: .issued, status: .active, decisionDate: LocalDate("2026-03-03")!, decidedAt: Instant(millisecondsSinceEpoch: 1),
                                        effectiveDate: LocalDate("2026-03-03")!, legalBasis: "142.1", groundCode: nil, actor: "ministry", requestID: "r")])
     }
 

@@ -21,11 +21,32 @@ public struct WorkingCalendarFile: Codable, Hashable, Sendable {
         public var date: String
         public var kind: Kind
         public var note: String?
+
+        public init(date: String, kind: Kind, note: String?) {
+            self.date = date
+            self.kind = kind
+            self.note = note
+        }
     }
 
     public var source: String?
     public var years: [Int]
     public var days: [Day]
+
+    public init(source: String?, years: [Int], days: [Day]) {
+        self.source = source
+        self.years = years
+        self.days = days
+    }
+
+    /// Reads the file without validating it (`calendar()` validates).
+    public static func decode(_ data: Data) throws(Invalid) -> WorkingCalendarFile {
+        do {
+            return try JSONDecoder().decode(WorkingCalendarFile.self, from: data)
+        } catch {
+            throw Invalid(problems: ["not a calendar JSON document (source, years [first, last], days [{date, kind, note}]): \(error)"])
+        }
+    }
 
     /// Every problem found, each naming the entry, so a clerk can fix the file in one pass.
     public struct Invalid: Error, Hashable, Sendable, CustomStringConvertible {
@@ -34,13 +55,7 @@ public struct WorkingCalendarFile: Codable, Hashable, Sendable {
     }
 
     public static func parse(_ data: Data) throws(Invalid) -> WorkingCalendar {
-        let file: WorkingCalendarFile
-        do {
-            file = try JSONDecoder().decode(WorkingCalendarFile.self, from: data)
-        } catch {
-            throw Invalid(problems: ["not a calendar JSON document (source, years [first, last], days [{date, kind, note}]): \(error)"])
-        }
-        return try file.calendar()
+        try decode(data).calendar()
     }
 
     public func calendar() throws(Invalid) -> WorkingCalendar {

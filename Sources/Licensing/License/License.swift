@@ -63,3 +63,11 @@ public struct LicenseNumber: Hashable, Sendable, Codable, Comparable, CustomStri
         try container.encode(value)
     }
 }
+
+extension LicenseNumber {
+    /// Parses a number from a request, refusing a malformed one by its field name.
+    public static func parse(_ text: String, field: String = "number") throws(Rejection) -> LicenseNumber {
+        guard let number = LicenseNumber(text) else { throw Rejection.invalid(field, "expected YYYY-NNNNNN, got '\(text)'") }
+        return number
+    }
+}

@@ -76,18 +76,16 @@ extension License {
         let failures = Eligibility.disqualifications(of: person, on: command.issueDate)
         if !failures.isEmpty { throw Rejection.notEligible(failures, on: command.issueDate) }
         // Art. 140.2.8 also from the register itself: a deprivation recorded here bars for 3 years.
-        for license in existing where license.status == .deprived {
-            if let deprived = license.history.last(where: { $0.status == .deprived }),
-               command.issueDate < deprived.effectiveDate.adding(years: 3) {
-                let end = deprived.effectiveDate.adding(years: 3)
+        for license in existing {
+            if let end = license.deprivationBarEnd, command.issueDate < end {
                 throw Rejection(.failedPrecondition, reason: "LICENSE_DEPRIVED",
-                                message: "license \(license.number) was deprived by a decision in force on \(deprived.effectiveDate): barred until \(end)",
+                                message: "license \(license.number) was deprived by a court decision; the bar runs 3 years from its entry into force, until \(end)",
                                 article: "140.2.8", retryOn: end)
             }
         }
 
         let change = StatusChange(
-            status: .active, decisionDate: command.issueDate, decidedAt: context.now,
+            kind: .issued, status: .active, decisionDate: command.issueDate, decidedAt: context.now,
             effectiveDate: command.issueDate, legalBasis: "142.1", groundCode: nil,
             actor: context.actor, requestID: context.requestID
         )

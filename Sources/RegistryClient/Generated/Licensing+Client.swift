@@ -52,4 +52,81 @@ public struct LicensingStub: Sendable {
     ) async throws -> WireGetLicenseStatusAtResponse {
         try await connection.call(LicensingMethods.getLicenseStatusAt, request, options: options)
     }
+
+    public func suspendOnOwnApplication(
+        _ request: WireSuspendOnOwnApplicationRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireLicenseDecisionResponse {
+        try await connection.call(LicensingMethods.suspendOnOwnApplication, request, options: options)
+    }
+
+    public func resumeAfterMandate(
+        _ request: WireLicenseDecisionRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireLicenseDecisionResponse {
+        try await connection.call(LicensingMethods.resumeAfterMandate, request, options: options)
+    }
+
+    public func refuseReinstatement(
+        _ request: WireLicenseDecisionRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireLicenseDecisionResponse {
+        try await connection.call(LicensingMethods.refuseReinstatement, request, options: options)
+    }
+
+    public func terminateLicense(
+        _ request: WireTerminateLicenseRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireLicenseDecisionResponse {
+        try await connection.call(LicensingMethods.terminateLicense, request, options: options)
+    }
+
+    public func fileDeprivationClaim(
+        _ request: WireFileDeprivationClaimRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireLicenseDecisionResponse {
+        try await connection.call(LicensingMethods.fileDeprivationClaim, request, options: options)
+    }
+
+    public func recordCourtDecision(
+        _ request: WireRecordCourtDecisionRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireLicenseDecisionResponse {
+        try await connection.call(LicensingMethods.recordCourtDecision, request, options: options)
+    }
+
+    public func recordCourtAnnulment(
+        _ request: WireRecordCourtAnnulmentRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireLicenseDecisionResponse {
+        try await connection.call(LicensingMethods.recordCourtAnnulment, request, options: options)
+    }
+
+    public func getLicenseHistory(
+        _ request: WireGetLicenseHistoryRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireGetLicenseHistoryResponse {
+        try await connection.call(LicensingMethods.getLicenseHistory, request, options: options)
+    }
+
+    public func mayPractise(
+        _ request: WireMayPractiseRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireMayPractiseResponse {
+        try await connection.call(LicensingMethods.mayPractise, request, options: options)
+    }
+
+    public func publicRegister(
+        _ request: WirePublicRegisterRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WirePublicRegisterResponse {
+        try await connection.call(LicensingMethods.publicRegister, request, options: options)
+    }
+
+    public func listDeadlines(
+        _ request: WireListDeadlinesRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireListDeadlinesResponse {
+        try await connection.call(LicensingMethods.listDeadlines, request, options: options)
+    }
 }

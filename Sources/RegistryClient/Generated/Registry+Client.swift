@@ -38,4 +38,11 @@ public struct RegistryStub: Sendable {
     ) async throws -> WireListDistrictsResponse {
         try await connection.call(RegistryMethods.listDistricts, request, options: options)
     }
+
+    public func importWorkingCalendar(
+        _ request: WireImportWorkingCalendarRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireImportWorkingCalendarResponse {
+        try await connection.call(RegistryMethods.importWorkingCalendar, request, options: options)
+    }
 }

@@ -24,12 +24,7 @@ extension RegistryEndpoints: LicensingHandler {
     }
 
     public func listLicenses(_ request: WireListLicensesRequest, context: CallContext) async throws -> WireListLicensesResponse {
-        var status: LicenseStatus?
-        if request.status != .unspecified {
-            guard let mapped = LicenseMapping.status(request.status) else { throw Rejection.invalid("status", "unknown license status") }
-            status = mapped
-        }
-        let filter = LicenseFilter(status: status, district: request.district.isEmpty ? nil : request.district,
+        let filter = LicenseFilter(status: try DateMapping.statusFilter(request.status), district: request.district.isEmpty ? nil : request.district,
                                    holderPrefix: request.holderPrefix.isEmpty ? nil : request.holderPrefix)
         let page = try await core.licenses(matching: filter, pageSize: Int(request.pageSize), pageToken: request.pageToken, context: context.request)
         var response = WireListLicensesResponse()

@@ -44,4 +44,14 @@ extension RegistryEndpoints: RegistryHandler {
         response.districts = try await core.districts(context: context.request).map(PersonMapping.wire)
         return response
     }
+
+    public func importWorkingCalendar(_ request: WireImportWorkingCalendarRequest, context: CallContext) async throws -> WireImportWorkingCalendarResponse {
+        let calendar = try await core.importWorkingCalendar(request.document, context: context.request)
+        var response = WireImportWorkingCalendarResponse()
+        response.firstYear = Int32(calendar.years.lowerBound)
+        response.lastYear = Int32(calendar.years.upperBound)
+        response.nonWorkingWeekdays = UInt32(calendar.nonWorkingWeekdays.count)
+        response.workingWeekendDays = UInt32(calendar.workingWeekendDays.count)
+        return response
+    }
 }

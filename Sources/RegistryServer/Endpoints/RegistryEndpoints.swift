@@ -22,6 +22,7 @@ public struct RegistryEndpoints: Sendable {
         (self as any RegistryHandler).register(in: &table)
         (self as any LicensingHandler).register(in: &table)
         (self as any ProposalsHandler).register(in: &table)
+        (self as any DisciplineHandler).register(in: &table)
         return table
     }
 

@@ -11,6 +11,17 @@ public protocol LicensingHandler: Sendable {
     func suspendLicense(_ request: WireSuspendLicenseRequest, context: CallContext) async throws -> WireLicenseDecisionResponse
     func reinstateLicense(_ request: WireReinstateLicenseRequest, context: CallContext) async throws -> WireLicenseDecisionResponse
     func getLicenseStatusAt(_ request: WireGetLicenseStatusAtRequest, context: CallContext) async throws -> WireGetLicenseStatusAtResponse
+    func suspendOnOwnApplication(_ request: WireSuspendOnOwnApplicationRequest, context: CallContext) async throws -> WireLicenseDecisionResponse
+    func resumeAfterMandate(_ request: WireLicenseDecisionRequest, context: CallContext) async throws -> WireLicenseDecisionResponse
+    func refuseReinstatement(_ request: WireLicenseDecisionRequest, context: CallContext) async throws -> WireLicenseDecisionResponse
+    func terminateLicense(_ request: WireTerminateLicenseRequest, context: CallContext) async throws -> WireLicenseDecisionResponse
+    func fileDeprivationClaim(_ request: WireFileDeprivationClaimRequest, context: CallContext) async throws -> WireLicenseDecisionResponse
+    func recordCourtDecision(_ request: WireRecordCourtDecisionRequest, context: CallContext) async throws -> WireLicenseDecisionResponse
+    func recordCourtAnnulment(_ request: WireRecordCourtAnnulmentRequest, context: CallContext) async throws -> WireLicenseDecisionResponse
+    func getLicenseHistory(_ request: WireGetLicenseHistoryRequest, context: CallContext) async throws -> WireGetLicenseHistoryResponse
+    func mayPractise(_ request: WireMayPractiseRequest, context: CallContext) async throws -> WireMayPractiseResponse
+    func publicRegister(_ request: WirePublicRegisterRequest, context: CallContext) async throws -> WirePublicRegisterResponse
+    func listDeadlines(_ request: WireListDeadlinesRequest, context: CallContext) async throws -> WireListDeadlinesResponse
 }
 
 extension LicensingHandler {
@@ -33,6 +44,39 @@ extension LicensingHandler {
         }
         table.register(LicensingMethods.getLicenseStatusAt) { request, context in
             try await self.getLicenseStatusAt(request, context: context)
+        }
+        table.register(LicensingMethods.suspendOnOwnApplication) { request, context in
+            try await self.suspendOnOwnApplication(request, context: context)
+        }
+        table.register(LicensingMethods.resumeAfterMandate) { request, context in
+            try await self.resumeAfterMandate(request, context: context)
+        }
+        table.register(LicensingMethods.refuseReinstatement) { request, context in
+            try await self.refuseReinstatement(request, context: context)
+        }
+        table.register(LicensingMethods.terminateLicense) { request, context in
+            try await self.terminateLicense(request, context: context)
+        }
+        table.register(LicensingMethods.fileDeprivationClaim) { request, context in
+            try await self.fileDeprivationClaim(request, context: context)
+        }
+        table.register(LicensingMethods.recordCourtDecision) { request, context in
+            try await self.recordCourtDecision(request, context: context)
+        }
+        table.register(LicensingMethods.recordCourtAnnulment) { request, context in
+            try await self.recordCourtAnnulment(request, context: context)
+        }
+        table.register(LicensingMethods.getLicenseHistory) { request, context in
+            try await self.getLicenseHistory(request, context: context)
+        }
+        table.register(LicensingMethods.mayPractise) { request, context in
+            try await self.mayPractise(request, context: context)
+        }
+        table.register(LicensingMethods.publicRegister) { request, context in
+            try await self.publicRegister(request, context: context)
+        }
+        table.register(LicensingMethods.listDeadlines) { request, context in
+            try await self.listDeadlines(request, context: context)
         }
     }
 }

@@ -9,6 +9,7 @@ public protocol RegistryHandler: Sendable {
     func getPerson(_ request: WireGetPersonRequest, context: CallContext) async throws -> WireGetPersonResponse
     func getBailiff(_ request: WireGetBailiffRequest, context: CallContext) async throws -> WireGetBailiffResponse
     func listDistricts(_ request: WireListDistrictsRequest, context: CallContext) async throws -> WireListDistrictsResponse
+    func importWorkingCalendar(_ request: WireImportWorkingCalendarRequest, context: CallContext) async throws -> WireImportWorkingCalendarResponse
 }
 
 extension RegistryHandler {
@@ -25,6 +26,9 @@ extension RegistryHandler {
         }
         table.register(RegistryMethods.listDistricts) { request, context in
             try await self.listDistricts(request, context: context)
+        }
+        table.register(RegistryMethods.importWorkingCalendar) { request, context in
+            try await self.importWorkingCalendar(request, context: context)
         }
     }
 }

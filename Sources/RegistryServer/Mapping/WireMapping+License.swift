@@ -59,10 +59,28 @@ enum LicenseMapping {
         (.regionalChamber, .regionalChamber), (.prosecutor, .prosecutor),
     ]
 
-    static func proposal(_ wire: WireProposalReference?) -> ProposalReference? {
-        guard let wire, let author = authors.first(where: { $0.0 == wire.author })?.1 else { return nil }
+    /// A proposal given as a document reference; an unknown author is refused, not dropped.
+    static func proposal(_ wire: WireProposalReference?) throws(Rejection) -> ProposalReference? {
+        guard let wire, wire != WireProposalReference() else { return nil }
+        guard let author = authors.first(where: { $0.0 == wire.author })?.1 else {
+            throw Rejection.invalid("proposal.author", "name the proposing body: territorial body, Republican Chamber, regional chamber or prosecutor", article: "144.3")
+        }
         return ProposalReference(author: author, reference: wire.reference)
     }
+
+    static func wire(_ proposal: ProposalReference) -> WireProposalReference {
+        var p = WireProposalReference()
+        p.author = authors.first(where: { $0.1 == proposal.author })!.0
+        p.reference = proposal.reference
+        return p
+    }
+
+    static let kinds: [(WireHistoryEntryKind, StatusChange.Kind)] = [
+        (.issued, .issued), (.suspended, .suspended), (.suspendedOnApplication, .suspendedOnApplication),
+        (.reinstated, .reinstated), (.resumedAfterMandate, .resumedAfterMandate), (.reinstatementRefused, .reinstatementRefused),
+        (.terminated, .terminated), (.deprivationClaimFiled, .deprivationClaimFiled), (.deprived, .deprived),
+        (.deprivationClaimDismissed, .deprivationClaimDismissed), (.annulled, .annulled),
+    ]
 
     static func wire(_ license: License, revealIIN: Bool) -> WireLicense {
         var l = WireLicense()
@@ -86,6 +104,10 @@ enum LicenseMapping {
             c.requestID = change.requestID
             c.termEnd = change.termEnd?.description ?? ""
             c.reasons = change.reasons ?? ""
+            c.kind = kinds.first(where: { $0.1 == change.kind })!.0
+            if let proposal = change.proposal { c.proposal = wire(proposal) }
+            c.document = change.document ?? ""
+            c.annulsEntry = Int32(change.annulsEntry ?? 0)
             return c
         }
         return l

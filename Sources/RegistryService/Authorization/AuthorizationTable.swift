@@ -24,6 +24,25 @@ public enum AuthorizationTable {
         .submitProposal: [.territorialBody, .republicanChamber, .regionalChamber, .prosecutor],
         .listProposals: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor],
         .declineProposal: [.ministry],
+        // The rest of the lifecycle is the Ministry's too (143.5, 144.1, 167(8)); it files the
+        // deprivation claim (167(9)) and records the court's acts, which reach it, not us.
+        .suspendOnOwnApplication: [.ministry],
+        .resumeAfterMandate: [.ministry],
+        .refuseReinstatement: [.ministry],
+        .terminateLicense: [.ministry],
+        .fileDeprivationClaim: [.ministry],
+        .recordCourtDecision: [.ministry],
+        .recordCourtAnnulment: [.ministry],
+        .getLicenseHistory: Set(Role.allCases),
+        .mayPractise: Set(Role.allCases),
+        // Published data (167(11-3), 143.7, 163-1.1.6-5): anyone the registry authenticates.
+        .publicRegister: Set(Role.allCases),
+        .listDeadlines: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .system],
+        .importWorkingCalendar: [.ministry],
+        // Disciplinary commissions sit in the chambers (162.1.2-4, 163-1.1.3-3).
+        .openDisciplinaryProceeding: [.republicanChamber, .regionalChamber],
+        .closeDisciplinaryProceeding: [.republicanChamber, .regionalChamber],
+        .listDisciplinaryProceedings: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor],
     ]
 
     /// The article that reserves an operation to its roles, quoted in a denial.
@@ -34,6 +53,16 @@ public enum AuthorizationTable {
         .reinstateLicense: "143.3",
         .submitProposal: "144.3",
         .declineProposal: "143.1",
+        .suspendOnOwnApplication: "143.5",
+        .resumeAfterMandate: "143.5",
+        .refuseReinstatement: "143.3",
+        .terminateLicense: "144.1",
+        .fileDeprivationClaim: "144.2",
+        .recordCourtDecision: "144.2",
+        .recordCourtAnnulment: "143.8",
+        .importWorkingCalendar: "167",
+        .openDisciplinaryProceeding: "170.2",
+        .closeDisciplinaryProceeding: "170.3",
     ]
 
     public static func isAllowed(_ role: Role, _ operation: Operation) -> Bool {

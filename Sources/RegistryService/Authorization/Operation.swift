@@ -12,6 +12,21 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case suspendLicense = "Licensing/SuspendLicense"
     case reinstateLicense = "Licensing/ReinstateLicense"
     case getLicenseStatusAt = "Licensing/GetLicenseStatusAt"
+    case suspendOnOwnApplication = "Licensing/SuspendOnOwnApplication"
+    case resumeAfterMandate = "Licensing/ResumeAfterMandate"
+    case refuseReinstatement = "Licensing/RefuseReinstatement"
+    case terminateLicense = "Licensing/TerminateLicense"
+    case fileDeprivationClaim = "Licensing/FileDeprivationClaim"
+    case recordCourtDecision = "Licensing/RecordCourtDecision"
+    case recordCourtAnnulment = "Licensing/RecordCourtAnnulment"
+    case getLicenseHistory = "Licensing/GetLicenseHistory"
+    case mayPractise = "Licensing/MayPractise"
+    case publicRegister = "Licensing/PublicRegister"
+    case listDeadlines = "Licensing/ListDeadlines"
+    case importWorkingCalendar = "Registry/ImportWorkingCalendar"
+    case openDisciplinaryProceeding = "Discipline/OpenDisciplinaryProceeding"
+    case closeDisciplinaryProceeding = "Discipline/CloseDisciplinaryProceeding"
+    case listDisciplinaryProceedings = "Discipline/ListDisciplinaryProceedings"
     case submitProposal = "Proposals/SubmitProposal"
     case listProposals = "Proposals/ListProposals"
     case declineProposal = "Proposals/DeclineProposal"
@@ -19,7 +34,10 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     /// Mutations are audited with their outcome and accept an idempotency key.
     public var isMutation: Bool {
         switch self {
-        case .registerPerson, .issueLicense, .suspendLicense, .reinstateLicense, .submitProposal, .declineProposal: return true
+        case .registerPerson, .issueLicense, .suspendLicense, .reinstateLicense, .submitProposal, .declineProposal,
+             .suspendOnOwnApplication, .resumeAfterMandate, .refuseReinstatement, .terminateLicense, .fileDeprivationClaim,
+             .recordCourtDecision, .recordCourtAnnulment, .importWorkingCalendar, .openDisciplinaryProceeding, .closeDisciplinaryProceeding:
+            return true
         default: return false
         }
     }

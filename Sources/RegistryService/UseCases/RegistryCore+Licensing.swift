@@ -50,9 +50,9 @@ extension RegistryCore {
         }
     }
 
-    public func license(number text: String, context: RequestContext) async throws -> License {
-        try await authorize(.getLicense, context)
-        guard let number = LicenseNumber(text) else { throw Rejection.invalid("number", "expected YYYY-NNNNNN, got '\(text)'") }
+    public func license(number text: String, context: RequestContext, operation: Operation = .getLicense) async throws -> License {
+        try await authorize(operation, context)
+        let number = try LicenseNumber.parse(text, field: "number")
         guard let license = try store.license(number) else {
             throw Rejection(.notFound, reason: "LICENSE_NOT_FOUND", message: "no license \(number) in the register")
         }
@@ -64,6 +64,11 @@ extension RegistryCore {
 
     public func licenses(matching filter: LicenseFilter, pageSize: Int, pageToken: String?, context: RequestContext) async throws -> LicensePage {
         try await authorize(.listLicenses, context)
+        return try licensePage(matching: filter, pageSize: pageSize, pageToken: pageToken)
+    }
+
+    /// One page of the register in number order; the token carries the last number seen.
+    func licensePage(matching filter: LicenseFilter, pageSize: Int, pageToken: String?) throws -> LicensePage {
         if let district = filter.district, EnforcementDistrict.named(district)?.code != district {
             throw Rejection.invalid("district", "unknown district code '\(district)'")
         }

@@ -69,7 +69,7 @@ extension RegistryCore {
                 return BailiffView(person: person, district: try reader.bailiffDistrict(iin), licenses: licenses)
             }
         case .licenseNumber(let text):
-            guard let number = LicenseNumber(text) else { throw Rejection.invalid("license_number", "expected YYYY-NNNNNN, got '\(text)'") }
+            let number = try LicenseNumber.parse(text, field: "license_number")
             found = try store.read { reader in
                 guard let license = try reader.license(number), let person = try reader.person(license.holder) else { return nil }
                 return BailiffView(person: person, district: try reader.bailiffDistrict(license.holder), licenses: try reader.licenses(heldBy: license.holder))

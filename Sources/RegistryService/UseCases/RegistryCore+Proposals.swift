@@ -20,7 +20,7 @@ extension RegistryCore {
             guard let author = Self.proposalAuthor(of: context.principal) else {
                 throw Rejection(.permissionDenied, reason: "ROLE_NOT_ALLOWED", message: "role \(context.principal.role.rawValue) does not submit proposals", article: "144.3")
             }
-            guard let number = LicenseNumber(text) else { throw Rejection.invalid("license_number", "expected YYYY-NNNNNN, got '\(text)'") }
+            let number = try LicenseNumber.parse(text, field: "license_number")
             guard let license = try tx.license(number) else {
                 throw Rejection(.notFound, reason: "LICENSE_NOT_FOUND", message: "no license \(number) in the register")
             }
@@ -37,7 +37,7 @@ extension RegistryCore {
         try await authorize(.listProposals, context)
         var filter = ProposalFilter(state: state)
         if let text, !text.isEmpty {
-            guard let number = LicenseNumber(text) else { throw Rejection.invalid("license_number", "expected YYYY-NNNNNN, got '\(text)'") }
+            let number = try LicenseNumber.parse(text, field: "license_number")
             filter.licenseNumber = number
         }
         if context.principal.role != .ministry && context.principal.role != .auditor {

@@ -7,6 +7,7 @@ import Licensing
 protocol PositionalColumns {
     func text(_ column: Int32) -> String?
     func int64(_ column: Int32) -> Int64
+    func isNull(_ column: Int32) -> Bool
 }
 
 extension PointReadRow: PositionalColumns {}
@@ -14,6 +15,7 @@ extension PointReadRow: PositionalColumns {}
 extension Row: PositionalColumns {
     func text(_ column: Int32) -> String? { self[Int(column)] }
     func int64(_ column: Int32) -> Int64 { self[Int(column)] ?? 0 }
+    func isNull(_ column: Int32) -> Bool { self.hasNull(atIndex: Int(column)) }
 }
 
 /// One license with its holder's name and its whole history in one statement
@@ -23,7 +25,7 @@ enum LicenseWithHistoryQuery {
         SELECT l.number, l.holder_iin, l.district, l.issued_on, l.basis_kind, l.basis_reference, l.basis_evidence,
                l.status, l.deprivation_claim_pending, p.surname, p.given_name, p.patronymic,
                h.status, h.decision_date, h.decided_at_ms, h.effective_date, h.legal_basis, h.ground_code, h.actor, h.request_id,
-               h.term_end, h.reasons, h.proposal
+               h.term_end, h.reasons, h.proposal, h.kind, h.document, h.annuls_entry
         FROM license l
         JOIN person p ON p.iin = l.holder_iin
         LEFT JOIN license_status_history h ON h.license_number = l.number
@@ -64,12 +66,14 @@ enum LicenseWithHistoryQuery {
         guard let rawStatus = row.text(12) else { return nil }
         guard let status = LicenseStatus(rawValue: rawStatus), let decided = row.text(13).flatMap({ LocalDate($0) }),
               let effective = row.text(15).flatMap({ LocalDate($0) }), let basis = row.text(16),
-              let actor = row.text(18), let requestID = row.text(19)
+              let actor = row.text(18), let requestID = row.text(19),
+              let kind = row.text(23).flatMap(StatusChange.Kind.init(rawValue:))
         else { throw StoreCorruption("license \(number) has a malformed history entry") }
-        return StatusChange(status: status, decisionDate: decided, decidedAt: Instant(millisecondsSinceEpoch: row.int64(14)),
+        return StatusChange(kind: kind, status: status, decisionDate: decided, decidedAt: Instant(millisecondsSinceEpoch: row.int64(14)),
                             effectiveDate: effective, legalBasis: Article(basis), groundCode: row.text(17),
                             actor: actor, requestID: requestID,
                             termEnd: row.text(20).flatMap { LocalDate($0) }, reasons: row.text(21),
-                            proposal: row.text(22).flatMap { ProposalReference(stored: $0) })
+                            proposal: row.text(22).flatMap { ProposalReference(stored: $0) }, document: row.text(24),
+                            annulsEntry: row.isNull(25) ? nil : Int(row.int64(25)))
     }
 }

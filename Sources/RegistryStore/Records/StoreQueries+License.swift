@@ -35,68 +35,25 @@ extension StoreQueries {
 
     /// Every license the person has held, newest first.
     public func licenses(heldBy holder: IIN) throws -> [License] {
-        let rows = try Row.fetchAll(db, sql: Self.licenseSelect + " WHERE l.holder_iin = ? ORDER BY l.number DESC", arguments: [holder.digits])
-        return try rows.map { row in
-            let number = LicenseNumber(row["number"] as String)!
-            return try Self.license(from: row, history: history(of: number))
-        }
+        let numbers = try String.fetchAll(db, sql: "SELECT number FROM license WHERE holder_iin = ? ORDER BY number DESC", arguments: [holder.digits])
+        return try numbers.compactMap { try LicenseNumber($0).flatMap(license) }
     }
 
     /// One page in license-number order, after `cursor` (exclusive).
     public func licenses(matching filter: LicenseFilter, after cursor: LicenseNumber?, limit: Int) throws -> [License] {
         var clauses: [String] = []
         var arguments: StatementArguments = []
-        if let status = filter.status { clauses.append("l.status = ?"); arguments += [status.rawValue] }
-        if let district = filter.district { clauses.append("l.district = ?"); arguments += [district] }
+        if let status = filter.status { clauses.append("status = ?"); arguments += [status.rawValue] }
+        if let district = filter.district { clauses.append("district = ?"); arguments += [district] }
         if let prefix = filter.holderPrefix, !prefix.isEmpty {
             let fold = prefix.lowercased()
-            clauses.append("l.holder_fold >= ? AND l.holder_fold < ?")
+            clauses.append("holder_fold >= ? AND holder_fold < ?")
             arguments += [fold, fold + "\u{10FFFF}"]
         }
-        if let cursor { clauses.append("l.number > ?"); arguments += [cursor.value] }
+        if let cursor { clauses.append("number > ?"); arguments += [cursor.value] }
         let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-        let rows = try Row.fetchAll(db, sql: Self.licenseSelect + whereSQL + " ORDER BY l.number LIMIT ?", arguments: arguments + [limit])
-        return try rows.map { row in
-            let number = LicenseNumber(row["number"] as String)!
-            return try Self.license(from: row, history: history(of: number))
-        }
-    }
-
-    public func history(of number: LicenseNumber) throws -> [StatusChange] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM license_status_history WHERE license_number = ? ORDER BY id"), arguments: [number.value]).map { row in
-            StatusChange(
-                status: LicenseStatus(rawValue: row["status"])!,
-                decisionDate: LocalDate(row["decision_date"] as String)!,
-                decidedAt: Instant(millisecondsSinceEpoch: row["decided_at_ms"]),
-                effectiveDate: LocalDate(row["effective_date"] as String)!,
-                legalBasis: Article(row["legal_basis"] as String),
-                groundCode: row["ground_code"], actor: row["actor"], requestID: row["request_id"],
-                termEnd: (row["term_end"] as String?).flatMap { LocalDate($0) }, reasons: row["reasons"],
-                proposal: (row["proposal"] as String?).flatMap { ProposalReference(stored: $0) }
-            )
-        }
-    }
-
-    static var licenseSelect: String {
-        """
-        SELECT l.*, p.surname, p.given_name, p.patronymic
-        FROM license l JOIN person p ON p.iin = l.holder_iin
-        """
-    }
-
-    static func license(from row: Row, history: [StatusChange]) throws -> License {
-        guard let holder = IIN(stored: row["holder_iin"]) else {
-            throw StoreCorruption("license \(row["number"] as String) has an invalid holder IIN")
-        }
-        return License(
-            number: LicenseNumber(row["number"] as String)!,
-            holder: holder,
-            holderName: PersonName(surname: row["surname"], givenName: row["given_name"], patronymic: row["patronymic"]),
-            district: row["district"], issuedOn: LocalDate(row["issued_on"] as String)!,
-            basis: basis(kind: row["basis_kind"], reference: row["basis_reference"], evidence: row["basis_evidence"]),
-            status: LicenseStatus(rawValue: row["status"])!,
-            deprivationClaimPending: row["deprivation_claim_pending"], history: history
-        )
+        let numbers = try String.fetchAll(db, sql: "SELECT number FROM license" + whereSQL + " ORDER BY number LIMIT ?", arguments: arguments + [limit])
+        return try numbers.compactMap { try LicenseNumber($0).flatMap(license) }
     }
 }
 
@@ -157,12 +114,13 @@ extension StoreTransaction {
         try db.execute(
             sql: """
             INSERT INTO license_status_history
-                (license_number, status, decision_date, decided_at_ms, effective_date, legal_basis, ground_code, actor, request_id, term_end, reasons, proposal)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                (license_number, kind, status, decision_date, decided_at_ms, effective_date, legal_basis, ground_code, actor, request_id,
+                 term_end, reasons, proposal, document, annuls_entry)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            arguments: [number.value, change.status.rawValue, change.decisionDate.description, change.decidedAt.millisecondsSinceEpoch,
+            arguments: [number.value, change.kind.rawValue, change.status.rawValue, change.decisionDate.description, change.decidedAt.millisecondsSinceEpoch,
                         change.effectiveDate.description, change.legalBasis.reference, change.groundCode, change.actor, change.requestID,
-                        change.termEnd?.description, change.reasons, change.proposal?.description]
+                        change.termEnd?.description, change.reasons, change.proposal?.description, change.document, change.annulsEntry]
         )
     }
 }

@@ -22,6 +22,39 @@ public enum LicensingMethods {
     public static let getLicenseStatusAt = MethodDescriptor<WireGetLicenseStatusAtRequest, WireGetLicenseStatusAtResponse>(
         service: serviceName, method: "GetLicenseStatusAt"
     )
+    public static let suspendOnOwnApplication = MethodDescriptor<WireSuspendOnOwnApplicationRequest, WireLicenseDecisionResponse>(
+        service: serviceName, method: "SuspendOnOwnApplication"
+    )
+    public static let resumeAfterMandate = MethodDescriptor<WireLicenseDecisionRequest, WireLicenseDecisionResponse>(
+        service: serviceName, method: "ResumeAfterMandate"
+    )
+    public static let refuseReinstatement = MethodDescriptor<WireLicenseDecisionRequest, WireLicenseDecisionResponse>(
+        service: serviceName, method: "RefuseReinstatement"
+    )
+    public static let terminateLicense = MethodDescriptor<WireTerminateLicenseRequest, WireLicenseDecisionResponse>(
+        service: serviceName, method: "TerminateLicense"
+    )
+    public static let fileDeprivationClaim = MethodDescriptor<WireFileDeprivationClaimRequest, WireLicenseDecisionResponse>(
+        service: serviceName, method: "FileDeprivationClaim"
+    )
+    public static let recordCourtDecision = MethodDescriptor<WireRecordCourtDecisionRequest, WireLicenseDecisionResponse>(
+        service: serviceName, method: "RecordCourtDecision"
+    )
+    public static let recordCourtAnnulment = MethodDescriptor<WireRecordCourtAnnulmentRequest, WireLicenseDecisionResponse>(
+        service: serviceName, method: "RecordCourtAnnulment"
+    )
+    public static let getLicenseHistory = MethodDescriptor<WireGetLicenseHistoryRequest, WireGetLicenseHistoryResponse>(
+        service: serviceName, method: "GetLicenseHistory"
+    )
+    public static let mayPractise = MethodDescriptor<WireMayPractiseRequest, WireMayPractiseResponse>(
+        service: serviceName, method: "MayPractise"
+    )
+    public static let publicRegister = MethodDescriptor<WirePublicRegisterRequest, WirePublicRegisterResponse>(
+        service: serviceName, method: "PublicRegister"
+    )
+    public static let listDeadlines = MethodDescriptor<WireListDeadlinesRequest, WireListDeadlinesResponse>(
+        service: serviceName, method: "ListDeadlines"
+    )
 
     /// Every method of the service, in declaration order.
     public static let all: [MethodInfo] = [
@@ -31,5 +64,16 @@ public enum LicensingMethods {
         suspendLicense.info,
         reinstateLicense.info,
         getLicenseStatusAt.info,
+        suspendOnOwnApplication.info,
+        resumeAfterMandate.info,
+        refuseReinstatement.info,
+        terminateLicense.info,
+        fileDeprivationClaim.info,
+        recordCourtDecision.info,
+        recordCourtAnnulment.info,
+        getLicenseHistory.info,
+        mayPractise.info,
+        publicRegister.info,
+        listDeadlines.info,
     ]
 }

@@ -16,6 +16,9 @@ public enum RegistryMethods {
     public static let listDistricts = MethodDescriptor<WireListDistrictsRequest, WireListDistrictsResponse>(
         service: serviceName, method: "ListDistricts"
     )
+    public static let importWorkingCalendar = MethodDescriptor<WireImportWorkingCalendarRequest, WireImportWorkingCalendarResponse>(
+        service: serviceName, method: "ImportWorkingCalendar"
+    )
 
     /// Every method of the service, in declaration order.
     public static let all: [MethodInfo] = [
@@ -23,5 +26,6 @@ public enum RegistryMethods {
         getPerson.info,
         getBailiff.info,
         listDistricts.info,
+        importWorkingCalendar.info,
     ]
 }

@@ -251,6 +251,93 @@ public nonisolated enum WireExemptionGround: SwiftProtobuf.Enum, Swift.CaseItera
 
 }
 
+/// What a history entry records (DOMAIN.md §4.1.2, L0–L7).
+public nonisolated enum WireHistoryEntryKind: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+  case unspecified // = 0
+  case issued // = 1
+
+  /// On a proposal, 143.1–143.4.
+  case suspended // = 2
+
+  /// On the bailiff's application as a deputy, 143.5.
+  case suspendedOnApplication // = 3
+  case reinstated // = 4
+  case resumedAfterMandate // = 5
+
+  /// The license stays suspended; appealable, 143.8.
+  case reinstatementRefused // = 6
+  case terminated // = 7
+
+  /// The license keeps its status; deprivation_claim_pending becomes true.
+  case deprivationClaimFiled // = 8
+
+  /// From the court decision's entry into force (effective_date).
+  case deprived // = 9
+  case deprivationClaimDismissed // = 10
+
+  /// A court annulled entry `annuls_entry`; status is the restored one.
+  case annulled // = 11
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .issued
+    case 2: self = .suspended
+    case 3: self = .suspendedOnApplication
+    case 4: self = .reinstated
+    case 5: self = .resumedAfterMandate
+    case 6: self = .reinstatementRefused
+    case 7: self = .terminated
+    case 8: self = .deprivationClaimFiled
+    case 9: self = .deprived
+    case 10: self = .deprivationClaimDismissed
+    case 11: self = .annulled
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .issued: return 1
+    case .suspended: return 2
+    case .suspendedOnApplication: return 3
+    case .reinstated: return 4
+    case .resumedAfterMandate: return 5
+    case .reinstatementRefused: return 6
+    case .terminated: return 7
+    case .deprivationClaimFiled: return 8
+    case .deprived: return 9
+    case .deprivationClaimDismissed: return 10
+    case .annulled: return 11
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [WireHistoryEntryKind] = [
+    .unspecified,
+    .issued,
+    .suspended,
+    .suspendedOnApplication,
+    .reinstated,
+    .resumedAfterMandate,
+    .reinstatementRefused,
+    .terminated,
+    .deprivationClaimFiled,
+    .deprived,
+    .deprivationClaimDismissed,
+    .annulled,
+  ]
+
+}
+
 /// Bodies that submit representations (143.1, 144.3).
 public nonisolated enum WireProposalAuthor: SwiftProtobuf.Enum, Swift.CaseIterable {
   public typealias RawValue = Int
@@ -386,11 +473,27 @@ public nonisolated struct WireLicenseBasis: Sendable {
   public init() {}
 }
 
+/// The representation a decision answers: who made it and its document reference.
+public nonisolated struct WireProposalReference: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var author: WireProposalAuthor = .unspecified
+
+  public var reference: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
 public nonisolated struct WireStatusChange: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
+  /// The status after this entry.
   public var status: WireLicenseStatus = .unspecified
 
   public var decisionDate: String = String()
@@ -415,9 +518,29 @@ public nonisolated struct WireStatusChange: Sendable {
 
   public var reasons: String = String()
 
+  public var kind: WireHistoryEntryKind = .unspecified
+
+  /// The representation the decision answers, when it answers one (143.1, 144.3).
+  public var proposal: WireProposalReference {
+    get {_proposal ?? WireProposalReference()}
+    set {_proposal = newValue}
+  }
+  /// Returns true if `proposal` has been explicitly set.
+  public var hasProposal: Bool {self._proposal != nil}
+  /// Clears the value of `proposal`. Subsequent reads from it will return its default value.
+  public mutating func clearProposal() {self._proposal = nil}
+
+  /// The bailiff's application, the claim (court, case number) or the court act.
+  public var document: String = String()
+
+  /// For ANNULLED: the position of the annulled entry in `history` (0 is the issuance, never annulled).
+  public var annulsEntry: Int32 = 0
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+
+  fileprivate var _proposal: WireProposalReference? = nil
 }
 
 public nonisolated struct WireLicense: Sendable {
@@ -500,6 +623,10 @@ nonisolated extension WireLicenseStatus: SwiftProtobuf._ProtoNameProviding {
 
 nonisolated extension WireExemptionGround: SwiftProtobuf._ProtoNameProviding {
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0EXEMPTION_GROUND_UNSPECIFIED\0\u{1}EXEMPTION_GROUND_QUALIFICATION_EXAM\0\u{1}EXEMPTION_GROUND_JUDGE\0\u{1}EXEMPTION_GROUND_PROSECUTOR_OR_INVESTIGATOR\0\u{1}EXEMPTION_GROUND_STATE_ENFORCEMENT_SERVICE\0")
+}
+
+nonisolated extension WireHistoryEntryKind: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0HISTORY_ENTRY_KIND_UNSPECIFIED\0\u{1}HISTORY_ENTRY_KIND_ISSUED\0\u{1}HISTORY_ENTRY_KIND_SUSPENDED\0\u{1}HISTORY_ENTRY_KIND_SUSPENDED_ON_APPLICATION\0\u{1}HISTORY_ENTRY_KIND_REINSTATED\0\u{1}HISTORY_ENTRY_KIND_RESUMED_AFTER_MANDATE\0\u{1}HISTORY_ENTRY_KIND_REINSTATEMENT_REFUSED\0\u{1}HISTORY_ENTRY_KIND_TERMINATED\0\u{1}HISTORY_ENTRY_KIND_DEPRIVATION_CLAIM_FILED\0\u{1}HISTORY_ENTRY_KIND_DEPRIVED\0\u{1}HISTORY_ENTRY_KIND_DEPRIVATION_CLAIM_DISMISSED\0\u{1}HISTORY_ENTRY_KIND_ANNULLED\0")
 }
 
 nonisolated extension WireProposalAuthor: SwiftProtobuf._ProtoNameProviding {
@@ -683,9 +810,44 @@ nonisolated extension WireLicenseBasis: SwiftProtobuf.Message, SwiftProtobuf._Me
   }
 }
 
+nonisolated extension WireProposalReference: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ProposalReference"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}author\0\u{1}reference\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularEnumField(value: &self.author) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.reference) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.author != .unspecified {
+      try visitor.visitSingularEnumField(value: self.author, fieldNumber: 1)
+    }
+    if !self.reference.isEmpty {
+      try visitor.visitSingularStringField(value: self.reference, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireProposalReference, rhs: WireProposalReference) -> Bool {
+    if lhs.author != rhs.author {return false}
+    if lhs.reference != rhs.reference {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
 nonisolated extension WireStatusChange: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".StatusChange"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{3}decision_date\0\u{3}decided_at_ms\0\u{3}effective_date\0\u{3}legal_basis\0\u{3}ground_code\0\u{1}actor\0\u{3}request_id\0\u{3}term_end\0\u{1}reasons\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{3}decision_date\0\u{3}decided_at_ms\0\u{3}effective_date\0\u{3}legal_basis\0\u{3}ground_code\0\u{1}actor\0\u{3}request_id\0\u{3}term_end\0\u{1}reasons\0\u{1}kind\0\u{1}proposal\0\u{1}document\0\u{3}annuls_entry\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -703,12 +865,20 @@ nonisolated extension WireStatusChange: SwiftProtobuf.Message, SwiftProtobuf._Me
       case 8: try { try decoder.decodeSingularStringField(value: &self.requestID) }()
       case 9: try { try decoder.decodeSingularStringField(value: &self.termEnd) }()
       case 10: try { try decoder.decodeSingularStringField(value: &self.reasons) }()
+      case 11: try { try decoder.decodeSingularEnumField(value: &self.kind) }()
+      case 12: try { try decoder.decodeSingularMessageField(value: &self._proposal) }()
+      case 13: try { try decoder.decodeSingularStringField(value: &self.document) }()
+      case 14: try { try decoder.decodeSingularInt32Field(value: &self.annulsEntry) }()
       default: break
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
     if self.status != .unspecified {
       try visitor.visitSingularEnumField(value: self.status, fieldNumber: 1)
     }
@@ -739,6 +909,18 @@ nonisolated extension WireStatusChange: SwiftProtobuf.Message, SwiftProtobuf._Me
     if !self.reasons.isEmpty {
       try visitor.visitSingularStringField(value: self.reasons, fieldNumber: 10)
     }
+    if self.kind != .unspecified {
+      try visitor.visitSingularEnumField(value: self.kind, fieldNumber: 11)
+    }
+    try { if let v = self._proposal {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 12)
+    } }()
+    if !self.document.isEmpty {
+      try visitor.visitSingularStringField(value: self.document, fieldNumber: 13)
+    }
+    if self.annulsEntry != 0 {
+      try visitor.visitSingularInt32Field(value: self.annulsEntry, fieldNumber: 14)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -753,6 +935,10 @@ nonisolated extension WireStatusChange: SwiftProtobuf.Message, SwiftProtobuf._Me
     if lhs.requestID != rhs.requestID {return false}
     if lhs.termEnd != rhs.termEnd {return false}
     if lhs.reasons != rhs.reasons {return false}
+    if lhs.kind != rhs.kind {return false}
+    if lhs._proposal != rhs._proposal {return false}
+    if lhs.document != rhs.document {return false}
+    if lhs.annulsEntry != rhs.annulsEntry {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -20,15 +20,446 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
   typealias Version = _2
 }
 
-/// The representation a decision answers: who made it and its document reference.
-public nonisolated struct WireProposalReference: Sendable {
+public nonisolated enum WireDeadlineKind: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+  case unspecified // = 0
+
+  /// The bailiff hands over his proceedings and archive, 3 working days (148.1.9-2).
+  case bailiffHandover // = 1
+
+  /// The regional chamber's transfer measures, 3 working days of the notification (162.1.2-3).
+  case chamberTransferMeasures // = 2
+
+  /// The suspension's term ends: the Ministry must decide; the license does not lapse (143.3).
+  case suspensionTermReview // = 3
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .bailiffHandover
+    case 2: self = .chamberTransferMeasures
+    case 3: self = .suspensionTermReview
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .bailiffHandover: return 1
+    case .chamberTransferMeasures: return 2
+    case .suspensionTermReview: return 3
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [WireDeadlineKind] = [
+    .unspecified,
+    .bailiffHandover,
+    .chamberTransferMeasures,
+    .suspensionTermReview,
+  ]
+
+}
+
+public nonisolated enum WirePracticeConditionOutcome: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+  case unspecified // = 0
+  case met // = 1
+  case notMet // = 2
+
+  /// The registry does not record these facts yet; not checked, does not block.
+  case notRecorded // = 3
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .met
+    case 2: self = .notMet
+    case 3: self = .notRecorded
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .met: return 1
+    case .notMet: return 2
+    case .notRecorded: return 3
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [WirePracticeConditionOutcome] = [
+    .unspecified,
+    .met,
+    .notMet,
+    .notRecorded,
+  ]
+
+}
+
+public nonisolated struct WireLicenseDecisionRequest: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  public var author: WireProposalAuthor = .unspecified
+  public var number: String = String()
 
-  public var reference: String = String()
+  public var reasons: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireSuspendOnOwnApplicationRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var number: String = String()
+
+  /// Reference of the bailiff's application (143.5).
+  public var application: String = String()
+
+  /// The mandate: which representative body, since when.
+  public var reasons: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireTerminateLicenseRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var number: String = String()
+
+  /// t144_1_1 … t144_1_6, tGeneral, or tOwnApplication (144.5).
+  public var ground: String = String()
+
+  public var reasons: String = String()
+
+  /// Optional for termination (144.3): a representation as a document reference...
+  public var proposal: WireProposalReference {
+    get {_proposal ?? WireProposalReference()}
+    set {_proposal = newValue}
+  }
+  /// Returns true if `proposal` has been explicitly set.
+  public var hasProposal: Bool {self._proposal != nil}
+  /// Clears the value of `proposal`. Subsequent reads from it will return its default value.
+  public mutating func clearProposal() {self._proposal = nil}
+
+  /// ...or a submitted proposal, which this decision accepts.
+  public var proposalID: Int64 = 0
+
+  /// Required for tOwnApplication: reference of the bailiff's application.
+  public var application: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _proposal: WireProposalReference? = nil
+}
+
+public nonisolated struct WireFileDeprivationClaimRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var number: String = String()
+
+  /// d144_2_1 … d144_2_7 or dGeneral.
+  public var ground: String = String()
+
+  public var reasons: String = String()
+
+  /// Required (144.3): a representation as a document reference or a submitted proposal.
+  public var proposal: WireProposalReference {
+    get {_proposal ?? WireProposalReference()}
+    set {_proposal = newValue}
+  }
+  /// Returns true if `proposal` has been explicitly set.
+  public var hasProposal: Bool {self._proposal != nil}
+  /// Clears the value of `proposal`. Subsequent reads from it will return its default value.
+  public mutating func clearProposal() {self._proposal = nil}
+
+  public var proposalID: Int64 = 0
+
+  /// The claim: court and case number.
+  public var claim: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _proposal: WireProposalReference? = nil
+}
+
+public nonisolated struct WireRecordCourtDecisionRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var number: String = String()
+
+  public var granted: Bool = false
+
+  /// The court decision's reference.
+  public var courtAct: String = String()
+
+  /// YYYY-MM-DD the decision entered into force; not in the future.
+  public var inForceOn: String = String()
+
+  public var reasons: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireRecordCourtAnnulmentRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var number: String = String()
+
+  /// Position in License.history of the decision the court annulled; it must be the decision in force.
+  public var entry: Int32 = 0
+
+  public var courtAct: String = String()
+
+  /// YYYY-MM-DD the court act entered into force: the restored status counts from that day.
+  public var inForceOn: String = String()
+
+  public var reasons: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireGetLicenseHistoryRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var number: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireDeadline: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var id: Int64 = 0
+
+  public var kind: WireDeadlineKind = .unspecified
+
+  public var licenseNumber: String = String()
+
+  /// The history entry that set it.
+  public var entry: Int32 = 0
+
+  /// "bailiff:<license>", "regionalChamber:<district>", "ministry".
+  public var owner: String = String()
+
+  /// The last day in time.
+  public var dueOn: String = String()
+
+  public var legalBasis: String = String()
+
+  public var setAtMs: Int64 = 0
+
+  /// 0 while open.
+  public var closedAtMs: Int64 = 0
+
+  public var closedBy: String = String()
+
+  /// 0 until the overdue alert was raised.
+  public var alertedAtMs: Int64 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireGetLicenseHistoryResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var license: WireLicense {
+    get {_license ?? WireLicense()}
+    set {_license = newValue}
+  }
+  /// Returns true if `license` has been explicitly set.
+  public var hasLicense: Bool {self._license != nil}
+  /// Clears the value of `license`. Subsequent reads from it will return its default value.
+  public mutating func clearLicense() {self._license = nil}
+
+  public var deadlines: [WireDeadline] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _license: WireLicense? = nil
+}
+
+public nonisolated struct WireMayPractiseRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The bailiff, by IIN or by a license number of his; exactly one.
+  public var bailiffIin: String = String()
+
+  public var licenseNumber: String = String()
+
+  /// Milliseconds since the Unix epoch; 0 = now.
+  public var atMs: Int64 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WirePracticeCondition: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// licenseActive, chamberMembership, insurance, accountingRegistration, noLongAbsence, noOtherPaidActivity.
+  public var condition: String = String()
+
+  public var legalBasis: String = String()
+
+  public var outcome: WirePracticeConditionOutcome = .unspecified
+
+  public var detail: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireMayPractiseResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// False when any recorded fact stands against practice.
+  public var mayPractise: Bool = false
+
+  /// The license the answer rests on; empty when he had none at that instant.
+  public var licenseNumber: String = String()
+
+  public var conditions: [WirePracticeCondition] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WirePublicRegisterRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// UNSPECIFIED = every license; otherwise the published list of that status.
+  public var status: WireLicenseStatus = .unspecified
+
+  public var pageSize: UInt32 = 0
+
+  public var pageToken: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WirePublicRegisterEntry: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var holderName: String = String()
+
+  public var licenseNumber: String = String()
+
+  public var issuedOn: String = String()
+
+  public var status: WireLicenseStatus = .unspecified
+
+  /// Date of the decision that put the license in its status (empty while active since issue).
+  public var statusSince: String = String()
+
+  public var district: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WirePublicRegisterResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var entries: [WirePublicRegisterEntry] = []
+
+  public var nextPageToken: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireListDeadlinesRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// Only the deadlines of this license (all of them, open or closed).
+  public var licenseNumber: String = String()
+
+  /// YYYY-MM-DD: open deadlines whose due date is before this day (overdue on it).
+  public var overdueOn: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireListDeadlinesResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var deadlines: [WireDeadline] = []
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -275,9 +706,17 @@ public nonisolated struct WireListLicensesResponse: Sendable {
 
 fileprivate nonisolated let _protobuf_package = "kz.bailiff.registry.v1"
 
-nonisolated extension WireProposalReference: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  public static let protoMessageName: String = _protobuf_package + ".ProposalReference"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}author\0\u{1}reference\0")
+nonisolated extension WireDeadlineKind: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0DEADLINE_KIND_UNSPECIFIED\0\u{1}DEADLINE_KIND_BAILIFF_HANDOVER\0\u{1}DEADLINE_KIND_CHAMBER_TRANSFER_MEASURES\0\u{1}DEADLINE_KIND_SUSPENSION_TERM_REVIEW\0")
+}
+
+nonisolated extension WirePracticeConditionOutcome: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0PRACTICE_CONDITION_OUTCOME_UNSPECIFIED\0\u{1}PRACTICE_CONDITION_OUTCOME_MET\0\u{1}PRACTICE_CONDITION_OUTCOME_NOT_MET\0\u{1}PRACTICE_CONDITION_OUTCOME_NOT_RECORDED\0")
+}
+
+nonisolated extension WireLicenseDecisionRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".LicenseDecisionRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{1}reasons\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -285,26 +724,753 @@ nonisolated extension WireProposalReference: SwiftProtobuf.Message, SwiftProtobu
       // allocates stack space for every case branch when no optimizations are
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
-      case 1: try { try decoder.decodeSingularEnumField(value: &self.author) }()
-      case 2: try { try decoder.decodeSingularStringField(value: &self.reference) }()
+      case 1: try { try decoder.decodeSingularStringField(value: &self.number) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.reasons) }()
       default: break
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    if self.author != .unspecified {
-      try visitor.visitSingularEnumField(value: self.author, fieldNumber: 1)
+    if !self.number.isEmpty {
+      try visitor.visitSingularStringField(value: self.number, fieldNumber: 1)
     }
-    if !self.reference.isEmpty {
-      try visitor.visitSingularStringField(value: self.reference, fieldNumber: 2)
+    if !self.reasons.isEmpty {
+      try visitor.visitSingularStringField(value: self.reasons, fieldNumber: 2)
     }
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  public static func ==(lhs: WireProposalReference, rhs: WireProposalReference) -> Bool {
-    if lhs.author != rhs.author {return false}
-    if lhs.reference != rhs.reference {return false}
+  public static func ==(lhs: WireLicenseDecisionRequest, rhs: WireLicenseDecisionRequest) -> Bool {
+    if lhs.number != rhs.number {return false}
+    if lhs.reasons != rhs.reasons {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireSuspendOnOwnApplicationRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".SuspendOnOwnApplicationRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{1}application\0\u{1}reasons\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.number) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.application) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.reasons) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.number.isEmpty {
+      try visitor.visitSingularStringField(value: self.number, fieldNumber: 1)
+    }
+    if !self.application.isEmpty {
+      try visitor.visitSingularStringField(value: self.application, fieldNumber: 2)
+    }
+    if !self.reasons.isEmpty {
+      try visitor.visitSingularStringField(value: self.reasons, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireSuspendOnOwnApplicationRequest, rhs: WireSuspendOnOwnApplicationRequest) -> Bool {
+    if lhs.number != rhs.number {return false}
+    if lhs.application != rhs.application {return false}
+    if lhs.reasons != rhs.reasons {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireTerminateLicenseRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".TerminateLicenseRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{1}ground\0\u{1}reasons\0\u{1}proposal\0\u{3}proposal_id\0\u{1}application\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.number) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.ground) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.reasons) }()
+      case 4: try { try decoder.decodeSingularMessageField(value: &self._proposal) }()
+      case 5: try { try decoder.decodeSingularInt64Field(value: &self.proposalID) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.application) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.number.isEmpty {
+      try visitor.visitSingularStringField(value: self.number, fieldNumber: 1)
+    }
+    if !self.ground.isEmpty {
+      try visitor.visitSingularStringField(value: self.ground, fieldNumber: 2)
+    }
+    if !self.reasons.isEmpty {
+      try visitor.visitSingularStringField(value: self.reasons, fieldNumber: 3)
+    }
+    try { if let v = self._proposal {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+    } }()
+    if self.proposalID != 0 {
+      try visitor.visitSingularInt64Field(value: self.proposalID, fieldNumber: 5)
+    }
+    if !self.application.isEmpty {
+      try visitor.visitSingularStringField(value: self.application, fieldNumber: 6)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireTerminateLicenseRequest, rhs: WireTerminateLicenseRequest) -> Bool {
+    if lhs.number != rhs.number {return false}
+    if lhs.ground != rhs.ground {return false}
+    if lhs.reasons != rhs.reasons {return false}
+    if lhs._proposal != rhs._proposal {return false}
+    if lhs.proposalID != rhs.proposalID {return false}
+    if lhs.application != rhs.application {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireFileDeprivationClaimRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".FileDeprivationClaimRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{1}ground\0\u{1}reasons\0\u{1}proposal\0\u{3}proposal_id\0\u{1}claim\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.number) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.ground) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.reasons) }()
+      case 4: try { try decoder.decodeSingularMessageField(value: &self._proposal) }()
+      case 5: try { try decoder.decodeSingularInt64Field(value: &self.proposalID) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.claim) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.number.isEmpty {
+      try visitor.visitSingularStringField(value: self.number, fieldNumber: 1)
+    }
+    if !self.ground.isEmpty {
+      try visitor.visitSingularStringField(value: self.ground, fieldNumber: 2)
+    }
+    if !self.reasons.isEmpty {
+      try visitor.visitSingularStringField(value: self.reasons, fieldNumber: 3)
+    }
+    try { if let v = self._proposal {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+    } }()
+    if self.proposalID != 0 {
+      try visitor.visitSingularInt64Field(value: self.proposalID, fieldNumber: 5)
+    }
+    if !self.claim.isEmpty {
+      try visitor.visitSingularStringField(value: self.claim, fieldNumber: 6)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireFileDeprivationClaimRequest, rhs: WireFileDeprivationClaimRequest) -> Bool {
+    if lhs.number != rhs.number {return false}
+    if lhs.ground != rhs.ground {return false}
+    if lhs.reasons != rhs.reasons {return false}
+    if lhs._proposal != rhs._proposal {return false}
+    if lhs.proposalID != rhs.proposalID {return false}
+    if lhs.claim != rhs.claim {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireRecordCourtDecisionRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".RecordCourtDecisionRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{1}granted\0\u{3}court_act\0\u{3}in_force_on\0\u{1}reasons\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.number) }()
+      case 2: try { try decoder.decodeSingularBoolField(value: &self.granted) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.courtAct) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.inForceOn) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.reasons) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.number.isEmpty {
+      try visitor.visitSingularStringField(value: self.number, fieldNumber: 1)
+    }
+    if self.granted != false {
+      try visitor.visitSingularBoolField(value: self.granted, fieldNumber: 2)
+    }
+    if !self.courtAct.isEmpty {
+      try visitor.visitSingularStringField(value: self.courtAct, fieldNumber: 3)
+    }
+    if !self.inForceOn.isEmpty {
+      try visitor.visitSingularStringField(value: self.inForceOn, fieldNumber: 4)
+    }
+    if !self.reasons.isEmpty {
+      try visitor.visitSingularStringField(value: self.reasons, fieldNumber: 5)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireRecordCourtDecisionRequest, rhs: WireRecordCourtDecisionRequest) -> Bool {
+    if lhs.number != rhs.number {return false}
+    if lhs.granted != rhs.granted {return false}
+    if lhs.courtAct != rhs.courtAct {return false}
+    if lhs.inForceOn != rhs.inForceOn {return false}
+    if lhs.reasons != rhs.reasons {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireRecordCourtAnnulmentRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".RecordCourtAnnulmentRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{1}entry\0\u{3}court_act\0\u{3}in_force_on\0\u{1}reasons\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.number) }()
+      case 2: try { try decoder.decodeSingularInt32Field(value: &self.entry) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.courtAct) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.inForceOn) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.reasons) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.number.isEmpty {
+      try visitor.visitSingularStringField(value: self.number, fieldNumber: 1)
+    }
+    if self.entry != 0 {
+      try visitor.visitSingularInt32Field(value: self.entry, fieldNumber: 2)
+    }
+    if !self.courtAct.isEmpty {
+      try visitor.visitSingularStringField(value: self.courtAct, fieldNumber: 3)
+    }
+    if !self.inForceOn.isEmpty {
+      try visitor.visitSingularStringField(value: self.inForceOn, fieldNumber: 4)
+    }
+    if !self.reasons.isEmpty {
+      try visitor.visitSingularStringField(value: self.reasons, fieldNumber: 5)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireRecordCourtAnnulmentRequest, rhs: WireRecordCourtAnnulmentRequest) -> Bool {
+    if lhs.number != rhs.number {return false}
+    if lhs.entry != rhs.entry {return false}
+    if lhs.courtAct != rhs.courtAct {return false}
+    if lhs.inForceOn != rhs.inForceOn {return false}
+    if lhs.reasons != rhs.reasons {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireGetLicenseHistoryRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".GetLicenseHistoryRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.number) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.number.isEmpty {
+      try visitor.visitSingularStringField(value: self.number, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireGetLicenseHistoryRequest, rhs: WireGetLicenseHistoryRequest) -> Bool {
+    if lhs.number != rhs.number {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireDeadline: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".Deadline"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}kind\0\u{3}license_number\0\u{1}entry\0\u{1}owner\0\u{3}due_on\0\u{3}legal_basis\0\u{3}set_at_ms\0\u{3}closed_at_ms\0\u{3}closed_by\0\u{3}alerted_at_ms\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.id) }()
+      case 2: try { try decoder.decodeSingularEnumField(value: &self.kind) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.licenseNumber) }()
+      case 4: try { try decoder.decodeSingularInt32Field(value: &self.entry) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.owner) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.dueOn) }()
+      case 7: try { try decoder.decodeSingularStringField(value: &self.legalBasis) }()
+      case 8: try { try decoder.decodeSingularInt64Field(value: &self.setAtMs) }()
+      case 9: try { try decoder.decodeSingularInt64Field(value: &self.closedAtMs) }()
+      case 10: try { try decoder.decodeSingularStringField(value: &self.closedBy) }()
+      case 11: try { try decoder.decodeSingularInt64Field(value: &self.alertedAtMs) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.id != 0 {
+      try visitor.visitSingularInt64Field(value: self.id, fieldNumber: 1)
+    }
+    if self.kind != .unspecified {
+      try visitor.visitSingularEnumField(value: self.kind, fieldNumber: 2)
+    }
+    if !self.licenseNumber.isEmpty {
+      try visitor.visitSingularStringField(value: self.licenseNumber, fieldNumber: 3)
+    }
+    if self.entry != 0 {
+      try visitor.visitSingularInt32Field(value: self.entry, fieldNumber: 4)
+    }
+    if !self.owner.isEmpty {
+      try visitor.visitSingularStringField(value: self.owner, fieldNumber: 5)
+    }
+    if !self.dueOn.isEmpty {
+      try visitor.visitSingularStringField(value: self.dueOn, fieldNumber: 6)
+    }
+    if !self.legalBasis.isEmpty {
+      try visitor.visitSingularStringField(value: self.legalBasis, fieldNumber: 7)
+    }
+    if self.setAtMs != 0 {
+      try visitor.visitSingularInt64Field(value: self.setAtMs, fieldNumber: 8)
+    }
+    if self.closedAtMs != 0 {
+      try visitor.visitSingularInt64Field(value: self.closedAtMs, fieldNumber: 9)
+    }
+    if !self.closedBy.isEmpty {
+      try visitor.visitSingularStringField(value: self.closedBy, fieldNumber: 10)
+    }
+    if self.alertedAtMs != 0 {
+      try visitor.visitSingularInt64Field(value: self.alertedAtMs, fieldNumber: 11)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireDeadline, rhs: WireDeadline) -> Bool {
+    if lhs.id != rhs.id {return false}
+    if lhs.kind != rhs.kind {return false}
+    if lhs.licenseNumber != rhs.licenseNumber {return false}
+    if lhs.entry != rhs.entry {return false}
+    if lhs.owner != rhs.owner {return false}
+    if lhs.dueOn != rhs.dueOn {return false}
+    if lhs.legalBasis != rhs.legalBasis {return false}
+    if lhs.setAtMs != rhs.setAtMs {return false}
+    if lhs.closedAtMs != rhs.closedAtMs {return false}
+    if lhs.closedBy != rhs.closedBy {return false}
+    if lhs.alertedAtMs != rhs.alertedAtMs {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireGetLicenseHistoryResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".GetLicenseHistoryResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}license\0\u{1}deadlines\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._license) }()
+      case 2: try { try decoder.decodeRepeatedMessageField(value: &self.deadlines) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._license {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
+    if !self.deadlines.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.deadlines, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireGetLicenseHistoryResponse, rhs: WireGetLicenseHistoryResponse) -> Bool {
+    if lhs._license != rhs._license {return false}
+    if lhs.deadlines != rhs.deadlines {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireMayPractiseRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".MayPractiseRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}bailiff_iin\0\u{3}license_number\0\u{3}at_ms\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.bailiffIin) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.licenseNumber) }()
+      case 3: try { try decoder.decodeSingularInt64Field(value: &self.atMs) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.bailiffIin.isEmpty {
+      try visitor.visitSingularStringField(value: self.bailiffIin, fieldNumber: 1)
+    }
+    if !self.licenseNumber.isEmpty {
+      try visitor.visitSingularStringField(value: self.licenseNumber, fieldNumber: 2)
+    }
+    if self.atMs != 0 {
+      try visitor.visitSingularInt64Field(value: self.atMs, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireMayPractiseRequest, rhs: WireMayPractiseRequest) -> Bool {
+    if lhs.bailiffIin != rhs.bailiffIin {return false}
+    if lhs.licenseNumber != rhs.licenseNumber {return false}
+    if lhs.atMs != rhs.atMs {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WirePracticeCondition: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".PracticeCondition"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}condition\0\u{3}legal_basis\0\u{1}outcome\0\u{1}detail\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.condition) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.legalBasis) }()
+      case 3: try { try decoder.decodeSingularEnumField(value: &self.outcome) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.detail) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.condition.isEmpty {
+      try visitor.visitSingularStringField(value: self.condition, fieldNumber: 1)
+    }
+    if !self.legalBasis.isEmpty {
+      try visitor.visitSingularStringField(value: self.legalBasis, fieldNumber: 2)
+    }
+    if self.outcome != .unspecified {
+      try visitor.visitSingularEnumField(value: self.outcome, fieldNumber: 3)
+    }
+    if !self.detail.isEmpty {
+      try visitor.visitSingularStringField(value: self.detail, fieldNumber: 4)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WirePracticeCondition, rhs: WirePracticeCondition) -> Bool {
+    if lhs.condition != rhs.condition {return false}
+    if lhs.legalBasis != rhs.legalBasis {return false}
+    if lhs.outcome != rhs.outcome {return false}
+    if lhs.detail != rhs.detail {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireMayPractiseResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".MayPractiseResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}may_practise\0\u{3}license_number\0\u{1}conditions\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularBoolField(value: &self.mayPractise) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.licenseNumber) }()
+      case 3: try { try decoder.decodeRepeatedMessageField(value: &self.conditions) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.mayPractise != false {
+      try visitor.visitSingularBoolField(value: self.mayPractise, fieldNumber: 1)
+    }
+    if !self.licenseNumber.isEmpty {
+      try visitor.visitSingularStringField(value: self.licenseNumber, fieldNumber: 2)
+    }
+    if !self.conditions.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.conditions, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireMayPractiseResponse, rhs: WireMayPractiseResponse) -> Bool {
+    if lhs.mayPractise != rhs.mayPractise {return false}
+    if lhs.licenseNumber != rhs.licenseNumber {return false}
+    if lhs.conditions != rhs.conditions {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WirePublicRegisterRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".PublicRegisterRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{3}page_size\0\u{3}page_token\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularEnumField(value: &self.status) }()
+      case 2: try { try decoder.decodeSingularUInt32Field(value: &self.pageSize) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.pageToken) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.status != .unspecified {
+      try visitor.visitSingularEnumField(value: self.status, fieldNumber: 1)
+    }
+    if self.pageSize != 0 {
+      try visitor.visitSingularUInt32Field(value: self.pageSize, fieldNumber: 2)
+    }
+    if !self.pageToken.isEmpty {
+      try visitor.visitSingularStringField(value: self.pageToken, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WirePublicRegisterRequest, rhs: WirePublicRegisterRequest) -> Bool {
+    if lhs.status != rhs.status {return false}
+    if lhs.pageSize != rhs.pageSize {return false}
+    if lhs.pageToken != rhs.pageToken {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WirePublicRegisterEntry: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".PublicRegisterEntry"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}holder_name\0\u{3}license_number\0\u{3}issued_on\0\u{1}status\0\u{3}status_since\0\u{1}district\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.holderName) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.licenseNumber) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.issuedOn) }()
+      case 4: try { try decoder.decodeSingularEnumField(value: &self.status) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.statusSince) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.district) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.holderName.isEmpty {
+      try visitor.visitSingularStringField(value: self.holderName, fieldNumber: 1)
+    }
+    if !self.licenseNumber.isEmpty {
+      try visitor.visitSingularStringField(value: self.licenseNumber, fieldNumber: 2)
+    }
+    if !self.issuedOn.isEmpty {
+      try visitor.visitSingularStringField(value: self.issuedOn, fieldNumber: 3)
+    }
+    if self.status != .unspecified {
+      try visitor.visitSingularEnumField(value: self.status, fieldNumber: 4)
+    }
+    if !self.statusSince.isEmpty {
+      try visitor.visitSingularStringField(value: self.statusSince, fieldNumber: 5)
+    }
+    if !self.district.isEmpty {
+      try visitor.visitSingularStringField(value: self.district, fieldNumber: 6)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WirePublicRegisterEntry, rhs: WirePublicRegisterEntry) -> Bool {
+    if lhs.holderName != rhs.holderName {return false}
+    if lhs.licenseNumber != rhs.licenseNumber {return false}
+    if lhs.issuedOn != rhs.issuedOn {return false}
+    if lhs.status != rhs.status {return false}
+    if lhs.statusSince != rhs.statusSince {return false}
+    if lhs.district != rhs.district {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WirePublicRegisterResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".PublicRegisterResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}entries\0\u{3}next_page_token\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.entries) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.nextPageToken) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.entries.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.entries, fieldNumber: 1)
+    }
+    if !self.nextPageToken.isEmpty {
+      try visitor.visitSingularStringField(value: self.nextPageToken, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WirePublicRegisterResponse, rhs: WirePublicRegisterResponse) -> Bool {
+    if lhs.entries != rhs.entries {return false}
+    if lhs.nextPageToken != rhs.nextPageToken {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireListDeadlinesRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListDeadlinesRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}license_number\0\u{3}overdue_on\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.licenseNumber) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.overdueOn) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.licenseNumber.isEmpty {
+      try visitor.visitSingularStringField(value: self.licenseNumber, fieldNumber: 1)
+    }
+    if !self.overdueOn.isEmpty {
+      try visitor.visitSingularStringField(value: self.overdueOn, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireListDeadlinesRequest, rhs: WireListDeadlinesRequest) -> Bool {
+    if lhs.licenseNumber != rhs.licenseNumber {return false}
+    if lhs.overdueOn != rhs.overdueOn {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireListDeadlinesResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListDeadlinesResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}deadlines\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.deadlines) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.deadlines.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.deadlines, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireListDeadlinesResponse, rhs: WireListDeadlinesResponse) -> Bool {
+    if lhs.deadlines != rhs.deadlines {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

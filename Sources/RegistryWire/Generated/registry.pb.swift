@@ -8,6 +8,11 @@
 // For information on using the generated types, please see the documentation:
 //   https://github.com/apple/swift-protobuf/
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import SwiftProtobuf
 
 // If the compiler emits an error on this type, it is because this file
@@ -18,6 +23,39 @@ import SwiftProtobuf
 fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobuf.ProtobufAPIVersionCheck {
   struct _2: SwiftProtobuf.ProtobufAPIVersion_2 {}
   typealias Version = _2
+}
+
+public nonisolated struct WireImportWorkingCalendarRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The calendar JSON: {"source": "...", "years": [first, last],
+  /// "days": [{"date": "YYYY-MM-DD", "kind": "nonWorking"|"working", "note": "..."}]}.
+  public var document: Data = Data()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireImportWorkingCalendarResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The calendar in force after the import.
+  public var firstYear: Int32 = 0
+
+  public var lastYear: Int32 = 0
+
+  public var nonWorkingWeekdays: UInt32 = 0
+
+  public var workingWeekendDays: UInt32 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
 }
 
 public nonisolated struct WireRegisterPersonRequest: Sendable {
@@ -185,6 +223,81 @@ public nonisolated struct WireListDistrictsResponse: Sendable {
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
 
 fileprivate nonisolated let _protobuf_package = "kz.bailiff.registry.v1"
+
+nonisolated extension WireImportWorkingCalendarRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ImportWorkingCalendarRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}document\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularBytesField(value: &self.document) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.document.isEmpty {
+      try visitor.visitSingularBytesField(value: self.document, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireImportWorkingCalendarRequest, rhs: WireImportWorkingCalendarRequest) -> Bool {
+    if lhs.document != rhs.document {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireImportWorkingCalendarResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ImportWorkingCalendarResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}first_year\0\u{3}last_year\0\u{3}non_working_weekdays\0\u{3}working_weekend_days\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt32Field(value: &self.firstYear) }()
+      case 2: try { try decoder.decodeSingularInt32Field(value: &self.lastYear) }()
+      case 3: try { try decoder.decodeSingularUInt32Field(value: &self.nonWorkingWeekdays) }()
+      case 4: try { try decoder.decodeSingularUInt32Field(value: &self.workingWeekendDays) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.firstYear != 0 {
+      try visitor.visitSingularInt32Field(value: self.firstYear, fieldNumber: 1)
+    }
+    if self.lastYear != 0 {
+      try visitor.visitSingularInt32Field(value: self.lastYear, fieldNumber: 2)
+    }
+    if self.nonWorkingWeekdays != 0 {
+      try visitor.visitSingularUInt32Field(value: self.nonWorkingWeekdays, fieldNumber: 3)
+    }
+    if self.workingWeekendDays != 0 {
+      try visitor.visitSingularUInt32Field(value: self.workingWeekendDays, fieldNumber: 4)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireImportWorkingCalendarResponse, rhs: WireImportWorkingCalendarResponse) -> Bool {
+    if lhs.firstYear != rhs.firstYear {return false}
+    if lhs.lastYear != rhs.lastYear {return false}
+    if lhs.nonWorkingWeekdays != rhs.nonWorkingWeekdays {return false}
+    if lhs.workingWeekendDays != rhs.workingWeekendDays {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
 
 nonisolated extension WireRegisterPersonRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".RegisterPersonRequest"

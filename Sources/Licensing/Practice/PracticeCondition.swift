@@ -1,0 +1,26 @@
+/// The conditions of `mayPractise(b, D)` (DOMAIN.md §4.7, §5.4), each with its article.
+public enum PracticeCondition: String, Hashable, Sendable, Codable, CaseIterable {
+    /// The license is active at that instant (143.4, 144).
+    case licenseActive
+    /// Member of the Republican Chamber (140.1).
+    case chamberMembership
+    /// A valid professional liability insurance contract with a sufficient sum (146.1, 146.2-1).
+    case insurance
+    /// Registered with the territorial body (148.1.1, 168.1.4).
+    case accountingRegistration
+    /// Not absent for more than a month (148.1.9-2).
+    case noLongAbsence
+    /// No other paid activity except scientific, teaching or creative work (149).
+    case noOtherPaidActivity
+
+    public var article: Article {
+        switch self {
+        case .licenseActive: return "143.4"
+        case .chamberMembership: return "140.1"
+        case .insurance: return "146.1"
+        case .accountingRegistration: return "148.1.1"
+        case .noLongAbsence: return "148.1.9-2"
+        case .noOtherPaidActivity: return "149"
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Enforcement
+import Licensing
+import RegistryService
+import RegistryStore
+import RegistryWire
+
+extension RegistryEndpoints: DisciplineHandler {
+    public func openDisciplinaryProceeding(_ request: WireOpenDisciplinaryProceedingRequest, context: CallContext) async throws -> WireDisciplinaryProceedingResponse {
+        let proceeding = try await core.openDisciplinaryProceeding(licenseNumber: request.licenseNumber,
+                                                                   openedOn: try DateMapping.optionalDate(request.openedOn, field: "opened_on"),
+                                                                   source: request.source, context: context.request)
+        return Self.response(proceeding)
+    }
+
+    public func closeDisciplinaryProceeding(_ request: WireCloseDisciplinaryProceedingRequest, context: CallContext) async throws -> WireDisciplinaryProceedingResponse {
+        let proceeding = try await core.closeDisciplinaryProceeding(id: request.id, closedOn: try DateMapping.optionalDate(request.closedOn, field: "closed_on"),
+                                                                    outcome: request.outcome, context: context.request)
+        return Self.response(proceeding)
+    }
+
+    public func listDisciplinaryProceedings(_ request: WireListDisciplinaryProceedingsRequest, context: CallContext) async throws -> WireListDisciplinaryProceedingsResponse {
+        var response = WireListDisciplinaryProceedingsResponse()
+        response.proceedings = try await core.disciplinaryProceedings(licenseNumber: request.licenseNumber, context: context.request).map(Self.wire)
+        return response
+    }
+
+    static func response(_ proceeding: DisciplinaryProceeding) -> WireDisciplinaryProceedingResponse {
+        var response = WireDisciplinaryProceedingResponse()
+        response.proceeding = wire(proceeding)
+        return response
+    }
+
+    static func wire(_ proceeding: DisciplinaryProceeding) -> WireDisciplinaryProceeding {
+        var p = WireDisciplinaryProceeding()
+        p.id = proceeding.id
+        p.licenseNumber = proceeding.licenseNumber.value
+        p.openedOn = proceeding.openedOn.description
+        p.openedBy = proceeding.openedBy
+        p.source = proceeding.source
+        p.closedOn = proceeding.closedOn?.description ?? ""
+        p.outcome = proceeding.outcome ?? ""
+        return p
+    }
+}

@@ -1,0 +1,59 @@
+import Enforcement
+import Licensing
+import RegistryStore
+
+extension RegistryCore {
+    /// A chamber opens a disciplinary proceeding (170.2, 162.1.2-4, 163-1.1.3-3). While it is
+    /// open the bailiff cannot leave on his own application (144.5).
+    public func openDisciplinaryProceeding(licenseNumber text: String, openedOn: LocalDate?, source: String, context: RequestContext) async throws -> DisciplinaryProceeding {
+        try await mutate(.openDisciplinaryProceeding, context: context, subject: { "discipline:\($0.id)" }) { tx, now in
+            let number = try LicenseNumber.parse(text, field: "license_number")
+            guard try tx.license(number) != nil else {
+                throw Rejection(.notFound, reason: "LICENSE_NOT_FOUND", message: "no license \(number) in the register")
+            }
+            let today = now.kazakhstanDate
+            let date = openedOn ?? today
+            guard date <= today else { throw Rejection.invalid("opened_on", "\(date) is in the future (today is \(today))") }
+            let source = source.trimmingWhitespace
+            guard !source.isEmpty else {
+                throw Rejection.invalid("source", "name what the proceeding was opened on: a representation, a complaint, the chamber's own material", article: "170.2")
+            }
+            let proceeding = try tx.insert(DisciplinaryProceeding(id: 0, licenseNumber: number, openedOn: date, openedBy: context.principal.uri,
+                                                                  source: source, closedOn: nil, outcome: nil))
+            try tx.appendOutbox(eventType: "discipline.opened", subject: number.value,
+                                payload: #"{"id":\#(proceeding.id),"license":"\#(number)","opened_on":"\#(date)"}"#, at: now)
+            return proceeding
+        }
+    }
+
+    /// The chamber closes a proceeding with its outcome.
+    public func closeDisciplinaryProceeding(id: Int64, closedOn: LocalDate?, outcome: String, context: RequestContext) async throws -> DisciplinaryProceeding {
+        try await mutate(.closeDisciplinaryProceeding, context: context, subject: { "discipline:\($0.id)" }) { tx, now in
+            guard var proceeding = try tx.disciplinaryProceeding(id) else {
+                throw Rejection(.notFound, reason: "PROCEEDING_NOT_FOUND", message: "no disciplinary proceeding \(id)")
+            }
+            guard proceeding.closedOn == nil else {
+                throw Rejection(.failedPrecondition, reason: "ALREADY_CLOSED", message: "disciplinary proceeding \(id) was closed on \(proceeding.closedOn!)")
+            }
+            let today = now.kazakhstanDate
+            let date = closedOn ?? today
+            guard date <= today, date >= proceeding.openedOn else {
+                throw Rejection.invalid("closed_on", "must lie between the opening on \(proceeding.openedOn) and today (\(today))")
+            }
+            let outcome = outcome.trimmingWhitespace
+            guard !outcome.isEmpty else { throw Rejection.invalid("outcome", "state how the proceeding ended (penalty or none)", article: "170.3") }
+            proceeding.closedOn = date
+            proceeding.outcome = outcome
+            try tx.close(proceeding)
+            try tx.appendOutbox(eventType: "discipline.closed", subject: proceeding.licenseNumber.value,
+                                payload: #"{"id":\#(id),"license":"\#(proceeding.licenseNumber)","closed_on":"\#(date)"}"#, at: now)
+            return proceeding
+        }
+    }
+
+    public func disciplinaryProceedings(licenseNumber text: String, context: RequestContext) async throws -> [DisciplinaryProceeding] {
+        try await authorize(.listDisciplinaryProceedings, context)
+        let number = try LicenseNumber.parse(text, field: "license_number")
+        return try store.read { try $0.disciplinaryProceedings(of: number) }
+    }
+}

@@ -1,0 +1,70 @@
+import Enforcement
+import GRDB
+import Licensing
+
+/// A disciplinary proceeding as far as the license lifecycle needs it: open or
+/// closed, and since when (144.5). The discipline records of the oversight work extend it.
+public struct DisciplinaryProceeding: Hashable, Sendable, Codable {
+    public var id: Int64
+    public let licenseNumber: LicenseNumber
+    public let openedOn: LocalDate
+    /// Identity of the chamber that opened it.
+    public let openedBy: String
+    /// What it was opened on: a representation, a complaint, the chamber's own material (168.1.3, 170.2).
+    public let source: String
+    public var closedOn: LocalDate?
+    public var outcome: String?
+
+    public init(id: Int64, licenseNumber: LicenseNumber, openedOn: LocalDate, openedBy: String, source: String, closedOn: LocalDate?, outcome: String?) {
+        self.id = id
+        self.licenseNumber = licenseNumber
+        self.openedOn = openedOn
+        self.openedBy = openedBy
+        self.source = source
+        self.closedOn = closedOn
+        self.outcome = outcome
+    }
+
+    /// Open on `date`: opened by then and not yet closed (closing on a day ends it that day).
+    public func isOpen(on date: LocalDate) -> Bool {
+        openedOn <= date && (closedOn.map { date < $0 } ?? true)
+    }
+}
+
+extension StoreQueries {
+    public func disciplinaryProceedings(of license: LicenseNumber) throws -> [DisciplinaryProceeding] {
+        try Row.fetchAll(db, sql: "SELECT * FROM disciplinary_proceeding WHERE license_number = ? ORDER BY id", arguments: [license.value])
+            .map(Self.proceeding(from:))
+    }
+
+    public func disciplinaryProceeding(_ id: Int64) throws -> DisciplinaryProceeding? {
+        try Row.fetchOne(db, sql: "SELECT * FROM disciplinary_proceeding WHERE id = ?", arguments: [id]).map(Self.proceeding(from:))
+    }
+
+    static func proceeding(from row: Row) throws -> DisciplinaryProceeding {
+        guard let number = LicenseNumber(row["license_number"] as String), let opened = LocalDate(row["opened_on"] as String) else {
+            throw StoreCorruption("disciplinary proceeding \(row["id"] as Int64) has a malformed row")
+        }
+        return DisciplinaryProceeding(id: row["id"], licenseNumber: number, openedOn: opened, openedBy: row["opened_by"], source: row["source"],
+                                      closedOn: (row["closed_on"] as String?).flatMap { LocalDate($0) }, outcome: row["outcome"])
+    }
+}
+
+extension StoreTransaction {
+    public func insert(_ proceeding: DisciplinaryProceeding) throws -> DisciplinaryProceeding {
+        try db.execute(
+            sql: "INSERT INTO disciplinary_proceeding (license_number, opened_on, opened_by, source) VALUES (?, ?, ?, ?)",
+            arguments: [proceeding.licenseNumber.value, proceeding.openedOn.description, proceeding.openedBy, proceeding.source]
+        )
+        var stored = proceeding
+        stored.id = db.lastInsertedRowID
+        return stored
+    }
+
+    /// Closes a proceeding once; an already closed one is left as it was.
+    public func close(_ proceeding: DisciplinaryProceeding) throws {
+        try db.execute(sql: "UPDATE disciplinary_proceeding SET closed_on = ?, outcome = ? WHERE id = ? AND closed_on IS NULL",
+                       arguments: [proceeding.closedOn?.description, proceeding.outcome, proceeding.id])
+        guard db.changesCount == 1 else { throw StoreCorruption("disciplinary proceeding \(proceeding.id) was closed concurrently") }
+    }
+}
