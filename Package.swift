@@ -118,7 +118,7 @@ let package = Package(
         .executableTarget(
             name: "registry-admin",
             dependencies: [
-                "RegistryClient", "RegistryWire", "RegistryStore", "RegistryPKI",
+                "RegistryClient", "RegistryWire", "RegistryStore", "RegistryPKI", "Licensing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],

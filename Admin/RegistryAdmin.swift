@@ -12,6 +12,9 @@ struct RegistryAdmin: AsyncParsableCommand {
         in the data folder (./registry-data/pki); --role picks one (default: ministry).
         Otherwise give --cert, --key and --ca. Add --json for machine-readable output.
         """,
-        subcommands: [HealthCommand.self, PersonCommand.self, LicenseCommand.self, ProposalCommand.self, BailiffCommand.self, DistrictsCommand.self, AuditCommand.self]
+        subcommands: [
+            HealthCommand.self, PersonCommand.self, LicenseCommand.self, ProposalCommand.self, DisciplineCommand.self, BailiffCommand.self,
+            RegisterCommand.self, CalendarCommand.self, DistrictsCommand.self, AuditCommand.self,
+        ]
     )
 }

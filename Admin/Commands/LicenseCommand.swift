@@ -5,7 +5,11 @@ import SwiftProtobuf
 
 struct LicenseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "license", abstract: "The State Register of licenses.",
-                                                    subcommands: [Issue.self, Show.self, List.self, Suspend.self, Reinstate.self, StatusAt.self])
+                                                    subcommands: [
+                                                        Issue.self, Show.self, History.self, List.self, StatusAt.self, MayPractise.self, Deadlines.self,
+                                                        Suspend.self, SuspendDeputy.self, Reinstate.self, Resume.self, RefuseReinstatement.self,
+                                                        Terminate.self, FileClaim.self, CourtDecision.self, Annul.self,
+                                                    ])
 
     struct Issue: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -2,13 +2,15 @@ import ArgumentParser
 import Foundation
 import RegistryClient
 import RegistryWire
+import Licensing
 import SwiftProtobuf
 
 extension LicenseCommand {
     struct Suspend: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Suspend a license on a proposal (Ministry only, Art. 143.1–143.4).",
-            discussion: "Grounds: s143_2_1 … s143_2_6, sGeneral. The term ends at most 6 months after today (143.2)."
+            discussion: "The term ends at most 6 months after today (143.2). Grounds:\n" + LicenseGround.helpLines(for: .suspension)
+                .split(separator: "\n").filter { !$0.contains("sDeputy") }.joined(separator: "\n")
         )
 
         @OptionGroup var connection: ConnectionOptions
@@ -16,40 +18,19 @@ extension LicenseCommand {
         @Option(help: "Ground code, e.g. s143_2_4.") var ground: String
         @Option(help: "Last day of the term, YYYY-MM-DD.") var until: String
         @Option(help: "Reasons of the decision.") var reasons: String
-        @Option(help: "Id of a proposal submitted with `proposal submit`, which this decision accepts.") var proposalId: Int64?
-        @Option(help: "Or: author of a paper proposal: territorial-body, republican-chamber, regional-chamber.") var proposalBy: String?
-        @Option(help: "Reference of the paper proposal document.") var proposal: String?
+        @OptionGroup var proposal: ProposalOptions
         @Option(help: "Idempotency key.") var idempotencyKey: String?
 
         func run() async throws {
-            let authors: [String: WireProposalAuthor] = [
-                "territorial-body": .territorialBody, "republican-chamber": .republicanChamber,
-                "regional-chamber": .regionalChamber, "prosecutor": .prosecutor,
-            ]
             var request = WireSuspendLicenseRequest()
             request.number = number
             request.ground = ground
             request.termEnd = until
             request.reasons = reasons
-            switch (proposalId, proposalBy, proposal) {
-            case (let id?, nil, nil):
-                request.proposalID = id
-            case (nil, let by?, let reference?):
-                guard let author = authors[by] else {
-                    throw ValidationError("--proposal-by must be one of \(authors.keys.sorted().joined(separator: ", "))")
-                }
-                request.proposal.author = author
-                request.proposal.reference = reference
-            default:
-                throw ValidationError("give --proposal-id, or --proposal-by with --proposal (Art. 143.1: a suspension answers a proposal)")
-            }
-            try await connection.run { conn in
-                var options = connection.callOptions
-                options.idempotencyKey = idempotencyKey
-                let response = try await LicensingStub(connection: conn).suspendLicense(request, options: options)
-                if connection.json { return try Output.json(response) }
-                print("license \(response.license.number) suspended until \(until) (Art. \(response.license.history.last?.legalBasis ?? ""))")
-            }
+            let (id, reference) = try proposal.resolve(required: "143.1")
+            request.proposalID = id
+            if let reference { request.proposal = reference }
+            try await connection.decide(idempotencyKey) { stub, options in try await stub.suspendLicense(request, options: options) }
         }
     }
 
@@ -62,12 +43,8 @@ extension LicenseCommand {
         @Option(help: "Idempotency key.") var idempotencyKey: String?
 
         func run() async throws {
-            try await connection.run { conn in
-                var options = connection.callOptions
-                options.idempotencyKey = idempotencyKey
-                let response = try await LicensingStub(connection: conn).reinstateLicense(.with { $0.number = number; $0.reasons = reasons }, options: options)
-                if connection.json { return try Output.json(response) }
-                print("license \(response.license.number) reinstated")
+            try await connection.decide(idempotencyKey) { stub, options in
+                try await stub.reinstateLicense(.with { $0.number = number; $0.reasons = reasons }, options: options)
             }
         }
     }

@@ -57,6 +57,9 @@ struct Registryd: AsyncParsableCommand {
     @Option(help: "Seconds in-flight calls get to finish on shutdown.")
     var shutdownGrace: Int = 10
 
+    @Option(help: "Seconds between checks for overdue deadlines (suspension terms, hand-overs).")
+    var monitorInterval: Int = 60
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
@@ -93,7 +96,10 @@ struct Registryd: AsyncParsableCommand {
             "address": "\(settings.host):\(settings.port)",
         ])
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: server)],
+            services: [
+                .init(service: server),
+                .init(service: DeadlineMonitor(core: core, interval: .seconds(max(1, monitorInterval)), logger: logger)),
+            ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         ))

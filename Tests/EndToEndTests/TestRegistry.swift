@@ -1,3 +1,4 @@
+import Enforcement
 import Foundation
 import Licensing
 import Logging
@@ -15,20 +16,22 @@ final class TestRegistry: Sendable {
     let folder: URL
     let ca: CertificateAuthority
     let store: RegistryStore
+    let core: RegistryCore
     let server: RegistryServer
     let port: Int
     let caPEM: String
 
-    private init(folder: URL, ca: CertificateAuthority, store: RegistryStore, server: RegistryServer, port: Int) {
+    private init(folder: URL, ca: CertificateAuthority, store: RegistryStore, core: RegistryCore, server: RegistryServer, port: Int) {
         self.folder = folder
         self.ca = ca
         self.store = store
+        self.core = core
         self.server = server
         self.port = port
         self.caPEM = ca.certificatePEM
     }
 
-    static func start(maxFrameBytes: Int = ProtocolConstants.defaultMaxFrameBytes) async throws -> TestRegistry {
+    static func start(maxFrameBytes: Int = ProtocolConstants.defaultMaxFrameBytes, clock: any RegistryClock = SystemClock()) async throws -> TestRegistry {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("registry-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let ca = try CertificateAuthority.create(commonName: "Test CA")
@@ -43,9 +46,10 @@ final class TestRegistry: Sendable {
         configuration.shutdownGrace = .seconds(5)
         var logger = Logger(label: "registryd-test")
         logger.logLevel = .critical
-        let server = try RegistryServer(configuration: configuration, endpoints: RegistryEndpoints(core: RegistryCore(store: store, logger: logger), version: "test"), logger: logger)
+        let core = RegistryCore(store: store, clock: clock, logger: logger)
+        let server = try RegistryServer(configuration: configuration, endpoints: RegistryEndpoints(core: core, version: "test"), logger: logger)
         let address = try await server.start()
-        return TestRegistry(folder: folder, ca: ca, store: store, server: server, port: address.port!)
+        return TestRegistry(folder: folder, ca: ca, store: store, core: core, server: server, port: address.port!)
     }
 
     func stop() async {
@@ -81,8 +85,9 @@ final class TestRegistry: Sendable {
 }
 
 /// Runs `body` against a fresh registry and always stops it.
-func withRegistry(maxFrameBytes: Int = ProtocolConstants.defaultMaxFrameBytes, _ body: (TestRegistry) async throws -> Void) async throws {
-    let registry = try await TestRegistry.start(maxFrameBytes: maxFrameBytes)
+func withRegistry(maxFrameBytes: Int = ProtocolConstants.defaultMaxFrameBytes, clock: any RegistryClock = SystemClock(),
+                  _ body: (TestRegistry) async throws -> Void) async throws {
+    let registry = try await TestRegistry.start(maxFrameBytes: maxFrameBytes, clock: clock)
     do {
         try await body(registry)
     } catch {
