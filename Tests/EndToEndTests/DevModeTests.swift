@@ -57,6 +57,15 @@ struct DevModeTests {
         #expect(status.stdout.contains("active"), "\(status.stdout)")
         let show = try await admin(["license", "show", "2026-000001"])
         #expect(show.stdout.contains("143.2.5"))
+        let history = try await admin(["license", "history", "2026-000001"])
+        #expect(history.stdout.contains("#1 suspended → suspended"), "\(history.stdout)")
+        #expect(history.stdout.contains("ground: s143_2_5, training not taken in time"))
+        #expect(history.stdout.contains("on the proposal of the regional chamber: proposal-1"))
+        #expect(history.stdout.contains("hand-over by the bailiff"))
+        let export = try await admin(["register", "export", "--format", "csv", "--role", "bailiff"])
+        #expect(export.stdout.hasPrefix("holder_name,license_number,issued_on,status,status_since,district\r\n"), "\(export.stderr)")
+        #expect(export.stdout.contains("Серикова Айгерим,2026-000001,2026-03-03,suspended,"))
+        #expect(!export.stdout.contains(iin))
 
         server.terminate() // SIGTERM
         let exited = await withCheckedContinuation { continuation in

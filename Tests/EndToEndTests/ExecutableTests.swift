@@ -83,6 +83,17 @@ struct ExecutableTests {
         }
     }
 
+    @Test func aMalformedCalendarFileIsRefusedBeforeItIsSentWithEveryProblemNamed() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("calendar-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try #"{"years":[2028,2028],"days":[{"date":"2028-01-03","kind":"nonWorking"},{"date":"2028-01-03","kind":"nonWorking"},{"date":"2028-01-05","kind":"working"}]}"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        let result = try await Self.run("registry-admin", ["calendar", "import", file.path, "--server", "127.0.0.1:1"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("days[1] 2028-01-03: overlaps days[0]"), "\(result.stderr)")
+        #expect(result.stderr.contains("days[2] 2028-01-05: a working-day transfer must fall on a Saturday or Sunday"))
+    }
+
     @Test func editingOneAuditRowMakesAuditVerifyFailAtThatEntry() async throws {
         try await withRegistry { registry in
             let ministry = try await registry.connect()

@@ -21,4 +21,11 @@ extension License {
     public func change(at instant: Instant) -> StatusChange? {
         history.last(where: { $0.effectiveAt <= instant })
     }
+
+    /// The decision that put the license in its status at `instant` (now, if nil): entries
+    /// that leave the status as it was (a refused reinstatement, a claim filed or
+    /// dismissed) do not count, so "suspended since" names the suspension itself.
+    public func decisiveChange(at instant: Instant? = nil) -> StatusChange? {
+        history.last { ($0.effectiveAt <= (instant ?? $0.effectiveAt)) && !$0.kind.isClaimStep && $0.kind != .reinstatementRefused }
+    }
 }

@@ -18,7 +18,7 @@ public struct PublicRegisterEntry: Hashable, Sendable {
         licenseNumber = license.number
         issuedOn = license.issuedOn
         status = license.status
-        let decisive = license.history.last { !$0.kind.isClaimStep && $0.kind != .reinstatementRefused }
+        let decisive = license.decisiveChange()
         statusSince = decisive?.kind == .issued ? nil : decisive?.effectiveDate
         district = license.district
     }
