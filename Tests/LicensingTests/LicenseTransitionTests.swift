@@ -136,6 +136,22 @@ struct LicenseAsOfTests {
         #expect(suspended.status(at: Self.moment("2026-03-03", 14, 5)) == .suspended)
     }
 
+    @Test func theStatusAtEachMomentFollowsSuspensionThenReinstatementThenTermination() throws {
+        let at = { (date: String, hour: Int, minute: Int) in DecisionContext(actor: "m", requestID: "r", now: Self.moment(date, hour, minute)) }
+        let license = try LicenseTransitionTests.active()
+            .suspended(ground: .s143_2_1, until: LocalDate("2026-06-01")!, reasons: "suspect", proposal: ProposalReference(author: .territorialBody, reference: "TB-1"), context: at("2026-03-03", 14, 5))
+            .reinstated(reasons: "suspect status ended", context: at("2026-04-10", 9, 30))
+            .terminated(ground: .t144_1_4, reasons: "death on 2026-05-02", disciplinaryProceedingOpen: false, context: at("2026-05-05", 11, 0))
+        let expected: [(String, Int, Int, LicenseStatus?)] = [
+            ("2025-01-14", 23, 59, nil), ("2026-03-03", 14, 4, .active), ("2026-03-03", 14, 5, .suspended),
+            ("2026-04-10", 9, 29, .suspended), ("2026-04-10", 9, 30, .active), ("2026-05-05", 10, 59, .active), ("2026-05-05", 11, 0, .terminated),
+            ("2030-01-01", 0, 0, .terminated),
+        ]
+        for (date, hour, minute, status) in expected {
+            #expect(license.status(at: Self.moment(date, hour, minute)) == status, "\(date) \(hour):\(minute)")
+        }
+    }
+
     @Test func aCourtDecisionCountsFromTheDayItEnteredIntoForceNotFromWhenItWasRecorded() throws {
         let claimed = try LicenseTransitionTests.active().withDeprivationClaimFiled(ground: .d144_2_2, reasons: "fees above the rates", proposal: Fixture.prosecutorProposal, claim: "SMAS Almaty 2-1234/26", context: LicenseTransitionTests.at("2026-03-03"))
         let deprived = try claimed.withCourtDecision(granted: true, courtAct: "2-1234/26", inForceOn: LocalDate("2026-06-10")!, reasons: "", context: LicenseTransitionTests.at("2026-06-12"))
