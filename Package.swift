@@ -139,6 +139,7 @@ let package = Package(
         ),
 
         .testTarget(name: "LicensingTests", dependencies: ["Licensing", "Enforcement"], swiftSettings: swiftSettings),
+        .testTarget(name: "EnforcementTests", dependencies: ["Enforcement"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RegistryWireTests",
             dependencies: [

@@ -99,6 +99,7 @@ struct Registryd: AsyncParsableCommand {
             services: [
                 .init(service: server),
                 .init(service: DeadlineMonitor(core: core, interval: .seconds(max(1, monitorInterval)), logger: logger)),
+                .init(service: TransferWorker(core: core, interval: .seconds(1), logger: logger)),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger

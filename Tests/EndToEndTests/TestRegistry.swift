@@ -45,7 +45,7 @@ final class TestRegistry: Sendable {
         configuration.threads = 2
         configuration.shutdownGrace = .seconds(5)
         var logger = Logger(label: "registryd-test")
-        logger.logLevel = .critical
+        logger.logLevel = ProcessInfo.processInfo.environment["REGISTRY_TEST_LOG"] == nil ? .critical : .error
         let core = RegistryCore(store: store, clock: clock, logger: logger)
         let server = try RegistryServer(configuration: configuration, endpoints: RegistryEndpoints(core: core, version: "test"), logger: logger)
         let address = try await server.start()

@@ -44,12 +44,3 @@ extension Person {
         )
     }
 }
-
-extension String {
-    public var trimmingWhitespace: String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
-    }
-}

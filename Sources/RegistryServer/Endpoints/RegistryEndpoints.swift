@@ -23,6 +23,7 @@ public struct RegistryEndpoints: Sendable {
         (self as any LicensingHandler).register(in: &table)
         (self as any ProposalsHandler).register(in: &table)
         (self as any DisciplineHandler).register(in: &table)
+        (self as any ProceedingsHandler).register(in: &table)
         return table
     }
 

@@ -43,6 +43,13 @@ public enum AuthorizationTable {
         .openDisciplinaryProceeding: [.republicanChamber, .regionalChamber],
         .closeDisciplinaryProceeding: [.republicanChamber, .regionalChamber],
         .listDisciplinaryProceedings: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor],
+        // Who holds which proceeding comes from the enforcement information system (system role)
+        // or the Ministry; the bodies that oversee and transfer read it, a bailiff his own.
+        .importProceedings: [.system, .ministry],
+        .getProceeding: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor, .system, .bailiff],
+        .listProceedings: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor, .system, .bailiff],
+        .explainAssignment: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor, .system, .bailiff],
+        .listTransferJobs: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .system],
     ]
 
     /// The article that reserves an operation to its roles, quoted in a denial.

@@ -27,6 +27,11 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case openDisciplinaryProceeding = "Discipline/OpenDisciplinaryProceeding"
     case closeDisciplinaryProceeding = "Discipline/CloseDisciplinaryProceeding"
     case listDisciplinaryProceedings = "Discipline/ListDisciplinaryProceedings"
+    case importProceedings = "Proceedings/ImportProceedings"
+    case getProceeding = "Proceedings/GetProceeding"
+    case listProceedings = "Proceedings/ListProceedings"
+    case explainAssignment = "Proceedings/ExplainAssignment"
+    case listTransferJobs = "Proceedings/ListTransferJobs"
     case submitProposal = "Proposals/SubmitProposal"
     case listProposals = "Proposals/ListProposals"
     case declineProposal = "Proposals/DeclineProposal"
@@ -36,7 +41,8 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
         switch self {
         case .registerPerson, .issueLicense, .suspendLicense, .reinstateLicense, .submitProposal, .declineProposal,
              .suspendOnOwnApplication, .resumeAfterMandate, .refuseReinstatement, .terminateLicense, .fileDeprivationClaim,
-             .recordCourtDecision, .recordCourtAnnulment, .importWorkingCalendar, .openDisciplinaryProceeding, .closeDisciplinaryProceeding:
+             .recordCourtDecision, .recordCourtAnnulment, .importWorkingCalendar, .openDisciplinaryProceeding, .closeDisciplinaryProceeding,
+             .importProceedings:
             return true
         default: return false
         }

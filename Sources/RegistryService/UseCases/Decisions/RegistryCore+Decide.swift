@@ -52,6 +52,13 @@ extension RegistryCore {
             throw Rejection(.failedPrecondition, reason: "CALENDAR_GAP", message: "\(error)", article: "148.1.9-2")
         }
         for deadline in deadlines { try tx.insert(deadline, at: now) }
+        // Art. 143.6, 144.4: the proceedings of a bailiff who lost the right to act are transferred.
+        if change.kind.removesRightToAct && entry > 0 && license.history[entry - 1].status == .active {
+            try startTransferJob(for: license, entry: entry, tx: tx, at: now)
+        }
+        if change.kind == .annulled, let annulled = change.annulsEntry {
+            try cancelTransferJob(for: license, annulledEntry: annulled, tx: tx, at: now)
+        }
     }
 
     /// As `resolveProposal`, for a measure the Law grants only on a representation (143.1, 144.3).

@@ -1,0 +1,92 @@
+import Enforcement
+import Licensing
+import RegistryService
+import RegistryStore
+import RegistryWire
+
+extension RegistryEndpoints: ProceedingsHandler {
+    public func importProceedings(_ request: WireImportProceedingsRequest, context: CallContext) async throws -> WireImportProceedingsResponse {
+        let result = try await core.importProceedings(request.proceedings.map(ProceedingMapping.draft), context: context.request)
+        var response = WireImportProceedingsResponse()
+        response.accepted = result.accepted
+        response.refused = result.refused.map { refused in
+            var row = WireRefusedRow()
+            row.index = UInt32(refused.index)
+            row.problems = refused.problems.map { problem in
+                var p = WireRowProblem()
+                p.field = problem.field
+                p.message = problem.message
+                p.legalBasis = problem.article ?? ""
+                return p
+            }
+            return row
+        }
+        return response
+    }
+
+    public func getProceeding(_ request: WireGetProceedingRequest, context: CallContext) async throws -> WireGetProceedingResponse {
+        let (proceeding, assignments) = try await core.proceeding(number: request.number, context: context.request)
+        var response = WireGetProceedingResponse()
+        response.proceeding = ProceedingMapping.wire(proceeding)
+        response.assignments = assignments.map(ProceedingMapping.wire)
+        return response
+    }
+
+    public func listProceedings(_ request: WireListProceedingsRequest, context: CallContext) async throws -> WireListProceedingsResponse {
+        var filter = ProceedingFilter(holderLicense: request.holderLicense.isEmpty ? nil : request.holderLicense, heldByChamber: request.heldByChamber,
+                                      district: request.district.isEmpty ? nil : request.district)
+        if !request.category.isEmpty {
+            guard let category = ProceedingCategory(rawValue: request.category) else { throw Rejection.invalid("category", "sociallySignificant, stateRevenue or other") }
+            filter.category = category
+        }
+        if !request.status.isEmpty {
+            guard let status = EnforcementProceeding.Status(rawValue: request.status) else { throw Rejection.invalid("status", "open or closed") }
+            filter.status = status
+        }
+        let (page, next) = try await core.proceedings(matching: filter, pageSize: Int(request.pageSize), pageToken: request.pageToken, context: context.request)
+        var response = WireListProceedingsResponse()
+        response.proceedings = page.map(ProceedingMapping.wire)
+        response.nextPageToken = next ?? ""
+        return response
+    }
+
+    public func explainAssignment(_ request: WireExplainAssignmentRequest, context: CallContext) async throws -> WireExplainAssignmentResponse {
+        let (proceeding, assignments, explanation) = try await core.explainAssignment(number: request.number, context: context.request)
+        var response = WireExplainAssignmentResponse()
+        response.proceeding = ProceedingMapping.wire(proceeding)
+        response.assignments = assignments.map(ProceedingMapping.wire)
+        if let explanation {
+            let decision = explanation.reassignment
+            response.policyVersion = decision.policyVersion
+            response.seed = decision.seed
+            response.candidateCount = UInt32(decision.candidateCount)
+            response.loads = decision.loads.map { candidate in
+                var load = WireCandidateLoad()
+                load.license = candidate.license
+                load.load = Int64(candidate.load)
+                return load
+            }
+            switch decision.outcome {
+            case .assigned: response.outcome = "assigned"
+            case .noEligibleReceiver(let reason): response.outcome = "no eligible receiver: \(reason)"
+            }
+            response.receiverLicense = explanation.receiver?.license ?? ""
+            response.receiverName = explanation.receiver?.name ?? ""
+            response.receiverIin = explanation.receiver?.iin ?? ""
+            response.trigger = explanation.trigger
+        }
+        return response
+    }
+
+    public func listTransferJobs(_ request: WireListTransferJobsRequest, context: CallContext) async throws -> WireListTransferJobsResponse {
+        var state: TransferJob.State?
+        if !request.state.isEmpty {
+            guard let parsed = TransferJob.State(rawValue: request.state) else { throw Rejection.invalid("state", "reassigning, completed, blocked or cancelled") }
+            state = parsed
+        }
+        let jobs = try await core.transferJobs(license: request.licenseNumber.isEmpty ? nil : request.licenseNumber, state: state, context: context.request)
+        var response = WireListTransferJobsResponse()
+        response.jobs = jobs.map(ProceedingMapping.wire)
+        return response
+    }
+}

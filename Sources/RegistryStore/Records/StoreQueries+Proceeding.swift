@@ -1,0 +1,154 @@
+import Enforcement
+import Foundation
+import GRDB
+
+/// Filters of `ListProceedings`.
+public struct ProceedingFilter: Hashable, Sendable {
+    public var holderLicense: String?
+    /// Only those held by the regional chamber of `district` (no bailiff).
+    public var heldByChamber: Bool
+    public var district: String?
+    public var category: ProceedingCategory?
+    public var status: EnforcementProceeding.Status?
+
+    public init(holderLicense: String? = nil, heldByChamber: Bool = false, district: String? = nil,
+                category: ProceedingCategory? = nil, status: EnforcementProceeding.Status? = nil) {
+        self.holderLicense = holderLicense
+        self.heldByChamber = heldByChamber
+        self.district = district
+        self.category = category
+        self.status = status
+    }
+}
+
+/// One change of a proceeding's holder, as kept in its append-only history.
+public struct StoredAssignment: Hashable, Sendable {
+    public let holder: EnforcementProceeding.Holder
+    /// "import", "handover", "reassignment", "noReceiver", "cancelled".
+    public let reason: String
+    public let jobID: Int64?
+    public let at: Instant
+    /// JSON: the `Reassignment` with the receiver's data (123.6.2), for reassignments.
+    public let explanation: String?
+}
+
+/// What the register keeps of a proceeding beyond its queried columns.
+struct ProceedingDetails: Codable {
+    var document: EnforcementDocument
+    var creditor: Party
+    var debtor: Party
+    var debtorLocation: DebtorLocation
+    var amountTiyn: Int64
+    var advancePaidTiyn: Int64
+    var advanceUsedTiyn: Int64
+}
+
+extension StoreQueries {
+    public func proceeding(_ number: String) throws -> EnforcementProceeding? {
+        try Row.fetchOne(db, sql: "SELECT * FROM proceeding WHERE number = ?", arguments: [number]).map(Self.proceeding(from:))
+    }
+
+    /// One page in number order after `cursor`.
+    public func proceedings(matching filter: ProceedingFilter, after cursor: String?, limit: Int) throws -> [EnforcementProceeding] {
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        if let license = filter.holderLicense { clauses.append("holder_license = ?"); arguments += [license] }
+        if filter.heldByChamber { clauses.append("holder_license IS NULL") }
+        if let district = filter.district { clauses.append("district = ?"); arguments += [district] }
+        if let category = filter.category { clauses.append("category = ?"); arguments += [category.rawValue] }
+        if let status = filter.status { clauses.append("status = ?"); arguments += [status.rawValue] }
+        if let cursor { clauses.append("number > ?"); arguments += [cursor] }
+        let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+        return try Row.fetchAll(db, sql: "SELECT * FROM proceeding" + whereSQL + " ORDER BY number LIMIT ?", arguments: arguments + [limit])
+            .map(Self.proceeding(from:))
+    }
+
+    public func assignments(of number: String) throws -> [StoredAssignment] {
+        try Row.fetchAll(db, sql: "SELECT * FROM proceeding_assignment WHERE proceeding_number = ? ORDER BY id", arguments: [number]).map { row in
+            guard let holder = EnforcementProceeding.Holder(stored: row["holder"]) else {
+                throw StoreCorruption("assignment \(row["id"] as Int64) has a malformed holder")
+            }
+            return StoredAssignment(holder: holder, reason: row["reason"], jobID: row["job_id"],
+                                    at: Instant(millisecondsSinceEpoch: row["at_ms"]), explanation: row["explanation"])
+        }
+    }
+
+    /// Weighted open proceedings held by each bailiff of `district` (bailiffs holding none are absent).
+    public func loads(in district: String, weight: (ProceedingCategory) -> Int) throws -> [String: Int] {
+        var loads: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT holder_license, category, count(*) AS n FROM proceeding
+            WHERE district = ? AND status = 'open' AND holder_license IS NOT NULL
+            GROUP BY holder_license, category
+            """, arguments: [district]) {
+            let category = ProceedingCategory(rawValue: row["category"]) ?? .other
+            loads[row["holder_license"], default: 0] += weight(category) * (row["n"] as Int)
+        }
+        return loads
+    }
+
+    static func proceeding(from row: Row) throws -> EnforcementProceeding {
+        let number: String = row["number"]
+        guard let category = ProceedingCategory(rawValue: row["category"]), let status = EnforcementProceeding.Status(rawValue: row["status"]),
+              let opened = LocalDate(row["opened_on"] as String),
+              let details = try? JSONDecoder().decode(ProceedingDetails.self, from: Data((row["details"] as String).utf8))
+        else { throw StoreCorruption("proceeding \(number) has a malformed row") }
+        let district: String = row["district"]
+        let holder: EnforcementProceeding.Holder = (row["holder_license"] as String?).map { .bailiff(license: $0) } ?? .regionalChamber(district: district)
+        return EnforcementProceeding(
+            number: number, document: details.document, category: category, creditor: details.creditor, debtor: details.debtor,
+            debtorLocation: details.debtorLocation, amount: Tenge(tiyn: details.amountTiyn), openedOn: opened, district: district,
+            holder: holder, advancePaid: Tenge(tiyn: details.advancePaidTiyn), advanceUsed: Tenge(tiyn: details.advanceUsedTiyn), status: status
+        )
+    }
+}
+
+extension StoreTransaction {
+    /// Enters a proceeding with its first assignment.
+    public func insert(_ proceeding: EnforcementProceeding, at now: Instant) throws {
+        let details = ProceedingDetails(document: proceeding.document, creditor: proceeding.creditor, debtor: proceeding.debtor,
+                                        debtorLocation: proceeding.debtorLocation, amountTiyn: proceeding.amount.tiyn,
+                                        advancePaidTiyn: proceeding.advancePaid.tiyn, advanceUsedTiyn: proceeding.advanceUsed.tiyn)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try db.execute(
+            sql: "INSERT INTO proceeding (number, district, holder_license, category, status, opened_on, details, imported_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            arguments: [proceeding.number, proceeding.district, Self.license(of: proceeding.holder), proceeding.category.rawValue,
+                        proceeding.status.rawValue, proceeding.openedOn.description, String(decoding: try encoder.encode(details), as: UTF8.self),
+                        now.millisecondsSinceEpoch]
+        )
+        try appendAssignment(proceeding.number, holder: proceeding.holder, reason: "import", jobID: nil, explanation: nil, at: now)
+    }
+
+    /// Moves a proceeding to `holder` and records why; refuses if it is not where the caller thinks.
+    public func move(_ number: String, from expected: EnforcementProceeding.Holder, to holder: EnforcementProceeding.Holder,
+                     reason: String, jobID: Int64?, explanation: String?, at now: Instant) throws {
+        let (district, license): (String?, String?) = switch expected {
+        case .bailiff(let license): (nil, license)
+        case .regionalChamber(let district): (district, nil)
+        }
+        try db.execute(
+            sql: """
+            UPDATE proceeding SET holder_license = ? WHERE number = ? AND status = 'open'
+              AND holder_license IS ? AND (? IS NULL OR district = ?)
+            """,
+            arguments: [Self.license(of: holder), number, license, district, district]
+        )
+        guard db.changesCount == 1 else {
+            throw StoreCorruption("proceeding \(number) is no longer held by \(expected); not moved twice")
+        }
+        try appendAssignment(number, holder: holder, reason: reason, jobID: jobID, explanation: explanation, at: now)
+    }
+
+    public func appendAssignment(_ number: String, holder: EnforcementProceeding.Holder, reason: String, jobID: Int64?, explanation: String?, at now: Instant) throws {
+        try db.execute(
+            sql: "INSERT INTO proceeding_assignment (proceeding_number, holder, reason, job_id, at_ms, explanation) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [number, holder.description, reason, jobID, now.millisecondsSinceEpoch, explanation]
+        )
+    }
+
+    static func license(of holder: EnforcementProceeding.Holder) -> String? {
+        if case .bailiff(let license) = holder { return license }
+        return nil
+    }
+}

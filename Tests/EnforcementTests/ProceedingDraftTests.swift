@@ -1,0 +1,49 @@
+import Enforcement
+import Testing
+
+@Suite("Case intake rows")
+struct ProceedingDraftTests {
+    static func draft() -> ProceedingDraft {
+        var d = ProceedingDraft()
+        d.number = "02-2026-000123"
+        d.documentKind = "courtWrit"
+        d.documentReference = "SMAS Almaty 2-100/2026"
+        d.category = "sociallySignificant"
+        d.creditorName = "Ахметова А."
+        d.debtorName = "Ахметов Б."
+        d.debtorDistrict = "almaty-city"
+        d.debtorUnit = "Bostandyk"
+        d.amount = "250000"
+        d.openedOn = "2026-02-01"
+        d.holderLicense = "2026-000001"
+        d.advancePaid = "1000"
+        d.advanceUsed = "400"
+        return d
+    }
+
+    @Test func aCompleteRowBecomesAnOpenProceedingOfItsHoldersDistrict() throws {
+        let proceeding = try Self.draft().validated(district: "almaty-city").get()
+        #expect(proceeding.holder == .bailiff(license: "2026-000001"))
+        #expect(proceeding.unusedAdvance == Tenge("600"))
+        #expect(proceeding.document.debtorKind == .individual)
+    }
+
+    @Test func everyProblemOfARowIsNamedByItsField() {
+        var d = Self.draft()
+        d.documentKind = "writ"
+        d.category = ""
+        d.amount = "12,5"
+        d.openedOn = "01.02.2026"
+        d.advanceUsed = "5000"
+        guard case .failure(let list) = d.validated(district: "almaty-city") else { Issue.record("accepted"); return }
+        #expect(list.problems.map(\.field) == ["document_kind", "category", "amount", "advance_used", "opened_on"])
+        #expect(list.problems.first { $0.field == "advance_used" }?.article == "119")
+    }
+
+    @Test func aDocumentOutsidePrivateCompetenceIsRefusedWithItsArticle_138_1() {
+        var d = Self.draft()
+        d.debtorKind = "naturalMonopoly"
+        guard case .failure(let list) = d.validated(district: "almaty-city") else { Issue.record("accepted"); return }
+        #expect(list.problems.first?.article == "138.1(3)")
+    }
+}
