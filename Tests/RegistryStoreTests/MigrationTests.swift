@@ -7,9 +7,12 @@ import Testing
 
 @Suite("Migrations")
 struct MigrationTests {
+    /// Every migration, in order; a new one is appended here as well as in the migrator.
+    static let all = ["v1-skeleton", "v2-license-decisions", "v3-proposals", "v4-lifecycle", "v5-proceedings"]
+
     @Test func anEmptyFileMigratesToTheCurrentSchemaWithTheTwentyDistricts() throws {
         let fixture = try StoreFixture()
-        #expect(try fixture.store.appliedMigrations() == ["v1-skeleton", "v2-license-decisions", "v3-proposals", "v4-lifecycle"])
+        #expect(try fixture.store.appliedMigrations() == MigrationTests.all)
         let queue = try DatabaseQueue(path: fixture.path)
         let (districts, tables, journal, foreignKeys) = try queue.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM district"),
@@ -26,7 +29,7 @@ struct MigrationTests {
     @Test func reopeningAMigratedFileAppliesNothingTwice() throws {
         let fixture = try StoreFixture()
         let again = try RegistryStore(path: fixture.path)
-        #expect(try again.appliedMigrations() == ["v1-skeleton", "v2-license-decisions", "v3-proposals", "v4-lifecycle"])
+        #expect(try again.appliedMigrations() == MigrationTests.all)
         #expect(try again.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM district") } == 20)
     }
 }
@@ -64,7 +67,7 @@ struct UpgradeTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try RegistryStore(path: path)
         defer { try? store.close() }
-        #expect(try store.appliedMigrations() == ["v1-skeleton", "v2-license-decisions", "v3-proposals", "v4-lifecycle"])
+        #expect(try store.appliedMigrations() == MigrationTests.all)
         let license = try #require(try store.license(LicenseNumber("2025-000001")!))
         #expect(license.history.map(\.status) == [.active])
         #expect(license.history.first?.termEnd == nil)
