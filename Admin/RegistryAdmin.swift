@@ -14,7 +14,7 @@ struct RegistryAdmin: AsyncParsableCommand {
         """,
         subcommands: [
             HealthCommand.self, PersonCommand.self, LicenseCommand.self, ProposalCommand.self, DisciplineCommand.self, BailiffCommand.self,
-            RegisterCommand.self, CalendarCommand.self, DistrictsCommand.self, AuditCommand.self,
+            CasesCommand.self, RegisterCommand.self, CalendarCommand.self, DistrictsCommand.self, AuditCommand.self,
         ]
     )
 }

@@ -204,3 +204,43 @@ struct TransferTests {
         }
     }
 }
+
+@Suite("End to end: case intake through the CLI", .serialized)
+struct CaseImportCLITests {
+    @Test func aCSVImportKeepsGoodRowsAndReportsEachBadOneByItsLine() async throws {
+        try await withRegistry { registry in
+            let ministry = try await registry.connect()
+            let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 1, ministry: ministry)
+            await ministry.close()
+            let file = registry.folder.appendingPathComponent("cases.csv")
+            try #"""
+            number,document_kind,document_reference,category,creditor_name,debtor_name,debtor_district,debtor_unit,amount,opened_on,holder_license
+            F-1,courtWrit,"SMAS 2-1, Almaty",other,"ТОО ""Кредит""",Должник 1,almaty-city,Bostandyk,150000,2026-02-01,\#(almaty[0])
+            F-2,writ,2-2,other,Кредитор,Должник 2,almaty-city,Medeu,12.345,2026-02-01,\#(almaty[0])
+            F-3,courtWrit,2-3,other,Кредитор
+            F-4,feeRuling,2-4,other,Кредитор,Должник 4,almaty-city,Medeu,5000,2026-02-02,\#(almaty[0])
+
+            """#.write(to: file, atomically: true, encoding: .utf8)
+            let files = try registry.credentialFiles(role: "system")
+            let result = try await ExecutableTests.run("registry-admin", ["cases", "import", file.path, "--server", "127.0.0.1:\(registry.port)",
+                                                                     "--cert", files.cert, "--key", files.key, "--ca", files.ca])
+            #expect(result.status == 1)
+            #expect(result.stdout.contains("line 3: document_kind: 'writ' is not one of"), "\(result.stdout)")
+            #expect(result.stdout.contains("amount: '12.345' is not an amount"))
+            #expect(result.stdout.contains("line 4: 5 fields, the header has 11"))
+            #expect(result.stdout.contains("imported 2 of 4 rows; 2 refused"))
+            let stored = try registry.store.read { try $0.proceeding("F-1") }
+            #expect(stored?.document.reference == "SMAS 2-1, Almaty")
+            #expect(stored?.creditor.name == "ТОО \"Кредит\"")
+
+            let lines = registry.folder.appendingPathComponent("cases.ndjson")
+            try (#"{"number":"G-1","document_kind":"courtOrder","document_reference":"2-9","category":"sociallySignificant","creditor_name":"А","debtor_name":"Б","debtor_district":"almaty-city","amount":"70000","opened_on":"2026-02-03","holder_license":"\#(almaty[0])"}"#
+                + "\n{not json\n").write(to: lines, atomically: true, encoding: .utf8)
+            let second = try await ExecutableTests.run("registry-admin", ["cases", "import", lines.path, "--server", "127.0.0.1:\(registry.port)",
+                                                                     "--cert", files.cert, "--key", files.key, "--ca", files.ca])
+            #expect(second.stdout.contains("line 2: not a proceeding object"), "\(second.stdout)")
+            #expect(second.stdout.contains("imported 1 of 2 rows; 1 refused"))
+            #expect(try registry.store.read { try $0.proceeding("G-1") }?.category == .sociallySignificant)
+        }
+    }
+}
