@@ -35,9 +35,7 @@ struct CalendarCommand: AsyncParsableCommand {
             } catch {
                 throw ValidationError(error.problems.map { "\(file): \($0)" }.joined(separator: "\n"))
             }
-            try await connection.run { conn in
-                var options = connection.callOptions
-                options.idempotencyKey = idempotencyKey
+            try await connection.mutate(idempotencyKey) { conn, options in
                 let response = try await RegistryStub(connection: conn).importWorkingCalendar(.with { $0.document = data }, options: options)
                 if connection.json { return try Output.json(response) }
                 print("calendar in force: \(response.firstYear)–\(response.lastYear), \(response.nonWorkingWeekdays) weekdays off, \(response.workingWeekendDays) weekend days worked")

@@ -17,9 +17,7 @@ struct DisciplineCommand: AsyncParsableCommand {
         @Option(help: "Idempotency key.") var idempotencyKey: String?
 
         func run() async throws {
-            try await connection.run { conn in
-                var options = connection.callOptions
-                options.idempotencyKey = idempotencyKey
+            try await connection.mutate(idempotencyKey) { conn, options in
                 let response = try await DisciplineStub(connection: conn).openDisciplinaryProceeding(.with {
                     $0.licenseNumber = license
                     $0.source = source
@@ -41,9 +39,7 @@ struct DisciplineCommand: AsyncParsableCommand {
         @Option(help: "Idempotency key.") var idempotencyKey: String?
 
         func run() async throws {
-            try await connection.run { conn in
-                var options = connection.callOptions
-                options.idempotencyKey = idempotencyKey
+            try await connection.mutate(idempotencyKey) { conn, options in
                 let response = try await DisciplineStub(connection: conn).closeDisciplinaryProceeding(.with {
                     $0.id = id
                     $0.outcome = outcome

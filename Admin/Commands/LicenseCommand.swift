@@ -47,9 +47,7 @@ struct LicenseCommand: AsyncParsableCommand {
             case (nil, nil): break // the server names what is missing, with the article
             default: throw ValidationError("give --attestation or --exemption, not both")
             }
-            try await connection.run { conn in
-                var options = connection.callOptions
-                options.idempotencyKey = idempotencyKey
+            try await connection.mutate(idempotencyKey) { conn, options in
                 let response = try await LicensingStub(connection: conn).issueLicense(request, options: options)
                 if connection.json { return try Output.json(response) }
                 print("issued license \(response.license.number) to \(response.license.holderName) on \(response.license.issuedOn)")

@@ -42,9 +42,7 @@ struct PersonCommand: AsyncParsableCommand {
             default: throw ValidationError("--education must be higher-legal, legal-not-higher or other")
             }
             request.facts = try fact.map(Self.parseFact)
-            try await connection.run { conn in
-                var options = connection.callOptions
-                options.idempotencyKey = idempotencyKey
+            try await connection.mutate(idempotencyKey) { conn, options in
                 let response = try await RegistryStub(connection: conn).registerPerson(request, options: options)
                 if connection.json { return try Output.json(response) }
                 print("registered \(response.person.surname) \(response.person.givenName) (\(response.person.iin))")

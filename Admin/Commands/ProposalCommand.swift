@@ -23,9 +23,7 @@ struct ProposalCommand: AsyncParsableCommand {
         @Option(help: "Idempotency key.") var idempotencyKey: String?
 
         func run() async throws {
-            try await connection.run { conn in
-                var options = connection.callOptions
-                options.idempotencyKey = idempotencyKey
+            try await connection.mutate(idempotencyKey) { conn, options in
                 let request = WireSubmitProposalRequest.with { $0.licenseNumber = number; $0.ground = ground; $0.facts = facts }
                 let response = try await ProposalsStub(connection: conn).submitProposal(request, options: options)
                 if connection.json { return try Output.json(response) }

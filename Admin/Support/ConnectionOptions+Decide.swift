@@ -5,9 +5,7 @@ extension ConnectionOptions {
     /// Runs one license decision with an optional idempotency key and prints what it
     /// recorded: the new status and the history entry, article included.
     func decide(_ idempotencyKey: String?, _ call: @escaping (LicensingStub, CallOptions) async throws -> WireLicenseDecisionResponse) async throws {
-        try await run { conn in
-            var options = callOptions
-            options.idempotencyKey = idempotencyKey
+        try await mutate(idempotencyKey) { conn, options in
             let response = try await call(LicensingStub(connection: conn), options)
             if json { return try Output.json(response) }
             let license = response.license

@@ -56,6 +56,14 @@ struct ConnectionOptions: ParsableArguments {
 
     var callOptions: CallOptions { CallOptions(timeoutMilliseconds: timeout * 1000) }
 
+    /// As `run`, for a mutation: `body` gets the call options carrying the idempotency key.
+    func mutate(_ idempotencyKey: String?, _ body: (RegistryConnection, CallOptions) async throws -> Void) async throws {
+        var options = callOptions
+        options.idempotencyKey = idempotencyKey
+        let mutation = options
+        try await run { try await body($0, mutation) }
+    }
+
     /// Connects, runs `body`, closes; an `RPCError` becomes one line on stderr and exit status 1.
     func run(_ body: (RegistryConnection) async throws -> Void) async throws {
         do {

@@ -98,8 +98,8 @@ struct Registryd: AsyncParsableCommand {
         let group = ServiceGroup(configuration: .init(
             services: [
                 .init(service: server),
-                .init(service: DeadlineMonitor(core: core, interval: .seconds(max(1, monitorInterval)), logger: logger)),
-                .init(service: TransferWorker(core: core, interval: .seconds(1), logger: logger)),
+                .init(service: DeadlineMonitor.service(core: core, interval: .seconds(max(1, monitorInterval)), logger: logger)),
+                .init(service: TransferWorker.service(core: core, interval: .seconds(1), logger: logger)),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger

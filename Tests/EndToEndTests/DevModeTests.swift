@@ -46,6 +46,21 @@ struct DevModeTests {
         #expect(denied.status == 1)
         #expect(denied.stderr.contains("PERMISSION_DENIED"))
 
+        // A second bailiff of Shymkent, and a proceeding held by the first, for the transfer below.
+        let second = Sample.iin(61)
+        _ = try await admin(["person", "register", "--iin", second, "--surname", "Жақсылықов", "--given-name", "Нұрлан",
+                             "--district", "shymkent", "--education", "higher-legal", "--fact", "citizenship:1985-01-15"])
+        _ = try await admin(["license", "issue", "--iin", second, "--district", "shymkent", "--date", "2026-03-03",
+                             "--exemption", "judge", "--evidence", "order 9", "--fee-paid"])
+        let cases = folder.appendingPathComponent("cases.csv")
+        try """
+        number,document_kind,document_reference,category,creditor_name,debtor_name,debtor_district,amount,opened_on,holder_license
+        SH-1,courtWrit,2-77/2026,sociallySignificant,Creditor,Debtor,shymkent,90000,2026-03-05,2026-000001
+
+        """.write(to: cases, atomically: true, encoding: .utf8)
+        let imported = try await admin(["cases", "import", cases.path, "--role", "system"])
+        #expect(imported.stdout.contains("imported 1 of 1 rows"), "\(imported.stdout)\(imported.stderr)")
+
         let until = SystemClock().now().kazakhstanDate.adding(months: 2).description
         let submit = try await admin(["proposal", "submit", "2026-000001", "--ground", "s143_2_5", "--facts", "no training since 2023",
                                       "--role", "regionalChamber"])
@@ -55,6 +70,14 @@ struct DevModeTests {
         #expect(suspend.status == 0, "\(suspend.stderr)")
         let status = try await admin(["license", "status-at", "2026-000001", "2026-03-04"])
         #expect(status.stdout.contains("active"), "\(status.stdout)")
+        // The transfer worker inside registryd reassigns the proceeding to the other Shymkent bailiff.
+        var explain = try await admin(["cases", "explain", "SH-1"])
+        for _ in 0..<50 where !explain.stdout.contains("receiver: Жақсылықов") {
+            try await Task.sleep(nanoseconds: 100_000_000)
+            explain = try await admin(["cases", "explain", "SH-1"])
+        }
+        #expect(explain.stdout.contains("held by bailiff:2026-000002"), "\(explain.stdout)\(explain.stderr)")
+        #expect(explain.stdout.contains("transfer after 2026-000001#1 suspended, policy least-loaded/1"))
         let show = try await admin(["license", "show", "2026-000001"])
         #expect(show.stdout.contains("143.2.5"))
         let history = try await admin(["license", "history", "2026-000001"])
@@ -78,6 +101,6 @@ struct DevModeTests {
         #expect(exited == 0, "\(output)")
         #expect(output.contains("database closed"))
         let verify = try await ExecutableTests.run("registry-admin", ["audit", "verify", folder.path])
-        #expect(verify.stdout.contains("intact: 5 entries"))
+        #expect(verify.stdout.contains("intact: 8 entries"), "\(verify.stdout)")
     }
 }
