@@ -118,7 +118,7 @@ let package = Package(
         .executableTarget(
             name: "registry-admin",
             dependencies: [
-                "RegistryClient", "RegistryWire", "RegistryStore", "RegistryPKI", "Licensing",
+                "RegistryClient", "RegistryWire", "RegistryStore", "RegistryPKI", "Licensing", "Enforcement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],

@@ -45,4 +45,32 @@ public struct ProceedingsStub: Sendable {
     ) async throws -> WireListTransferJobsResponse {
         try await connection.call(ProceedingsMethods.listTransferJobs, request, options: options)
     }
+
+    public func recordTemporaryReplacement(
+        _ request: WireRecordTemporaryReplacementRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireTemporaryReplacementResponse {
+        try await connection.call(ProceedingsMethods.recordTemporaryReplacement, request, options: options)
+    }
+
+    public func listTemporaryReplacements(
+        _ request: WireListTemporaryReplacementsRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireListTemporaryReplacementsResponse {
+        try await connection.call(ProceedingsMethods.listTemporaryReplacements, request, options: options)
+    }
+
+    public func returnToCreditor(
+        _ request: WireReturnToCreditorRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireProceedingResponse {
+        try await connection.call(ProceedingsMethods.returnToCreditor, request, options: options)
+    }
+
+    public func relocateProceeding(
+        _ request: WireRelocateProceedingRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireProceedingResponse {
+        try await connection.call(ProceedingsMethods.relocateProceeding, request, options: options)
+    }
 }

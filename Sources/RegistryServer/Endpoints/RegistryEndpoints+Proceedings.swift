@@ -90,3 +90,35 @@ extension RegistryEndpoints: ProceedingsHandler {
         return response
     }
 }
+
+/// Temporary replacement (153-1) and debtor relocation (52.4.2).
+extension RegistryEndpoints {
+    public func recordTemporaryReplacement(_ request: WireRecordTemporaryReplacementRequest, context: CallContext) async throws -> WireTemporaryReplacementResponse {
+        let command = ReplacementCommand(replaced: request.replacedLicense, substitute: request.substituteLicense, ground: request.ground,
+                                         from: try DateMapping.requiredDate(request.from, field: "from", article: "153-1"),
+                                         to: try DateMapping.requiredDate(request.to, field: "to", article: "153-1"), reference: request.reference)
+        var response = WireTemporaryReplacementResponse()
+        response.replacement = ProceedingMapping.wire(try await core.recordTemporaryReplacement(command, context: context.request))
+        return response
+    }
+
+    public func listTemporaryReplacements(_ request: WireListTemporaryReplacementsRequest, context: CallContext) async throws -> WireListTemporaryReplacementsResponse {
+        var response = WireListTemporaryReplacementsResponse()
+        response.replacements = try await core.temporaryReplacements(license: request.licenseNumber.isEmpty ? nil : request.licenseNumber, context: context.request)
+            .map(ProceedingMapping.wire)
+        return response
+    }
+
+    public func returnToCreditor(_ request: WireReturnToCreditorRequest, context: CallContext) async throws -> WireProceedingResponse {
+        var response = WireProceedingResponse()
+        response.proceeding = ProceedingMapping.wire(try await core.returnToCreditor(proceeding: request.number, application: request.application, context: context.request))
+        return response
+    }
+
+    public func relocateProceeding(_ request: WireRelocateProceedingRequest, context: CallContext) async throws -> WireProceedingResponse {
+        var response = WireProceedingResponse()
+        response.proceeding = ProceedingMapping.wire(try await core.relocateProceeding(number: request.number, district: request.district,
+                                                                                       ruling: request.ruling, context: context.request))
+        return response
+    }
+}

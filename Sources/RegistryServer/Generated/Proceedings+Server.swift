@@ -10,6 +10,10 @@ public protocol ProceedingsHandler: Sendable {
     func listProceedings(_ request: WireListProceedingsRequest, context: CallContext) async throws -> WireListProceedingsResponse
     func explainAssignment(_ request: WireExplainAssignmentRequest, context: CallContext) async throws -> WireExplainAssignmentResponse
     func listTransferJobs(_ request: WireListTransferJobsRequest, context: CallContext) async throws -> WireListTransferJobsResponse
+    func recordTemporaryReplacement(_ request: WireRecordTemporaryReplacementRequest, context: CallContext) async throws -> WireTemporaryReplacementResponse
+    func listTemporaryReplacements(_ request: WireListTemporaryReplacementsRequest, context: CallContext) async throws -> WireListTemporaryReplacementsResponse
+    func returnToCreditor(_ request: WireReturnToCreditorRequest, context: CallContext) async throws -> WireProceedingResponse
+    func relocateProceeding(_ request: WireRelocateProceedingRequest, context: CallContext) async throws -> WireProceedingResponse
 }
 
 extension ProceedingsHandler {
@@ -29,6 +33,18 @@ extension ProceedingsHandler {
         }
         table.register(ProceedingsMethods.listTransferJobs) { request, context in
             try await self.listTransferJobs(request, context: context)
+        }
+        table.register(ProceedingsMethods.recordTemporaryReplacement) { request, context in
+            try await self.recordTemporaryReplacement(request, context: context)
+        }
+        table.register(ProceedingsMethods.listTemporaryReplacements) { request, context in
+            try await self.listTemporaryReplacements(request, context: context)
+        }
+        table.register(ProceedingsMethods.returnToCreditor) { request, context in
+            try await self.returnToCreditor(request, context: context)
+        }
+        table.register(ProceedingsMethods.relocateProceeding) { request, context in
+            try await self.relocateProceeding(request, context: context)
         }
     }
 }

@@ -78,7 +78,8 @@ enum ProceedingMapping {
         w.id = job.id
         w.licenseNumber = job.licenseNumber
         w.trigger = job.trigger
-        w.triggerEntry = Int32(job.triggerEntry)
+        w.triggerEntry = Int32(job.triggerEntry ?? 0)
+        w.triggerReference = job.triggerReference ?? ""
         w.district = job.district
         w.seed = job.seed
         w.policyVersion = job.policy.version
@@ -88,6 +89,20 @@ enum ProceedingMapping {
         w.stranded = UInt32(job.stranded)
         w.createdAtMs = job.createdAt.millisecondsSinceEpoch
         w.finishedAtMs = job.finishedAt?.millisecondsSinceEpoch ?? 0
+        return w
+    }
+
+    static func wire(_ r: StoredReplacement) -> WireTemporaryReplacement {
+        var w = WireTemporaryReplacement()
+        w.id = r.id
+        w.replacedLicense = r.replacedLicense
+        w.substituteLicense = r.substituteLicense
+        w.ground = r.ground
+        w.from = r.from.description
+        w.to = r.to.description
+        w.reference = r.reference
+        w.recordedBy = r.recordedBy
+        w.state = r.state.rawValue
         return w
     }
 }

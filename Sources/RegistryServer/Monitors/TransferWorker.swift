@@ -3,7 +3,8 @@ import Metrics
 import RegistryService
 import RegistryStore
 
-/// Every tick moves the proceedings of transfer jobs batch by batch, each batch one
+/// Every tick starts and ends the temporary replacements whose dates have come (153-1),
+/// then moves the proceedings of transfer jobs batch by batch, each batch one
 /// transaction, until no job has work left. A crash between batches loses nothing:
 /// the next run resumes with the items still pending.
 public enum TransferWorker {
@@ -11,6 +12,8 @@ public enum TransferWorker {
         let moved = Counter(label: "registry_transfer_reassigned_total")
         let stranded = Counter(label: "registry_transfer_stranded_total")
         return PeriodicService(name: "transfer worker", interval: interval, logger: logger) {
+            let (started, ended) = try await core.runReplacements()
+            if started + ended > 0 { logger.info("temporary replacements", metadata: ["started": "\(started)", "ended": "\(ended)"]) }
             while let report = try await core.runTransferBatch() {
                 moved.increment(by: report.reassigned)
                 stranded.increment(by: report.stranded)

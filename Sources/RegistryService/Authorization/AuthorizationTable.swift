@@ -50,6 +50,12 @@ public enum AuthorizationTable {
         .listProceedings: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor, .system, .bailiff],
         .explainAssignment: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor, .system, .bailiff],
         .listTransferJobs: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .system],
+        // The Republican Chamber sets the procedure and, per its order, a regional chamber records it (153-1.3).
+        .recordTemporaryReplacement: [.republicanChamber, .regionalChamber],
+        .listTemporaryReplacements: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .system, .bailiff],
+        // The bailiff who holds the proceeding acts on the creditor's application or his own ruling (153-1.3, 52.4.2).
+        .returnToCreditor: [.bailiff, .regionalChamber, .system],
+        .relocateProceeding: [.bailiff, .system],
     ]
 
     /// The article that reserves an operation to its roles, quoted in a denial.
@@ -70,6 +76,10 @@ public enum AuthorizationTable {
         .importWorkingCalendar: "167",
         .openDisciplinaryProceeding: "170.2",
         .closeDisciplinaryProceeding: "170.3",
+        .importProceedings: "162.1.2",
+        .recordTemporaryReplacement: "153-1.3",
+        .returnToCreditor: "153-1.3",
+        .relocateProceeding: "52.4.2",
     ]
 
     public static func isAllowed(_ role: Role, _ operation: Operation) -> Bool {

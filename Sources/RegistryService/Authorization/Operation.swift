@@ -32,6 +32,10 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case listProceedings = "Proceedings/ListProceedings"
     case explainAssignment = "Proceedings/ExplainAssignment"
     case listTransferJobs = "Proceedings/ListTransferJobs"
+    case recordTemporaryReplacement = "Proceedings/RecordTemporaryReplacement"
+    case listTemporaryReplacements = "Proceedings/ListTemporaryReplacements"
+    case returnToCreditor = "Proceedings/ReturnToCreditor"
+    case relocateProceeding = "Proceedings/RelocateProceeding"
     case submitProposal = "Proposals/SubmitProposal"
     case listProposals = "Proposals/ListProposals"
     case declineProposal = "Proposals/DeclineProposal"
@@ -42,7 +46,7 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
         case .registerPerson, .issueLicense, .suspendLicense, .reinstateLicense, .submitProposal, .declineProposal,
              .suspendOnOwnApplication, .resumeAfterMandate, .refuseReinstatement, .terminateLicense, .fileDeprivationClaim,
              .recordCourtDecision, .recordCourtAnnulment, .importWorkingCalendar, .openDisciplinaryProceeding, .closeDisciplinaryProceeding,
-             .importProceedings:
+             .importProceedings, .recordTemporaryReplacement, .returnToCreditor, .relocateProceeding:
             return true
         default: return false
         }

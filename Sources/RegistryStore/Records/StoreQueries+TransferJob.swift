@@ -17,9 +17,12 @@ public struct TransferJob: Hashable, Sendable {
 
     public let id: Int64
     public let licenseNumber: String
-    /// The history entry kind that triggered it ("suspended", "terminated", …).
+    /// What triggered it: a history entry kind ("suspended", "terminated", …), "debtorRelocated", "replacementEnded".
     public let trigger: String
-    public let triggerEntry: Int
+    /// The license history entry, for license decisions.
+    public let triggerEntry: Int?
+    /// The ruling or order, for other triggers.
+    public let triggerReference: String?
     public let district: String
     public let seed: UInt64
     public let policy: TransferPolicy
@@ -29,6 +32,12 @@ public struct TransferJob: Hashable, Sendable {
     public let stranded: Int
     public let createdAt: Instant
     public let finishedAt: Instant?
+
+    /// "2026-000001#1 suspended", or "2026-000001 debtorRelocated (ruling 12)".
+    public var triggerDescription: String {
+        if let triggerEntry { return "\(licenseNumber)#\(triggerEntry) \(trigger)" }
+        return "\(licenseNumber) \(trigger)" + (triggerReference.map { " (\($0))" } ?? "")
+    }
 }
 
 extension StoreQueries {
@@ -61,6 +70,7 @@ extension StoreQueries {
         else { throw StoreCorruption("transfer job \(row["id"] as Int64) has a malformed row") }
         return TransferJob(
             id: row["id"], licenseNumber: row["license_number"], trigger: row["trigger"], triggerEntry: row["trigger_entry"],
+            triggerReference: row["trigger_reference"],
             district: row["district"], seed: UInt64(bitPattern: row["seed"]), policy: policy, state: state,
             total: row["total"], reassigned: row["reassigned"], stranded: row["stranded"],
             createdAt: Instant(millisecondsSinceEpoch: row["created_at_ms"]),
@@ -71,16 +81,16 @@ extension StoreQueries {
 
 extension StoreTransaction {
     /// Creates the job for `proceedings` (already moved to the regional chamber), in their order.
-    public func createTransferJob(license: String, trigger: String, triggerEntry: Int, district: String, seed: UInt64,
+    public func createTransferJob(license: String, trigger: String, triggerEntry: Int?, triggerReference: String? = nil, district: String, seed: UInt64,
                                   policy: TransferPolicy, proceedings: [String], at now: Instant) throws -> Int64 {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try db.execute(
             sql: """
-            INSERT INTO transfer_job (license_number, trigger, trigger_entry, district, seed, policy, state, total, created_at_ms)
-            VALUES (?, ?, ?, ?, ?, ?, 'reassigning', ?, ?)
+            INSERT INTO transfer_job (license_number, trigger, trigger_entry, trigger_reference, district, seed, policy, state, total, created_at_ms)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'reassigning', ?, ?)
             """,
-            arguments: [license, trigger, triggerEntry, district, Int64(bitPattern: seed),
+            arguments: [license, trigger, triggerEntry, triggerReference, district, Int64(bitPattern: seed),
                         String(decoding: try encoder.encode(policy), as: UTF8.self), proceedings.count, now.millisecondsSinceEpoch]
         )
         let id = db.lastInsertedRowID

@@ -56,7 +56,10 @@ enum RegistryMigrations {
         id INTEGER PRIMARY KEY,
         license_number TEXT NOT NULL REFERENCES license(number),
         trigger TEXT NOT NULL,
-        trigger_entry INTEGER NOT NULL,
+        -- The license history entry for license decisions; NULL for other triggers
+        -- (a debtor's relocation, the end of a replacement), named by trigger_reference.
+        trigger_entry INTEGER,
+        trigger_reference TEXT,
         district TEXT NOT NULL REFERENCES district(code),
         seed INTEGER NOT NULL,
         policy TEXT NOT NULL,
@@ -90,6 +93,30 @@ enum RegistryMigrations {
         explanation TEXT
     ) STRICT;
     CREATE INDEX proceeding_assignment_by_proceeding ON proceeding_assignment(proceeding_number, id);
+
+    -- Temporary replacement (153-1): the substitute holds the replaced bailiff's proceedings for the period.
+    CREATE TABLE temporary_replacement (
+        id INTEGER PRIMARY KEY,
+        replaced_license TEXT NOT NULL REFERENCES license(number),
+        substitute_license TEXT NOT NULL REFERENCES license(number),
+        ground TEXT NOT NULL,
+        from_date TEXT NOT NULL,
+        to_date TEXT NOT NULL,
+        reference TEXT NOT NULL,
+        recorded_by TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('scheduled', 'active', 'ended')),
+        created_at_ms INTEGER NOT NULL,
+        CHECK (replaced_license <> substitute_license),
+        CHECK (from_date <= to_date)
+    ) STRICT;
+    CREATE INDEX temporary_replacement_by_state ON temporary_replacement(state, from_date);
+
+    CREATE TABLE replacement_item (
+        replacement_id INTEGER NOT NULL REFERENCES temporary_replacement(id),
+        proceeding_number TEXT NOT NULL REFERENCES proceeding(number),
+        state TEXT NOT NULL CHECK (state IN ('moved', 'returned', 'returnedToCreditor', 'transferred')),
+        PRIMARY KEY (replacement_id, proceeding_number)
+    ) STRICT;
     CREATE TRIGGER proceeding_assignment_no_update BEFORE UPDATE ON proceeding_assignment
     BEGIN SELECT RAISE(ABORT, 'proceeding_assignment is append-only'); END;
     CREATE TRIGGER proceeding_assignment_no_delete BEFORE DELETE ON proceeding_assignment

@@ -19,6 +19,18 @@ public enum ProceedingsMethods {
     public static let listTransferJobs = MethodDescriptor<WireListTransferJobsRequest, WireListTransferJobsResponse>(
         service: serviceName, method: "ListTransferJobs"
     )
+    public static let recordTemporaryReplacement = MethodDescriptor<WireRecordTemporaryReplacementRequest, WireTemporaryReplacementResponse>(
+        service: serviceName, method: "RecordTemporaryReplacement"
+    )
+    public static let listTemporaryReplacements = MethodDescriptor<WireListTemporaryReplacementsRequest, WireListTemporaryReplacementsResponse>(
+        service: serviceName, method: "ListTemporaryReplacements"
+    )
+    public static let returnToCreditor = MethodDescriptor<WireReturnToCreditorRequest, WireProceedingResponse>(
+        service: serviceName, method: "ReturnToCreditor"
+    )
+    public static let relocateProceeding = MethodDescriptor<WireRelocateProceedingRequest, WireProceedingResponse>(
+        service: serviceName, method: "RelocateProceeding"
+    )
 
     /// Every method of the service, in declaration order.
     public static let all: [MethodInfo] = [
@@ -27,5 +39,9 @@ public enum ProceedingsMethods {
         listProceedings.info,
         explainAssignment.info,
         listTransferJobs.info,
+        recordTemporaryReplacement.info,
+        listTemporaryReplacements.info,
+        returnToCreditor.info,
+        relocateProceeding.info,
     ]
 }

@@ -417,10 +417,14 @@ public nonisolated struct WireTransferJob: Sendable {
 
   public var id: Int64 = 0
 
+  /// The outgoing bailiff.
   public var licenseNumber: String = String()
 
+  /// A license history kind (suspended, suspendedOnApplication, terminated, deprived), or
+  /// debtorRelocated, replacementEnded.
   public var trigger: String = String()
 
+  /// The license history entry of a license decision; 0 for other triggers.
   public var triggerEntry: Int32 = 0
 
   public var district: String = String()
@@ -441,6 +445,9 @@ public nonisolated struct WireTransferJob: Sendable {
   public var createdAtMs: Int64 = 0
 
   public var finishedAtMs: Int64 = 0
+
+  /// The ruling or order behind a trigger that is not a license decision.
+  public var triggerReference: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -471,6 +478,160 @@ public nonisolated struct WireListTransferJobsResponse: Sendable {
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+}
+
+public nonisolated struct WireTemporaryReplacement: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var id: Int64 = 0
+
+  public var replacedLicense: String = String()
+
+  public var substituteLicense: String = String()
+
+  /// annualLeave, studyLeave, illness, businessTrip, other (153-1.2).
+  public var ground: String = String()
+
+  public var from: String = String()
+
+  public var to: String = String()
+
+  public var reference: String = String()
+
+  public var recordedBy: String = String()
+
+  /// scheduled, active, ended.
+  public var state: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireRecordTemporaryReplacementRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var replacedLicense: String = String()
+
+  public var substituteLicense: String = String()
+
+  public var ground: String = String()
+
+  /// First and last day, YYYY-MM-DD; the proceedings move on `from` (at once if it has come).
+  public var from: String = String()
+
+  public var to: String = String()
+
+  /// The order's reference.
+  public var reference: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireTemporaryReplacementResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var replacement: WireTemporaryReplacement {
+    get {_replacement ?? WireTemporaryReplacement()}
+    set {_replacement = newValue}
+  }
+  /// Returns true if `replacement` has been explicitly set.
+  public var hasReplacement: Bool {self._replacement != nil}
+  /// Clears the value of `replacement`. Subsequent reads from it will return its default value.
+  public mutating func clearReplacement() {self._replacement = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _replacement: WireTemporaryReplacement? = nil
+}
+
+public nonisolated struct WireListTemporaryReplacementsRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// As replaced or as substitute; empty = all.
+  public var licenseNumber: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireListTemporaryReplacementsResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var replacements: [WireTemporaryReplacement] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireReturnToCreditorRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var number: String = String()
+
+  /// Reference of the creditor's application.
+  public var application: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireRelocateProceedingRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var number: String = String()
+
+  /// The district where the debtor was found.
+  public var district: String = String()
+
+  /// Reference of the bailiff's ruling.
+  public var ruling: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireProceedingResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var proceeding: WireProceeding {
+    get {_proceeding ?? WireProceeding()}
+    set {_proceeding = newValue}
+  }
+  /// Returns true if `proceeding` has been explicitly set.
+  public var hasProceeding: Bool {self._proceeding != nil}
+  /// Clears the value of `proceeding`. Subsequent reads from it will return its default value.
+  public mutating func clearProceeding() {self._proceeding = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _proceeding: WireProceeding? = nil
 }
 
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
@@ -1239,7 +1400,7 @@ nonisolated extension WireExplainAssignmentResponse: SwiftProtobuf.Message, Swif
 
 nonisolated extension WireTransferJob: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".TransferJob"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}license_number\0\u{1}trigger\0\u{3}trigger_entry\0\u{1}district\0\u{1}seed\0\u{3}policy_version\0\u{1}state\0\u{1}total\0\u{1}reassigned\0\u{1}stranded\0\u{3}created_at_ms\0\u{3}finished_at_ms\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}license_number\0\u{1}trigger\0\u{3}trigger_entry\0\u{1}district\0\u{1}seed\0\u{3}policy_version\0\u{1}state\0\u{1}total\0\u{1}reassigned\0\u{1}stranded\0\u{3}created_at_ms\0\u{3}finished_at_ms\0\u{3}trigger_reference\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1260,6 +1421,7 @@ nonisolated extension WireTransferJob: SwiftProtobuf.Message, SwiftProtobuf._Mes
       case 11: try { try decoder.decodeSingularUInt32Field(value: &self.stranded) }()
       case 12: try { try decoder.decodeSingularInt64Field(value: &self.createdAtMs) }()
       case 13: try { try decoder.decodeSingularInt64Field(value: &self.finishedAtMs) }()
+      case 14: try { try decoder.decodeSingularStringField(value: &self.triggerReference) }()
       default: break
       }
     }
@@ -1305,6 +1467,9 @@ nonisolated extension WireTransferJob: SwiftProtobuf.Message, SwiftProtobuf._Mes
     if self.finishedAtMs != 0 {
       try visitor.visitSingularInt64Field(value: self.finishedAtMs, fieldNumber: 13)
     }
+    if !self.triggerReference.isEmpty {
+      try visitor.visitSingularStringField(value: self.triggerReference, fieldNumber: 14)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1322,6 +1487,7 @@ nonisolated extension WireTransferJob: SwiftProtobuf.Message, SwiftProtobuf._Mes
     if lhs.stranded != rhs.stranded {return false}
     if lhs.createdAtMs != rhs.createdAtMs {return false}
     if lhs.finishedAtMs != rhs.finishedAtMs {return false}
+    if lhs.triggerReference != rhs.triggerReference {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1387,6 +1553,334 @@ nonisolated extension WireListTransferJobsResponse: SwiftProtobuf.Message, Swift
 
   public static func ==(lhs: WireListTransferJobsResponse, rhs: WireListTransferJobsResponse) -> Bool {
     if lhs.jobs != rhs.jobs {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireTemporaryReplacement: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".TemporaryReplacement"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}replaced_license\0\u{3}substitute_license\0\u{1}ground\0\u{1}from\0\u{1}to\0\u{1}reference\0\u{3}recorded_by\0\u{1}state\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.id) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.replacedLicense) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.substituteLicense) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.ground) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.from) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.to) }()
+      case 7: try { try decoder.decodeSingularStringField(value: &self.reference) }()
+      case 8: try { try decoder.decodeSingularStringField(value: &self.recordedBy) }()
+      case 9: try { try decoder.decodeSingularStringField(value: &self.state) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.id != 0 {
+      try visitor.visitSingularInt64Field(value: self.id, fieldNumber: 1)
+    }
+    if !self.replacedLicense.isEmpty {
+      try visitor.visitSingularStringField(value: self.replacedLicense, fieldNumber: 2)
+    }
+    if !self.substituteLicense.isEmpty {
+      try visitor.visitSingularStringField(value: self.substituteLicense, fieldNumber: 3)
+    }
+    if !self.ground.isEmpty {
+      try visitor.visitSingularStringField(value: self.ground, fieldNumber: 4)
+    }
+    if !self.from.isEmpty {
+      try visitor.visitSingularStringField(value: self.from, fieldNumber: 5)
+    }
+    if !self.to.isEmpty {
+      try visitor.visitSingularStringField(value: self.to, fieldNumber: 6)
+    }
+    if !self.reference.isEmpty {
+      try visitor.visitSingularStringField(value: self.reference, fieldNumber: 7)
+    }
+    if !self.recordedBy.isEmpty {
+      try visitor.visitSingularStringField(value: self.recordedBy, fieldNumber: 8)
+    }
+    if !self.state.isEmpty {
+      try visitor.visitSingularStringField(value: self.state, fieldNumber: 9)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireTemporaryReplacement, rhs: WireTemporaryReplacement) -> Bool {
+    if lhs.id != rhs.id {return false}
+    if lhs.replacedLicense != rhs.replacedLicense {return false}
+    if lhs.substituteLicense != rhs.substituteLicense {return false}
+    if lhs.ground != rhs.ground {return false}
+    if lhs.from != rhs.from {return false}
+    if lhs.to != rhs.to {return false}
+    if lhs.reference != rhs.reference {return false}
+    if lhs.recordedBy != rhs.recordedBy {return false}
+    if lhs.state != rhs.state {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireRecordTemporaryReplacementRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".RecordTemporaryReplacementRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}replaced_license\0\u{3}substitute_license\0\u{1}ground\0\u{1}from\0\u{1}to\0\u{1}reference\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.replacedLicense) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.substituteLicense) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.ground) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.from) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.to) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.reference) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.replacedLicense.isEmpty {
+      try visitor.visitSingularStringField(value: self.replacedLicense, fieldNumber: 1)
+    }
+    if !self.substituteLicense.isEmpty {
+      try visitor.visitSingularStringField(value: self.substituteLicense, fieldNumber: 2)
+    }
+    if !self.ground.isEmpty {
+      try visitor.visitSingularStringField(value: self.ground, fieldNumber: 3)
+    }
+    if !self.from.isEmpty {
+      try visitor.visitSingularStringField(value: self.from, fieldNumber: 4)
+    }
+    if !self.to.isEmpty {
+      try visitor.visitSingularStringField(value: self.to, fieldNumber: 5)
+    }
+    if !self.reference.isEmpty {
+      try visitor.visitSingularStringField(value: self.reference, fieldNumber: 6)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireRecordTemporaryReplacementRequest, rhs: WireRecordTemporaryReplacementRequest) -> Bool {
+    if lhs.replacedLicense != rhs.replacedLicense {return false}
+    if lhs.substituteLicense != rhs.substituteLicense {return false}
+    if lhs.ground != rhs.ground {return false}
+    if lhs.from != rhs.from {return false}
+    if lhs.to != rhs.to {return false}
+    if lhs.reference != rhs.reference {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireTemporaryReplacementResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".TemporaryReplacementResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}replacement\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._replacement) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._replacement {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireTemporaryReplacementResponse, rhs: WireTemporaryReplacementResponse) -> Bool {
+    if lhs._replacement != rhs._replacement {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireListTemporaryReplacementsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListTemporaryReplacementsRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}license_number\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.licenseNumber) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.licenseNumber.isEmpty {
+      try visitor.visitSingularStringField(value: self.licenseNumber, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireListTemporaryReplacementsRequest, rhs: WireListTemporaryReplacementsRequest) -> Bool {
+    if lhs.licenseNumber != rhs.licenseNumber {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireListTemporaryReplacementsResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListTemporaryReplacementsResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}replacements\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.replacements) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.replacements.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.replacements, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireListTemporaryReplacementsResponse, rhs: WireListTemporaryReplacementsResponse) -> Bool {
+    if lhs.replacements != rhs.replacements {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireReturnToCreditorRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ReturnToCreditorRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{1}application\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.number) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.application) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.number.isEmpty {
+      try visitor.visitSingularStringField(value: self.number, fieldNumber: 1)
+    }
+    if !self.application.isEmpty {
+      try visitor.visitSingularStringField(value: self.application, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireReturnToCreditorRequest, rhs: WireReturnToCreditorRequest) -> Bool {
+    if lhs.number != rhs.number {return false}
+    if lhs.application != rhs.application {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireRelocateProceedingRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".RelocateProceedingRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{1}district\0\u{1}ruling\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.number) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.district) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.ruling) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.number.isEmpty {
+      try visitor.visitSingularStringField(value: self.number, fieldNumber: 1)
+    }
+    if !self.district.isEmpty {
+      try visitor.visitSingularStringField(value: self.district, fieldNumber: 2)
+    }
+    if !self.ruling.isEmpty {
+      try visitor.visitSingularStringField(value: self.ruling, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireRelocateProceedingRequest, rhs: WireRelocateProceedingRequest) -> Bool {
+    if lhs.number != rhs.number {return false}
+    if lhs.district != rhs.district {return false}
+    if lhs.ruling != rhs.ruling {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireProceedingResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ProceedingResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}proceeding\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._proceeding) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._proceeding {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireProceedingResponse, rhs: WireProceedingResponse) -> Bool {
+    if lhs._proceeding != rhs._proceeding {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

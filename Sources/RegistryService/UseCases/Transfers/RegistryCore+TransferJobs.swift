@@ -88,7 +88,7 @@ extension RegistryCore {
                 let explanation = AssignmentExplanation(
                     reassignment: decision,
                     receiver: receiver.map { .init(license: $0.number.value, name: $0.holderName.description, iin: $0.holder.digits) },
-                    trigger: "\(job.licenseNumber)#\(job.triggerEntry) \(job.trigger)"
+                    trigger: job.triggerDescription
                 )
                 let text = String(decoding: try Self.explanationEncoder.encode(explanation), as: UTF8.self)
                 let chamber = EnforcementProceeding.Holder.regionalChamber(district: job.district)
@@ -134,10 +134,11 @@ extension RegistryCore {
     }
 
     static func recordFinish(_ job: TransferJob, state: TransferJob.State, tx: StoreTransaction, at now: Instant) throws {
-        guard let number = LicenseNumber(job.licenseNumber) else { return }
         if state == .completed {
             // The regional chamber's transfer measures (162.1.2-3) are done.
-            try tx.closeDeadlines(of: number, kinds: [.chamberTransferMeasures], entry: job.triggerEntry, closedBy: "transfer job \(job.id) completed", at: now)
+            if let number = LicenseNumber(job.licenseNumber), let entry = job.triggerEntry {
+                try tx.closeDeadlines(of: number, kinds: [.chamberTransferMeasures], entry: entry, closedBy: "transfer job \(job.id) completed", at: now)
+            }
             try tx.appendOutbox(eventType: "transfer.completed", subject: job.licenseNumber, payload: #"{"job":\#(job.id)}"#, at: now)
         } else {
             try tx.appendOutbox(eventType: "alert.transfer_blocked", subject: job.licenseNumber,

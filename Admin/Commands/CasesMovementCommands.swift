@@ -1,0 +1,94 @@
+import ArgumentParser
+import Enforcement
+import RegistryClient
+import RegistryWire
+import SwiftProtobuf
+
+/// Movements of proceedings that are not a license event: temporary replacement (153-1)
+/// and the debtor's relocation (52.4.2).
+extension CasesCommand {
+    struct Replace: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a temporary replacement (Republican Chamber, or a regional chamber on its order; Art. 153-1).",
+            discussion: "Grounds (153-1.2): \(ReplacementGround.allCases.map(\.rawValue).joined(separator: ", ")). The proceedings move to the substitute on --from and come back after --to; the parties are told."
+        )
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "License number of the replaced bailiff.") var replaced: String
+        @Option(help: "License number of the substitute (same district).") var substitute: String
+        @Option(help: "Ground, e.g. annualLeave.") var ground: String
+        @Option(help: "First day, YYYY-MM-DD.") var from: String
+        @Option(help: "Last day, YYYY-MM-DD.") var to: String
+        @Option(help: "Reference of the order.") var reference: String
+        @Option(help: "Idempotency key.") var idempotencyKey: String?
+
+        func run() async throws {
+            try await connection.mutate(idempotencyKey) { conn, options in
+                let response = try await ProceedingsStub(connection: conn).recordTemporaryReplacement(.with {
+                    $0.replacedLicense = replaced; $0.substituteLicense = substitute; $0.ground = ground
+                    $0.from = from; $0.to = to; $0.reference = reference
+                }, options: options)
+                if connection.json { return try Output.json(response) }
+                let r = response.replacement
+                print("replacement \(r.id): \(r.substituteLicense) replaces \(r.replacedLicense) from \(r.from) to \(r.to) (\(r.ground)), \(r.state)")
+            }
+        }
+    }
+
+    struct Replacements: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List temporary replacements.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Option(help: "Only those of this license (replaced or substitute).") var license: String?
+
+        func run() async throws {
+            try await connection.run { conn in
+                let response = try await ProceedingsStub(connection: conn).listTemporaryReplacements(.with { $0.licenseNumber = license ?? "" }, options: connection.callOptions)
+                if connection.json { return try Output.json(response) }
+                Output.table(["ID", "REPLACED", "SUBSTITUTE", "GROUND", "FROM", "TO", "STATE"], response.replacements.map {
+                    [String($0.id), $0.replacedLicense, $0.substituteLicense, $0.ground, $0.from, $0.to, $0.state]
+                })
+            }
+        }
+    }
+
+    struct ReturnToCreditor: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "return-to-creditor",
+            abstract: "The creditor disagrees with a temporary replacement: his document and unused advance go back (Art. 153-1.3)."
+        )
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "Proceeding number.") var number: String
+        @Option(help: "Reference of the creditor's application.") var application: String
+        @Option(help: "Idempotency key.") var idempotencyKey: String?
+
+        func run() async throws {
+            try await connection.mutate(idempotencyKey) { conn, options in
+                let response = try await ProceedingsStub(connection: conn).returnToCreditor(.with { $0.number = number; $0.application = application }, options: options)
+                if connection.json { return try Output.json(response) }
+                print("proceeding \(number) returned to the creditor; unused advance \(response.proceeding.record.advancePaid) paid, \(response.proceeding.record.advanceUsed) used")
+            }
+        }
+    }
+
+    struct Relocate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The debtor is in another district: send the proceeding to that regional chamber (holding bailiff; Art. 52.4.2, 52.5)."
+        )
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "Proceeding number.") var number: String
+        @Option(help: "District code where the debtor was found.") var district: String
+        @Option(help: "Reference of your ruling.") var ruling: String
+        @Option(help: "Idempotency key.") var idempotencyKey: String?
+
+        func run() async throws {
+            try await connection.mutate(idempotencyKey) { conn, options in
+                let response = try await ProceedingsStub(connection: conn).relocateProceeding(.with { $0.number = number; $0.district = district; $0.ruling = ruling }, options: options)
+                if connection.json { return try Output.json(response) }
+                print("proceeding \(number) sent to \(response.proceeding.holder); the creditor is told and the unused advance returned")
+            }
+        }
+    }
+}

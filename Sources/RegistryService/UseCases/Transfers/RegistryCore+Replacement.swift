@@ -1,0 +1,160 @@
+import Enforcement
+import Foundation
+import Licensing
+import RegistryStore
+
+/// Input of `RecordTemporaryReplacement`.
+public struct ReplacementCommand: Sendable {
+    public var replaced: String
+    public var substitute: String
+    public var ground: String
+    public var from: LocalDate
+    public var to: LocalDate
+    public var reference: String
+
+    public init(replaced: String, substitute: String, ground: String, from: LocalDate, to: LocalDate, reference: String) {
+        self.replaced = replaced
+        self.substitute = substitute
+        self.ground = ground
+        self.from = from
+        self.to = to
+        self.reference = reference
+    }
+}
+
+extension RegistryCore {
+    /// Art. 153-1: the Republican Chamber (or, on its order, a regional chamber) hands a
+    /// bailiff's proceedings to a substitute for a period; they come back at its end. The
+    /// substitute must be able to act in the same district [POLICY: 152.2, the procedure is
+    /// the Chamber's, 153-1.3]. Starts at once when the period has begun.
+    public func recordTemporaryReplacement(_ command: ReplacementCommand, context: RequestContext) async throws -> StoredReplacement {
+        try await mutate(.recordTemporaryReplacement, context: context, subject: { "replacement:\($0.id)" }) { tx, now in
+            guard let ground = ReplacementGround(rawValue: command.ground) else {
+                throw Rejection.invalid("ground", "one of \(ReplacementGround.allCases.map(\.rawValue).joined(separator: ", "))", article: "153-1.2")
+            }
+            let replaced = try Self.requireLicense(command.replaced, field: "replaced_license", tx: tx)
+            let substitute = try Self.requireLicense(command.substitute, field: "substitute_license", tx: tx)
+            guard replaced.number != substitute.number else { throw Rejection.invalid("substitute_license", "a bailiff cannot replace himself", article: "153-1.1") }
+            guard replaced.status == .active else {
+                throw Rejection(.failedPrecondition, reason: "NOT_ACTIVE", message: "license \(replaced.number) is \(replaced.status.rawValue): his proceedings are transferred, not temporarily handed", article: "153-1.1")
+            }
+            guard PracticeAssessment.assess(licenses: [substitute], at: now).mayPractise else {
+                throw Rejection(.failedPrecondition, reason: "SUBSTITUTE_MAY_NOT_PRACTISE", message: "the substitute's license \(substitute.number) is \(substitute.status.rawValue)", article: "143.4")
+            }
+            guard substitute.district == replaced.district else {
+                throw Rejection(.failedPrecondition, reason: "OTHER_DISTRICT", message: "the substitute practises in \(substitute.district), not in \(replaced.district)", article: "152.2")
+            }
+            let today = now.kazakhstanDate
+            guard command.from <= command.to else { throw Rejection.invalid("to", "the period ends before it starts") }
+            guard command.to >= today else { throw Rejection.invalid("to", "the period is already over (today is \(today))") }
+            let reference = command.reference.trimmingWhitespace
+            guard !reference.isEmpty else { throw Rejection.invalid("reference", "give the order's reference", article: "153-1.3") }
+            let overlapping = try tx.replacements(license: replaced.number.value).contains {
+                $0.replacedLicense == replaced.number.value && $0.state != .ended && $0.from <= command.to && command.from <= $0.to
+            }
+            guard !overlapping else {
+                throw Rejection(.alreadyExists, reason: "OVERLAPPING_REPLACEMENT", message: "license \(replaced.number) already has a replacement in that period", article: "153-1")
+            }
+            let id = try tx.insertReplacement(replaced: replaced.number.value, substitute: substitute.number.value, ground: ground.rawValue,
+                                              from: command.from, to: command.to, reference: reference, recordedBy: context.principal.uri, at: now)
+            if command.from <= today { try Self.startReplacement(id, tx: tx, at: now) }
+            return try tx.replacement(id)!
+        }
+    }
+
+    static func requireLicense(_ text: String, field: String, tx: StoreTransaction) throws -> License {
+        let number = try LicenseNumber.parse(text, field: field)
+        guard let license = try tx.license(number) else {
+            throw Rejection(.notFound, reason: "LICENSE_NOT_FOUND", message: "no license \(number) in the register")
+        }
+        return license
+    }
+
+    /// The replaced bailiff's open proceedings go to the substitute; the parties are told (153-1.3).
+    static func startReplacement(_ id: Int64, tx: StoreTransaction, at now: Instant) throws {
+        guard let replacement = try tx.replacement(id) else { return }
+        let held = try tx.proceedings(matching: ProceedingFilter(holderLicense: replacement.replacedLicense, status: .open), after: nil, limit: Int.max)
+        for proceeding in held {
+            try tx.move(proceeding.number, from: proceeding.holder, to: .bailiff(license: replacement.substituteLicense),
+                        reason: "temporaryReplacement", jobID: nil, explanation: nil, at: now)
+            try tx.addReplacementItem(id, proceeding: proceeding.number)
+            try notifyParties(proceeding.number, event: "replacement.started", detail: #""replacement":\#(id),"substitute":"\#(replacement.substituteLicense)","until":"\#(replacement.to)""#,
+                              article: "153-1.3", tx: tx, at: now)
+        }
+        try tx.setReplacementState(id, .active)
+    }
+
+    /// At the end of the period the proceedings go back; if the replaced bailiff may no
+    /// longer act, they go to the regional chamber for a transfer instead.
+    static func endReplacement(_ replacement: StoredReplacement, tx: StoreTransaction, at now: Instant) throws {
+        let numbers = try tx.movedItems(of: replacement.id)
+        let back = try tx.license(LicenseNumber.parse(replacement.replacedLicense))
+        let substitute = EnforcementProceeding.Holder.bailiff(license: replacement.substituteLicense)
+        if let back, back.status == .active {
+            for number in numbers {
+                try tx.move(number, from: substitute, to: .bailiff(license: back.number.value), reason: "replacementEnded", jobID: nil, explanation: nil, at: now)
+                try tx.setReplacementItem(replacement.id, proceeding: number, state: "returned")
+                try notifyParties(number, event: "replacement.ended", detail: #""replacement":\#(replacement.id),"returned_to":"\#(back.number)""#,
+                                  article: "153-1.3", tx: tx, at: now)
+            }
+        } else if !numbers.isEmpty, let district = back?.district {
+            for number in numbers {
+                try tx.move(number, from: substitute, to: .regionalChamber(district: district), reason: "handover", jobID: nil, explanation: nil, at: now)
+                try tx.setReplacementItem(replacement.id, proceeding: number, state: "transferred")
+            }
+            _ = try tx.createTransferJob(license: replacement.replacedLicense, trigger: "replacementEnded", triggerEntry: nil,
+                                         triggerReference: "replacement \(replacement.id)", district: district,
+                                         seed: ReassignmentPlanner.seed(for: "replacement:\(replacement.id)"), policy: .standard,
+                                         proceedings: numbers, at: now)
+        }
+        try tx.setReplacementState(replacement.id, .ended)
+    }
+
+    /// Starts and ends the replacements whose dates have come; run by the worker.
+    public func runReplacements() async throws -> (started: Int, ended: Int) {
+        let now = clock.now()
+        return try await store.write { tx in
+            let today = now.kazakhstanDate
+            let starting = try tx.replacementsToStart(on: today)
+            for replacement in starting where replacement.to >= today { try Self.startReplacement(replacement.id, tx: tx, at: now) }
+            let ending = try tx.replacementsToEnd(on: today)
+            for replacement in ending { try Self.endReplacement(replacement, tx: tx, at: now) }
+            return (starting.count, ending.count)
+        }
+    }
+
+    /// Art. 153-1.3 ¶2: a creditor who disagrees with the temporary handing gets his document
+    /// and the unused advance back on his application; the proceeding leaves the replacement.
+    public func returnToCreditor(proceeding number: String, application: String, context: RequestContext) async throws -> EnforcementProceeding {
+        try await mutate(.returnToCreditor, context: context, subject: { "proceeding:\($0.number)" }) { tx, now in
+            guard let proceeding = try tx.proceeding(number) else {
+                throw Rejection(.notFound, reason: "PROCEEDING_NOT_FOUND", message: "no proceeding \(number) in the registry")
+            }
+            try Self.requireVisible(proceeding, to: context.principal)
+            guard let replacement = try tx.activeReplacement(of: number) else {
+                throw Rejection(.failedPrecondition, reason: "NOT_TEMPORARILY_HANDED", message: "proceeding \(number) is not temporarily handed to a substitute", article: "153-1.3")
+            }
+            let application = application.trimmingWhitespace
+            guard !application.isEmpty else { throw Rejection.invalid("application", "give the reference of the creditor's application", article: "153-1.3") }
+            try tx.closeProceeding(number, from: proceeding.holder, reason: "returnedToCreditor", at: now)
+            try tx.setReplacementItem(replacement.id, proceeding: number, state: "returnedToCreditor")
+            try tx.appendOutbox(eventType: "action.advance_return", subject: number,
+                                payload: #"{"proceeding":"\#(number)","amount":"\#(proceeding.unusedAdvance)","application":"\#(application)","legal_basis":"153-1.3"}"#, at: now)
+            return try tx.proceeding(number)!
+        }
+    }
+
+    public func temporaryReplacements(license: String?, context: RequestContext) async throws -> [StoredReplacement] {
+        try await authorize(.listTemporaryReplacements, context)
+        let own = context.principal.role == .bailiff ? (context.principal.licenseNumber?.value ?? "-") : license
+        return try store.read { try $0.replacements(license: own) }
+    }
+
+    /// Tells creditor and debtor of a change in who handles their proceeding.
+    static func notifyParties(_ number: String, event: String, detail: String, article: String, tx: StoreTransaction, at now: Instant) throws {
+        for party in ["creditor", "debtor"] {
+            try tx.appendOutbox(eventType: "notification.party", subject: number,
+                                payload: #"{"proceeding":"\#(number)","party":"\#(party)","event":"\#(event)",\#(detail),"legal_basis":"\#(article)"}"#, at: now)
+        }
+    }
+}
