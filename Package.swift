@@ -105,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "registryd",
             dependencies: [
-                "RegistryServer", "RegistryPKI", "RegistryStore", "RegistryService", "RegistryWire",
+                "RegistryServer", "RegistryPKI", "RegistryStore", "RegistryService", "RegistryWire", "Enforcement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -92,3 +92,30 @@ extension CasesCommand {
         }
     }
 }
+
+extension CasesCommand {
+    struct Absence: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a bailiff's absence over a month: his proceedings go to the regional chamber and are reassigned (Art. 148.1.9-2).",
+            discussion: "A shorter absence is a temporary replacement (`cases replace`)."
+        )
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "License number of the absent bailiff.") var license: String
+        @Option(help: "First day of the absence, YYYY-MM-DD.") var from: String
+        @Option(help: "Expected last day, YYYY-MM-DD.") var until: String?
+        @Option(help: "Why he is absent.") var reason: String
+        @Option(help: "Reference of the document.") var reference: String
+        @Option(help: "Idempotency key.") var idempotencyKey: String?
+
+        func run() async throws {
+            try await connection.mutate(idempotencyKey) { conn, options in
+                let response = try await ProceedingsStub(connection: conn).recordLongAbsence(.with {
+                    $0.licenseNumber = license; $0.from = from; $0.until = until ?? ""; $0.reason = reason; $0.reference = reference
+                }, options: options)
+                if connection.json { return try Output.json(response) }
+                print("\(response.proceedingsHandedOver) proceedings handed to the regional chamber" + (response.jobID == 0 ? "" : "; transfer job \(response.jobID)"))
+            }
+        }
+    }
+}

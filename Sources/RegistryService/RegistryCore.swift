@@ -11,11 +11,15 @@ import RegistryStore
 public final class RegistryCore: Sendable {
     public let store: RegistryStore
     public let clock: any RegistryClock
+    /// How receiving bailiffs are chosen for transfer jobs created from now on (162.1.2 leaves it to the Ministry).
+    public let transferPolicy: TransferPolicy
     let logger: Logger
 
-    public init(store: RegistryStore, clock: any RegistryClock = SystemClock(), logger: Logger = Logger(label: "registry.core")) {
+    public init(store: RegistryStore, clock: any RegistryClock = SystemClock(), transferPolicy: TransferPolicy = .standard,
+                logger: Logger = Logger(label: "registry.core")) {
         self.store = store
         self.clock = clock
+        self.transferPolicy = transferPolicy
         self.logger = logger
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Enforcement
 import Foundation
 import Logging
 import NIOCore
@@ -60,6 +61,10 @@ struct Registryd: AsyncParsableCommand {
     @Option(help: "Seconds between checks for overdue deadlines (suspension terms, hand-overs).")
     var monitorInterval: Int = 60
 
+    @Option(help: ArgumentHelp("Weight of an open proceeding of a category in a receiver's load, e.g. sociallySignificant=3 (repeatable; default 1 each).",
+                               valueName: "category=weight"))
+    var categoryWeight: [String] = []
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
@@ -84,8 +89,15 @@ struct Registryd: AsyncParsableCommand {
             throw ExitCode(78) // EX_CONFIG
         }
 
+        let policy: TransferPolicy
+        do {
+            policy = try TransferPolicy.parse(weights: categoryWeight)
+        } catch {
+            FileHandle.standardError.write(Data("registryd: \(error)\n".utf8))
+            throw ExitCode(78)
+        }
         let store = try RegistryStore(path: settings.databasePath)
-        let core = RegistryCore(store: store, logger: logger)
+        let core = RegistryCore(store: store, transferPolicy: policy, logger: logger)
         var configuration = RegistryServer.Configuration(host: settings.host, port: settings.port, tls: settings.tls)
         configuration.shutdownGrace = .seconds(Int64(shutdownGrace))
         configuration.threads = max(1, threads)

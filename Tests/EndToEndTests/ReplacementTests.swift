@@ -97,3 +97,36 @@ struct ReplacementTests {
         }
     }
 }
+
+@Suite("End to end: absence over a month, Art. 148.1.9-2", .serialized)
+struct LongAbsenceTests {
+    @Test func onlyAnAbsenceOverAMonthHandsTheProceedingsOverAndTheyAreReassigned_148_1_9_2() async throws {
+        let clock = SteppingClock("2026-07-20")
+        try await withRegistry(clock: clock) { registry in
+            let ministry = try await registry.connect()
+            let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 2, ministry: ministry)
+            _ = try await ProceedingsStub(connection: ministry).importProceedings(.with { $0.proceedings = [TransferTests.record("L-1", holder: almaty[0])] })
+            let chamber = ProceedingsStub(connection: try await registry.connect(role: "regionalChamber"))
+            let short = WireRecordLongAbsenceRequest.with {
+                $0.licenseNumber = almaty[0]; $0.from = "2026-07-01"; $0.until = "2026-07-31"; $0.reason = "illness"; $0.reference = "sick note 5"
+            }
+            let refused = await #expect(throws: RPCError.self) { _ = try await chamber.recordLongAbsence(short) }
+            #expect(refused?.reason == "ABSENCE_NOT_OVER_A_MONTH")
+            #expect(refused?.legalBasis == "148.1.9-2")
+            #expect(refused?.retryOn == "2026-08-02")
+
+            var long = short
+            long.until = "2026-09-30"
+            let recorded = try await chamber.recordLongAbsence(long)
+            #expect(recorded.proceedingsHandedOver == 1)
+            let jobs = try await ProceedingsStub(connection: ministry).listTransferJobs(.with { $0.licenseNumber = almaty[0] }).jobs
+            #expect(jobs.first?.trigger == "longAbsence")
+            #expect(jobs.first?.id == recorded.jobID)
+            _ = try await registry.core.runTransferBatch()
+            #expect(try await ProceedingsStub(connection: ministry).getProceeding(.with { $0.number = "L-1" }).proceeding.holder == "bailiff:\(almaty[1])")
+            let freezes = try registry.store.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM outbox WHERE event_type = 'action.account_freeze'") }
+            #expect(freezes == 0) // 123.4 names license events and expulsion, not absence
+            await ministry.close()
+        }
+    }
+}

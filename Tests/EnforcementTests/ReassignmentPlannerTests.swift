@@ -108,3 +108,16 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("Transfer policy settings")
+struct TransferPolicySettingsTests {
+    @Test func weightsAreReadFromSettingsAndNamedInTheVersion() throws {
+        let policy = try TransferPolicy.parse(weights: ["sociallySignificant=3", "stateRevenue=2"])
+        #expect(policy.weight(of: .sociallySignificant) == 3)
+        #expect(policy.weight(of: .other) == 1)
+        #expect(policy.version == "least-loaded/1+sociallySignificant=3,stateRevenue=2")
+        #expect(try TransferPolicy.parse(weights: []) == .standard)
+        #expect(throws: TransferPolicy.InvalidWeight.self) { try TransferPolicy.parse(weights: ["alimony=2"]) }
+        #expect(throws: TransferPolicy.InvalidWeight.self) { try TransferPolicy.parse(weights: ["other=0"]) }
+    }
+}

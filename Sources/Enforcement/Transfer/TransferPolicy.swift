@@ -23,3 +23,25 @@ public struct TransferPolicy: Hashable, Sendable, Codable {
         max(1, categoryWeights[category] ?? 1)
     }
 }
+
+extension TransferPolicy {
+    public struct InvalidWeight: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// A policy from "category=weight" settings; the version names the weights so every
+    /// job and explanation says which policy chose.
+    public static func parse(weights settings: [String]) throws(InvalidWeight) -> TransferPolicy {
+        var weights: [ProceedingCategory: Int] = [:]
+        for setting in settings {
+            let parts = setting.split(separator: "=")
+            guard parts.count == 2, let category = ProceedingCategory(rawValue: String(parts[0])), let weight = Int(parts[1]), (1...100).contains(weight) else {
+                throw InvalidWeight(description: "--category-weight '\(setting)': expected CATEGORY=1…100 with CATEGORY one of \(ProceedingCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            weights[category] = weight
+        }
+        guard !weights.isEmpty else { return .standard }
+        let named = weights.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: ",")
+        return TransferPolicy(version: "least-loaded/1+\(named)", categoryWeights: weights)
+    }
+}

@@ -73,4 +73,11 @@ public struct ProceedingsStub: Sendable {
     ) async throws -> WireProceedingResponse {
         try await connection.call(ProceedingsMethods.relocateProceeding, request, options: options)
     }
+
+    public func recordLongAbsence(
+        _ request: WireRecordLongAbsenceRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireRecordLongAbsenceResponse {
+        try await connection.call(ProceedingsMethods.recordLongAbsence, request, options: options)
+    }
 }

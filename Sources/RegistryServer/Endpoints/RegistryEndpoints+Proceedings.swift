@@ -122,3 +122,15 @@ extension RegistryEndpoints {
         return response
     }
 }
+
+extension RegistryEndpoints {
+    public func recordLongAbsence(_ request: WireRecordLongAbsenceRequest, context: CallContext) async throws -> WireRecordLongAbsenceResponse {
+        let (handedOver, job) = try await core.recordLongAbsence(
+            licenseNumber: request.licenseNumber, from: try DateMapping.requiredDate(request.from, field: "from", article: "148.1.9-2"),
+            until: try DateMapping.optionalDate(request.until, field: "until"), reason: request.reason, reference: request.reference, context: context.request)
+        var response = WireRecordLongAbsenceResponse()
+        response.proceedingsHandedOver = UInt32(handedOver)
+        response.jobID = job ?? 0
+        return response
+    }
+}

@@ -14,6 +14,7 @@ public protocol ProceedingsHandler: Sendable {
     func listTemporaryReplacements(_ request: WireListTemporaryReplacementsRequest, context: CallContext) async throws -> WireListTemporaryReplacementsResponse
     func returnToCreditor(_ request: WireReturnToCreditorRequest, context: CallContext) async throws -> WireProceedingResponse
     func relocateProceeding(_ request: WireRelocateProceedingRequest, context: CallContext) async throws -> WireProceedingResponse
+    func recordLongAbsence(_ request: WireRecordLongAbsenceRequest, context: CallContext) async throws -> WireRecordLongAbsenceResponse
 }
 
 extension ProceedingsHandler {
@@ -45,6 +46,9 @@ extension ProceedingsHandler {
         }
         table.register(ProceedingsMethods.relocateProceeding) { request, context in
             try await self.relocateProceeding(request, context: context)
+        }
+        table.register(ProceedingsMethods.recordLongAbsence) { request, context in
+            try await self.recordLongAbsence(request, context: context)
         }
     }
 }

@@ -56,6 +56,8 @@ public enum AuthorizationTable {
         // The bailiff who holds the proceeding acts on the creditor's application or his own ruling (153-1.3, 52.4.2).
         .returnToCreditor: [.bailiff, .regionalChamber, .system],
         .relocateProceeding: [.bailiff, .system],
+        // The hand-over goes to the regional chamber (148.1.9-2), which records it.
+        .recordLongAbsence: [.regionalChamber, .republicanChamber],
     ]
 
     /// The article that reserves an operation to its roles, quoted in a denial.
@@ -80,6 +82,7 @@ public enum AuthorizationTable {
         .recordTemporaryReplacement: "153-1.3",
         .returnToCreditor: "153-1.3",
         .relocateProceeding: "52.4.2",
+        .recordLongAbsence: "148.1.9-2",
     ]
 
     public static func isAllowed(_ role: Role, _ operation: Operation) -> Bool {

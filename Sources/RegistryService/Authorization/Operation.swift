@@ -36,6 +36,7 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case listTemporaryReplacements = "Proceedings/ListTemporaryReplacements"
     case returnToCreditor = "Proceedings/ReturnToCreditor"
     case relocateProceeding = "Proceedings/RelocateProceeding"
+    case recordLongAbsence = "Proceedings/RecordLongAbsence"
     case submitProposal = "Proposals/SubmitProposal"
     case listProposals = "Proposals/ListProposals"
     case declineProposal = "Proposals/DeclineProposal"
@@ -46,7 +47,7 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
         case .registerPerson, .issueLicense, .suspendLicense, .reinstateLicense, .submitProposal, .declineProposal,
              .suspendOnOwnApplication, .resumeAfterMandate, .refuseReinstatement, .terminateLicense, .fileDeprivationClaim,
              .recordCourtDecision, .recordCourtAnnulment, .importWorkingCalendar, .openDisciplinaryProceeding, .closeDisciplinaryProceeding,
-             .importProceedings, .recordTemporaryReplacement, .returnToCreditor, .relocateProceeding:
+             .importProceedings, .recordTemporaryReplacement, .returnToCreditor, .relocateProceeding, .recordLongAbsence:
             return true
         default: return false
         }

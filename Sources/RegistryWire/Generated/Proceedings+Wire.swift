@@ -31,6 +31,9 @@ public enum ProceedingsMethods {
     public static let relocateProceeding = MethodDescriptor<WireRelocateProceedingRequest, WireProceedingResponse>(
         service: serviceName, method: "RelocateProceeding"
     )
+    public static let recordLongAbsence = MethodDescriptor<WireRecordLongAbsenceRequest, WireRecordLongAbsenceResponse>(
+        service: serviceName, method: "RecordLongAbsence"
+    )
 
     /// Every method of the service, in declaration order.
     public static let all: [MethodInfo] = [
@@ -43,5 +46,6 @@ public enum ProceedingsMethods {
         listTemporaryReplacements.info,
         returnToCreditor.info,
         relocateProceeding.info,
+        recordLongAbsence.info,
     ]
 }

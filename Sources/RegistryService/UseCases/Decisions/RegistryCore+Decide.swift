@@ -20,12 +20,12 @@ extension RegistryCore {
             }
             let decided = try transition(tx, current, DecisionContext(actor: context.principal.uri, requestID: context.requestID, now: now))
             try tx.record(decided, replacing: current)
-            try Self.recordEffects(of: decided, in: tx, at: now)
+            try Self.recordEffects(of: decided, in: tx, at: now, policy: self.transferPolicy)
             return decided
         }
     }
 
-    static func recordEffects(of license: License, in tx: StoreTransaction, at now: Instant) throws {
+    static func recordEffects(of license: License, in tx: StoreTransaction, at now: Instant, policy: TransferPolicy) throws {
         guard let change = license.history.last else { return }
         let entry = license.history.count - 1
         let event = LicenseEvent(license: license, entry: entry)
@@ -54,7 +54,9 @@ extension RegistryCore {
         for deadline in deadlines { try tx.insert(deadline, at: now) }
         // Art. 143.6, 144.4: the proceedings of a bailiff who lost the right to act are transferred.
         if change.kind.removesRightToAct && entry > 0 && license.history[entry - 1].status == .active {
-            try startTransferJob(for: license, entry: entry, tx: tx, at: now)
+            let change = license.history[entry]
+            try startTransferJob(from: license, trigger: change.kind.rawValue, entry: entry, reference: nil,
+                                 seed: "\(license.number):\(entry):\(change.decidedAt.millisecondsSinceEpoch)", policy: policy, tx: tx, at: now)
         }
         if change.kind == .annulled, let annulled = change.annulsEntry {
             try cancelTransferJob(for: license, annulledEntry: annulled, tx: tx, at: now)

@@ -37,26 +37,31 @@ extension RegistryCore {
     /// Proceedings per batch: one transaction each, short enough not to hold the writer long.
     public static let transferBatchSize = 200
 
-    /// In the decision's own transaction (ARCHITECTURE "Case transfer"): the bailiff's open
-    /// proceedings pass to the regional chamber of his district at once (143.6, 144.4, so
-    /// none stays with someone who may not act) and a job is created to reassign them.
-    /// Its seed comes from the decision itself, so the job replays to the same result.
-    static func startTransferJob(for license: License, entry: Int, tx: StoreTransaction, at now: Instant) throws {
-        let change = license.history[entry]
+    /// In the triggering decision's own transaction (ARCHITECTURE "Case transfer"): the
+    /// bailiff's open proceedings pass to the regional chamber of his district at once
+    /// (143.6, 144.4, 148.1.9-2: none stays with someone who may not act) and a job is
+    /// created to reassign them. The seed comes from the trigger itself, so the job replays
+    /// to the same result. License decisions name their history `entry`; other triggers
+    /// (long absence here, expulsion with the membership records) their `reference`.
+    static func startTransferJob(from license: License, trigger: String, entry: Int?, reference: String?, seed: String,
+                                 policy: TransferPolicy, tx: StoreTransaction, at now: Instant) throws {
         let held = try tx.proceedings(matching: ProceedingFilter(holderLicense: license.number.value, status: .open), after: nil, limit: Int.max)
         guard !held.isEmpty else { return }
         let chamber = EnforcementProceeding.Holder.regionalChamber(district: license.district)
         for proceeding in held {
             try tx.move(proceeding.number, from: proceeding.holder, to: chamber, reason: "handover", jobID: nil, explanation: nil, at: now)
         }
-        let seed = ReassignmentPlanner.seed(for: "\(license.number):\(entry):\(change.decidedAt.millisecondsSinceEpoch)")
-        let job = try tx.createTransferJob(license: license.number.value, trigger: change.kind.rawValue, triggerEntry: entry,
-                                           district: license.district, seed: seed, policy: .standard, proceedings: held.map(\.number), at: now)
+        let job = try tx.createTransferJob(license: license.number.value, trigger: trigger, triggerEntry: entry, triggerReference: reference,
+                                           district: license.district, seed: ReassignmentPlanner.seed(for: seed), policy: policy,
+                                           proceedings: held.map(\.number), at: now)
         try tx.appendOutbox(eventType: "transfer.created", subject: license.number.value,
-                            payload: #"{"job":\#(job),"license":"\#(license.number)","district":"\#(license.district)","proceedings":\#(held.count),"trigger":"\#(change.kind.rawValue)"}"#, at: now)
-        // Art. 123.4: the account of a bailiff who lost the right to act is frozen by an order.
-        try tx.appendOutbox(eventType: "action.account_freeze", subject: license.number.value,
-                            payload: #"{"job":\#(job),"license":"\#(license.number)","legal_basis":"123.4"}"#, at: now)
+                            payload: #"{"job":\#(job),"license":"\#(license.number)","district":"\#(license.district)","proceedings":\#(held.count),"trigger":"\#(trigger)"}"#, at: now)
+        // Art. 123.4: the account of a bailiff who lost the right to act is frozen by an order
+        // (not for a mere absence, which 123.4 does not name).
+        if entry != nil {
+            try tx.appendOutbox(eventType: "action.account_freeze", subject: license.number.value,
+                                payload: #"{"job":\#(job),"license":"\#(license.number)","legal_basis":"123.4"}"#, at: now)
+        }
     }
 
     /// An annulment before any proceeding moved on cancels the job and gives them back [POLICY, §4.6a].

@@ -1,0 +1,41 @@
+import Enforcement
+import Foundation
+import Licensing
+import RegistryStore
+
+extension RegistryCore {
+    /// Art. 148.1.9-2: a bailiff absent for more than a month hands his proceedings and
+    /// archive to the regional chamber; they are reassigned like those of a suspended
+    /// license. "More than a month" is read as: the expected end lies beyond one month
+    /// from the first day, or a month has already passed by today. A shorter absence is a
+    /// temporary replacement (153-1).
+    public func recordLongAbsence(licenseNumber: String, from: LocalDate, until: LocalDate?, reason: String, reference: String,
+                                  context: RequestContext) async throws -> (handedOver: Int, job: Int64?) {
+        let result: AbsenceResult = try await mutate(.recordLongAbsence, context: context, subject: { "license:\(licenseNumber) absence job:\($0.job ?? 0)" }) { tx, now in
+            let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
+            let today = now.kazakhstanDate
+            guard from <= today else { throw Rejection.invalid("from", "the absence has not begun (today is \(today))") }
+            if let until, until < from { throw Rejection.invalid("until", "ends before it begins") }
+            let monthLater = from.adding(months: 1)
+            guard (until.map { $0 > monthLater } ?? false) || today > monthLater else {
+                throw Rejection(.failedPrecondition, reason: "ABSENCE_NOT_OVER_A_MONTH",
+                                message: "an absence from \(from) is over a month only after \(monthLater); until then record a temporary replacement (153-1)",
+                                article: "148.1.9-2", retryOn: monthLater.adding(days: 1))
+            }
+            let reason = reason.trimmingWhitespace, reference = reference.trimmingWhitespace
+            guard !reason.isEmpty else { throw Rejection.invalid("reason", "say why he is absent", article: "148.1.9-2") }
+            guard !reference.isEmpty else { throw Rejection.invalid("reference", "give the document's reference", article: "148.1.9-2") }
+            let held = try tx.proceedings(matching: ProceedingFilter(holderLicense: license.number.value, status: .open), after: nil, limit: Int.max).count
+            try Self.startTransferJob(from: license, trigger: "longAbsence", entry: nil, reference: "\(reference): \(reason), from \(from)",
+                                      seed: "absence:\(license.number):\(from):\(now.millisecondsSinceEpoch)", policy: self.transferPolicy, tx: tx, at: now)
+            let job = held == 0 ? nil : try tx.transferJobs(license: license.number.value, state: .reassigning, limit: 1).first?.id
+            return AbsenceResult(handedOver: held, job: job)
+        }
+        return (result.handedOver, result.job)
+    }
+}
+
+struct AbsenceResult: Codable, Sendable {
+    var handedOver: Int
+    var job: Int64?
+}
