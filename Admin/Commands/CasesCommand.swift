@@ -7,7 +7,7 @@ import SwiftProtobuf
 /// Enforcement proceedings: intake, look-up, and why each is held where it is.
 struct CasesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "cases", abstract: "Enforcement proceedings and their transfers.",
-                                                    subcommands: [Import.self, List.self, Show.self, Explain.self, Transfers.self, Replace.self, Replacements.self, ReturnToCreditor.self, Relocate.self, Absence.self])
+                                                    subcommands: [Import.self, List.self, Show.self, Explain.self, Transfers.self, Replace.self, Replacements.self, ReturnToCreditor.self, Relocate.self, Absence.self, ConfirmHandover.self])
 
     /// The columns (CSV header, NDJSON keys), as the wire record names them.
     static let columns = [

@@ -119,3 +119,25 @@ extension CasesCommand {
         }
     }
 }
+
+extension CasesCommand {
+    struct ConfirmHandover: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "confirm-handover",
+            abstract: "The regional chamber received a bailiff's proceedings and archive (Art. 148.1.9-2): his hand-over deadline closes."
+        )
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "License number of the bailiff who handed over.") var license: String
+        @Option(help: "Reference of the acceptance act.") var reference: String
+        @Option(help: "Idempotency key.") var idempotencyKey: String?
+
+        func run() async throws {
+            try await connection.mutate(idempotencyKey) { conn, options in
+                let response = try await ProceedingsStub(connection: conn).confirmHandover(.with { $0.licenseNumber = license; $0.reference = reference }, options: options)
+                if connection.json { return try Output.json(response) }
+                print("hand-over of \(license) confirmed; \(response.closed) deadline(s) closed")
+            }
+        }
+    }
+}

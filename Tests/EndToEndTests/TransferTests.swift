@@ -141,6 +141,14 @@ struct TransferTests {
             #expect(outbox["transfer.completed"] == 1)
             let deadlines = try await LicensingStub(connection: ministry).listDeadlines(.with { $0.licenseNumber = outgoing }).deadlines
             #expect(deadlines.first { $0.kind == .chamberTransferMeasures }?.closedBy == "transfer job \(job.id) completed")
+
+            // Only the chamber of his district receives the files and archive (148.1.9-2).
+            let chamber = ProceedingsStub(connection: try await registry.connect(role: "regionalChamber"))
+            #expect(try await chamber.confirmHandover(.with { $0.licenseNumber = outgoing; $0.reference = "act 2026-3" }).closed == 1)
+            let again = await #expect(throws: RPCError.self) { _ = try await chamber.confirmHandover(.with { $0.licenseNumber = outgoing; $0.reference = "act 2026-3" }) }
+            #expect(again?.reason == "NO_HANDOVER_DUE")
+            let other = await #expect(throws: RPCError.self) { _ = try await chamber.confirmHandover(.with { $0.licenseNumber = astana; $0.reference = "x" }) }
+            #expect(other?.reason == "OTHER_REGION")
             await ministry.close()
         }
     }
@@ -241,6 +249,50 @@ struct CaseImportCLITests {
             #expect(second.stdout.contains("line 2: not a proceeding object"), "\(second.stdout)")
             #expect(second.stdout.contains("imported 1 of 2 rows; 1 refused"))
             #expect(try registry.store.read { try $0.proceeding("G-1") }?.category == .sociallySignificant)
+        }
+    }
+}
+
+@Suite("Transfer jobs survive a failed batch", .serialized)
+struct TransferCrashSafetyTests {
+    /// A batch is one transaction: when it fails half-way nothing of it is kept, and the next
+    /// run places every proceeding exactly once (no case lost or held twice, INV-14).
+    @Test func aBatchThatFailsHalfWayLeavesNothingAndTheJobResumes() async throws {
+        try await withRegistry(clock: SteppingClock("2026-03-20")) { registry in
+            let ministry = try await registry.connect()
+            let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 3, ministry: ministry)
+            let numbers = (1...12).map { "K-\($0 < 10 ? "0" : "")\($0)" }
+            _ = try await ProceedingsStub(connection: ministry).importProceedings(.with { $0.proceedings = numbers.map { TransferTests.record($0, holder: almaty[0]) } })
+            _ = try await LicensingStub(connection: ministry).suspendLicense(LicenseLifecycleTests.suspension(almaty[0], until: "2026-06-19"))
+
+            // The sixth reassignment fails, as a crash or a full disk would fail it.
+            try await registry.store.write { tx in
+                try tx.db.execute(sql: """
+                    CREATE TEMP TRIGGER fail_k06 BEFORE INSERT ON proceeding_assignment
+                    WHEN NEW.proceeding_number = 'K-06' AND NEW.reason = 'reassignment'
+                    BEGIN SELECT RAISE(ABORT, 'simulated failure'); END
+                    """)
+            }
+            await #expect(throws: (any Error).self) { _ = try await registry.core.runTransferBatch(limit: 10) }
+            let afterFailure = try registry.store.read { reader in
+                (try reader.proceedings(matching: ProceedingFilter(heldByChamber: true), after: nil, limit: 100).count,
+                 try Int.fetchOne(reader.db, sql: "SELECT count(*) FROM proceeding_assignment WHERE reason = 'reassignment'"))
+            }
+            #expect(afterFailure.0 == 12)
+            #expect(afterFailure.1 == 0)
+
+            try await registry.store.write { try $0.db.execute(sql: "DROP TRIGGER fail_k06") }
+            while try await registry.core.runTransferBatch(limit: 10) != nil {}
+            let placed = try registry.store.read { reader in
+                try Row.fetchAll(reader.db, sql: """
+                    SELECT proceeding_number, count(*) AS n FROM proceeding_assignment WHERE reason = 'reassignment' GROUP BY proceeding_number
+                    """).map { ($0["proceeding_number"] as String, $0["n"] as Int) }
+            }
+            #expect(placed.map(\.0) == numbers)
+            #expect(placed.allSatisfy { $0.1 == 1 })
+            let holders = try registry.store.read { try $0.proceedings(matching: ProceedingFilter(), after: nil, limit: 100).map(\.holder) }
+            #expect(holders.allSatisfy { $0 == .bailiff(license: almaty[1]) || $0 == .bailiff(license: almaty[2]) })
+            await ministry.close()
         }
     }
 }

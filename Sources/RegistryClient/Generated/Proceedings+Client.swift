@@ -80,4 +80,11 @@ public struct ProceedingsStub: Sendable {
     ) async throws -> WireRecordLongAbsenceResponse {
         try await connection.call(ProceedingsMethods.recordLongAbsence, request, options: options)
     }
+
+    public func confirmHandover(
+        _ request: WireConfirmHandoverRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireConfirmHandoverResponse {
+        try await connection.call(ProceedingsMethods.confirmHandover, request, options: options)
+    }
 }

@@ -134,3 +134,11 @@ extension RegistryEndpoints {
         return response
     }
 }
+
+extension RegistryEndpoints {
+    public func confirmHandover(_ request: WireConfirmHandoverRequest, context: CallContext) async throws -> WireConfirmHandoverResponse {
+        var response = WireConfirmHandoverResponse()
+        response.closed = UInt32(try await core.confirmHandover(licenseNumber: request.licenseNumber, reference: request.reference, context: context.request))
+        return response
+    }
+}

@@ -15,6 +15,7 @@ public protocol ProceedingsHandler: Sendable {
     func returnToCreditor(_ request: WireReturnToCreditorRequest, context: CallContext) async throws -> WireProceedingResponse
     func relocateProceeding(_ request: WireRelocateProceedingRequest, context: CallContext) async throws -> WireProceedingResponse
     func recordLongAbsence(_ request: WireRecordLongAbsenceRequest, context: CallContext) async throws -> WireRecordLongAbsenceResponse
+    func confirmHandover(_ request: WireConfirmHandoverRequest, context: CallContext) async throws -> WireConfirmHandoverResponse
 }
 
 extension ProceedingsHandler {
@@ -49,6 +50,9 @@ extension ProceedingsHandler {
         }
         table.register(ProceedingsMethods.recordLongAbsence) { request, context in
             try await self.recordLongAbsence(request, context: context)
+        }
+        table.register(ProceedingsMethods.confirmHandover) { request, context in
+            try await self.confirmHandover(request, context: context)
         }
     }
 }

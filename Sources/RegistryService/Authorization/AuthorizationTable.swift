@@ -58,6 +58,7 @@ public enum AuthorizationTable {
         .relocateProceeding: [.bailiff, .system],
         // The hand-over goes to the regional chamber (148.1.9-2), which records it.
         .recordLongAbsence: [.regionalChamber, .republicanChamber],
+        .confirmHandover: [.regionalChamber],
     ]
 
     /// The article that reserves an operation to its roles, quoted in a denial.
@@ -83,6 +84,7 @@ public enum AuthorizationTable {
         .returnToCreditor: "153-1.3",
         .relocateProceeding: "52.4.2",
         .recordLongAbsence: "148.1.9-2",
+        .confirmHandover: "148.1.9-2",
     ]
 
     public static func isAllowed(_ role: Role, _ operation: Operation) -> Bool {

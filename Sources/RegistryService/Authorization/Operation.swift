@@ -37,6 +37,7 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case returnToCreditor = "Proceedings/ReturnToCreditor"
     case relocateProceeding = "Proceedings/RelocateProceeding"
     case recordLongAbsence = "Proceedings/RecordLongAbsence"
+    case confirmHandover = "Proceedings/ConfirmHandover"
     case submitProposal = "Proposals/SubmitProposal"
     case listProposals = "Proposals/ListProposals"
     case declineProposal = "Proposals/DeclineProposal"
@@ -47,7 +48,7 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
         case .registerPerson, .issueLicense, .suspendLicense, .reinstateLicense, .submitProposal, .declineProposal,
              .suspendOnOwnApplication, .resumeAfterMandate, .refuseReinstatement, .terminateLicense, .fileDeprivationClaim,
              .recordCourtDecision, .recordCourtAnnulment, .importWorkingCalendar, .openDisciplinaryProceeding, .closeDisciplinaryProceeding,
-             .importProceedings, .recordTemporaryReplacement, .returnToCreditor, .relocateProceeding, .recordLongAbsence:
+             .importProceedings, .recordTemporaryReplacement, .returnToCreditor, .relocateProceeding, .recordLongAbsence, .confirmHandover:
             return true
         default: return false
         }

@@ -34,6 +34,9 @@ public enum ProceedingsMethods {
     public static let recordLongAbsence = MethodDescriptor<WireRecordLongAbsenceRequest, WireRecordLongAbsenceResponse>(
         service: serviceName, method: "RecordLongAbsence"
     )
+    public static let confirmHandover = MethodDescriptor<WireConfirmHandoverRequest, WireConfirmHandoverResponse>(
+        service: serviceName, method: "ConfirmHandover"
+    )
 
     /// Every method of the service, in declaration order.
     public static let all: [MethodInfo] = [
@@ -47,5 +50,6 @@ public enum ProceedingsMethods {
         returnToCreditor.info,
         relocateProceeding.info,
         recordLongAbsence.info,
+        confirmHandover.info,
     ]
 }

@@ -39,3 +39,26 @@ struct AbsenceResult: Codable, Sendable {
     var handedOver: Int
     var job: Int64?
 }
+
+extension RegistryCore {
+    /// Art. 148.1.9-2: the regional chamber of the bailiff's district received his
+    /// proceedings and archive; the open hand-over deadlines close. Only that chamber
+    /// receives them, so another region's chamber is refused.
+    public func confirmHandover(licenseNumber: String, reference: String, context: RequestContext) async throws -> Int {
+        try await mutate(.confirmHandover, context: context, subject: { "license:\(licenseNumber) handover:\($0)" }) { tx, now in
+            let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
+            guard context.principal.region == license.district else {
+                throw Rejection(.permissionDenied, reason: "OTHER_REGION",
+                                message: "the hand-over goes to the regional chamber of \(license.district), not of \(context.principal.region ?? "no region")", article: "148.1.9-2")
+            }
+            let reference = reference.trimmingWhitespace
+            guard !reference.isEmpty else { throw Rejection.invalid("reference", "give the acceptance act's reference", article: "148.1.9-2") }
+            let open = try tx.deadlines(license: license.number, openOnly: true).filter { $0.deadline.kind == .bailiffHandover }
+            guard !open.isEmpty else {
+                throw Rejection(.failedPrecondition, reason: "NO_HANDOVER_DUE", message: "no hand-over of license \(license.number) is awaited", article: "148.1.9-2")
+            }
+            try tx.closeDeadlines(of: license.number, kinds: [.bailiffHandover], closedBy: "hand-over accepted: \(reference)", at: now)
+            return open.count
+        }
+    }
+}
