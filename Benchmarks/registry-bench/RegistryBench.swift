@@ -28,6 +28,8 @@ struct RegistryBench: AsyncParsableCommand {
     @Option(help: "License number to read (default: issue one first).") var number: String?
     @Option(help: "Client event-loop threads.") var threads = 1
     @Option(help: "PID of registryd, to report its resident memory.") var serverPid: Int?
+    @Option(help: "Instead of GetLicense: import this many proceedings for one bailiff, suspend him, and time the transfer to the others.") var transfer: Int?
+    @Option(help: "Receiving bailiffs in the district, with --transfer.") var receivers = 20
 
     func run() async throws {
         guard let colon = server.lastIndex(of: ":"), let port = Int(server[server.index(after: colon)...]) else {
@@ -42,6 +44,12 @@ struct RegistryBench: AsyncParsableCommand {
         var pool: [RegistryConnection] = []
         for _ in 0..<connections {
             pool.append(try await RegistryConnection.connect(host: host, port: port, tls: tls, group: group, peerName: "registry-bench"))
+        }
+        if let transfer {
+            try await TransferBench.run(pool[0], proceedings: transfer, receivers: receivers, serverPid: serverPid)
+            for connection in pool { await connection.close() }
+            try await group.shutdownGracefully()
+            return
         }
         let target: String
         if let number { target = number } else { target = try await Self.prepareLicense(pool[0]) }
@@ -119,7 +127,7 @@ struct RegistryBench: AsyncParsableCommand {
     }
 
     /// Registers a person and issues a license to read, as the Ministry.
-    static func prepareLicense(_ connection: RegistryConnection) async throws -> String {
+    static func prepareLicense(_ connection: RegistryConnection, district: String = "astana") async throws -> String {
         let serial = Int.random(in: 0..<10_000)
         var iin = ""
         for s in serial..<(serial + 100) {
@@ -135,7 +143,7 @@ struct RegistryBench: AsyncParsableCommand {
         person.iin = iin
         person.surname = "Бенчмарков"
         person.givenName = "Тест"
-        person.residenceDistrict = "astana"
+        person.residenceDistrict = district
         person.education = .higherLegal
         person.facts = [.with { $0.kind = .citizenship; $0.from = "1988-01-01" }]
         do {
@@ -143,7 +151,7 @@ struct RegistryBench: AsyncParsableCommand {
         } catch let error as RPCError where error.code == .alreadyExists {}
         var issue = WireIssueLicenseRequest()
         issue.holderIin = iin
-        issue.district = "astana"
+        issue.district = district
         issue.basis.exemption = .stateEnforcementService
         issue.basis.evidence = "benchmark"
         issue.licenseFeePaid = true

@@ -152,3 +152,19 @@ extension StoreTransaction {
         return nil
     }
 }
+
+extension StoreTransaction {
+    /// Hands every open proceeding of `license` to the regional chamber of `district` in
+    /// three set statements (a bailiff may hold thousands), recording each hand-over.
+    /// Returns their numbers in number order.
+    public func handOverAll(of license: String, to district: String, at now: Instant) throws -> [String] {
+        let numbers = try String.fetchAll(db, sql: "SELECT number FROM proceeding WHERE holder_license = ? AND status = 'open' ORDER BY number", arguments: [license])
+        guard !numbers.isEmpty else { return [] }
+        try db.execute(sql: """
+            INSERT INTO proceeding_assignment (proceeding_number, holder, reason, job_id, at_ms, explanation)
+            SELECT number, ?, 'handover', NULL, ?, NULL FROM proceeding WHERE holder_license = ? AND status = 'open' ORDER BY number
+            """, arguments: [EnforcementProceeding.Holder.regionalChamber(district: district).description, now.millisecondsSinceEpoch, license])
+        try db.execute(sql: "UPDATE proceeding SET holder_license = NULL, district = ? WHERE holder_license = ? AND status = 'open'", arguments: [district, license])
+        return numbers
+    }
+}

@@ -25,11 +25,13 @@ extension RegistryCore {
             let reason = reason.trimmingWhitespace, reference = reference.trimmingWhitespace
             guard !reason.isEmpty else { throw Rejection.invalid("reason", "say why he is absent", article: "148.1.9-2") }
             guard !reference.isEmpty else { throw Rejection.invalid("reference", "give the document's reference", article: "148.1.9-2") }
-            let held = try tx.proceedings(matching: ProceedingFilter(holderLicense: license.number.value, status: .open), after: nil, limit: Int.max).count
+            let held = try tx.proceedings(matching: ProceedingFilter(holderLicense: license.number.value, status: .open), after: nil, limit: 1).count
             try Self.startTransferJob(from: license, trigger: "longAbsence", entry: nil, reference: "\(reference): \(reason), from \(from)",
                                       seed: "absence:\(license.number):\(from):\(now.millisecondsSinceEpoch)", policy: self.transferPolicy, tx: tx, at: now)
-            let job = held == 0 ? nil : try tx.transferJobs(license: license.number.value, state: .reassigning, limit: 1).first?.id
-            return AbsenceResult(handedOver: held, job: job)
+            guard held > 0, let job = try tx.transferJobs(license: license.number.value, state: .reassigning, limit: 1).first else {
+                return AbsenceResult(handedOver: 0, job: nil)
+            }
+            return AbsenceResult(handedOver: job.total, job: job.id)
         }
         return (result.handedOver, result.job)
     }

@@ -45,15 +45,11 @@ extension RegistryCore {
     /// (long absence here, expulsion with the membership records) their `reference`.
     static func startTransferJob(from license: License, trigger: String, entry: Int?, reference: String?, seed: String,
                                  policy: TransferPolicy, tx: StoreTransaction, at now: Instant) throws {
-        let held = try tx.proceedings(matching: ProceedingFilter(holderLicense: license.number.value, status: .open), after: nil, limit: Int.max)
+        let held = try tx.handOverAll(of: license.number.value, to: license.district, at: now)
         guard !held.isEmpty else { return }
-        let chamber = EnforcementProceeding.Holder.regionalChamber(district: license.district)
-        for proceeding in held {
-            try tx.move(proceeding.number, from: proceeding.holder, to: chamber, reason: "handover", jobID: nil, explanation: nil, at: now)
-        }
         let job = try tx.createTransferJob(license: license.number.value, trigger: trigger, triggerEntry: entry, triggerReference: reference,
                                            district: license.district, seed: ReassignmentPlanner.seed(for: seed), policy: policy,
-                                           proceedings: held.map(\.number), at: now)
+                                           proceedings: held, at: now)
         try tx.appendOutbox(eventType: "transfer.created", subject: license.number.value,
                             payload: #"{"job":\#(job),"license":"\#(license.number)","district":"\#(license.district)","proceedings":\#(held.count),"trigger":"\#(trigger)"}"#, at: now)
         // Art. 123.4: the account of a bailiff who lost the right to act is frozen by an order
