@@ -93,7 +93,7 @@ extension Render {
         default: "?"
         }
         let state = d.closedAtMs != 0 ? "closed: \(d.closedBy)" : d.alertedAtMs != 0 ? "OVERDUE (alerted)" : "open"
-        return ["#\(d.entry)", what, d.owner, d.dueOn, d.legalBasis, state]
+        return [d.entry == 0 ? "absence" : "#\(d.entry)", what, d.owner, d.dueOn, d.legalBasis, state]
     }
 
     static func outcome(_ outcome: WirePracticeConditionOutcome) -> String {

@@ -126,6 +126,10 @@ struct LongAbsenceTests {
             #expect(try await ProceedingsStub(connection: ministry).getProceeding(.with { $0.number = "L-1" }).proceeding.holder == "bailiff:\(almaty[1])")
             let freezes = try registry.store.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM outbox WHERE event_type = 'action.account_freeze'") }
             #expect(freezes == 0) // 123.4 names license events and expulsion, not absence
+            let handover = try await LicensingStub(connection: ministry).listDeadlines(.with { $0.licenseNumber = almaty[0] }).deadlines
+            #expect(handover.map(\.kind) == [.bailiffHandover])
+            #expect(handover.first?.dueOn == "2026-07-23") // Mon 20 July + 3 working days
+            #expect(handover.first?.entry == 0)
             await ministry.close()
         }
     }

@@ -22,14 +22,15 @@ public struct LicenseDeadline: Hashable, Sendable, Codable {
 
     public let kind: Kind
     public let licenseNumber: LicenseNumber
-    /// Position of the history entry that set it.
-    public let entry: Int
+    /// Position of the history entry that set it; nil when an event outside the license's
+    /// history set it (an absence over a month).
+    public let entry: Int?
     /// Who must act, as an identity the registry knows: the bailiff's license, a regional chamber's district, the Ministry.
     public let owner: String
     /// The last day on which the act is in time.
     public let dueOn: LocalDate
 
-    public init(kind: Kind, licenseNumber: LicenseNumber, entry: Int, owner: String, dueOn: LocalDate) {
+    public init(kind: Kind, licenseNumber: LicenseNumber, entry: Int?, owner: String, dueOn: LocalDate) {
         self.kind = kind
         self.licenseNumber = licenseNumber
         self.entry = entry

@@ -18,7 +18,7 @@ enum DeadlineMapping {
         d.id = stored.id
         d.kind = kind(stored.deadline.kind)
         d.licenseNumber = stored.deadline.licenseNumber.value
-        d.entry = Int32(stored.deadline.entry)
+        d.entry = Int32(stored.deadline.entry ?? 0)
         d.owner = stored.deadline.owner
         d.dueOn = stored.deadline.dueOn.description
         d.legalBasis = stored.deadline.kind.article.reference

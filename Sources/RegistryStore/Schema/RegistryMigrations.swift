@@ -150,10 +150,12 @@ enum RegistryMigrations {
     CREATE TRIGGER license_status_history_no_update BEFORE UPDATE ON license_status_history
     BEGIN SELECT RAISE(ABORT, 'license_status_history is append-only'); END;
 
+    -- entry: the history entry that set it; NULL for a trigger outside the license's
+    -- history (an absence over a month, 148.1.9-2), whose transfer job names it instead.
     CREATE TABLE license_deadline (
         id INTEGER PRIMARY KEY,
         license_number TEXT NOT NULL REFERENCES license(number),
-        entry INTEGER NOT NULL,
+        entry INTEGER,
         kind TEXT NOT NULL CHECK (kind IN ('bailiffHandover', 'chamberTransferMeasures', 'suspensionTermReview')),
         owner TEXT NOT NULL,
         due_on TEXT NOT NULL,

@@ -280,7 +280,7 @@ public nonisolated struct WireDeadline: Sendable {
 
   public var licenseNumber: String = String()
 
-  /// The history entry that set it.
+  /// The history entry that set it; 0 when an absence over a month set it (148.1.9-2).
   public var entry: Int32 = 0
 
   /// "bailiff:<license>", "regionalChamber:<district>", "ministry".

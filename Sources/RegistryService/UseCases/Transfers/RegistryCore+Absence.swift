@@ -28,6 +28,13 @@ extension RegistryCore {
             let held = try tx.proceedings(matching: ProceedingFilter(holderLicense: license.number.value, status: .open), after: nil, limit: 1).count
             try Self.startTransferJob(from: license, trigger: "longAbsence", entry: nil, reference: "\(reference): \(reason), from \(from)",
                                       seed: "absence:\(license.number):\(from):\(now.millisecondsSinceEpoch)", policy: self.transferPolicy, tx: tx, at: now)
+            // The hand-over is due within 3 working days [POLICY: 148.1.9-2 does not say from when;
+            // from the day the absence is recorded, the first day the chamber can know of it].
+            let due: LocalDate
+            do { due = try tx.workingCalendar().adding(workingDays: 3, to: today) } catch {
+                throw Rejection(.failedPrecondition, reason: "CALENDAR_GAP", message: "\(error)", article: "148.1.9-2")
+            }
+            try tx.insert(LicenseDeadline(kind: .bailiffHandover, licenseNumber: license.number, entry: nil, owner: "bailiff:\(license.number)", dueOn: due), at: now)
             guard held > 0, let job = try tx.transferJobs(license: license.number.value, state: .reassigning, limit: 1).first else {
                 return AbsenceResult(handedOver: 0, job: nil)
             }
