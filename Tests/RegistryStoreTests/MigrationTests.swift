@@ -8,7 +8,7 @@ import Testing
 @Suite("Migrations")
 struct MigrationTests {
     /// Every migration, in order; a new one is appended here as well as in the migrator.
-    static let all = ["v1-skeleton", "v2-license-decisions", "v3-proposals", "v4-lifecycle", "v5-proceedings"]
+    static let all = ["v1-skeleton", "v2-license-decisions", "v3-proposals", "v4-lifecycle", "v5-proceedings", "v6-membership-insurance"]
 
     @Test func anEmptyFileMigratesToTheCurrentSchemaWithTheTwentyDistricts() throws {
         let fixture = try StoreFixture()

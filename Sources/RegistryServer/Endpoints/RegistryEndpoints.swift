@@ -24,6 +24,7 @@ public struct RegistryEndpoints: Sendable {
         (self as any ProposalsHandler).register(in: &table)
         (self as any DisciplineHandler).register(in: &table)
         (self as any ProceedingsHandler).register(in: &table)
+        (self as any ChamberHandler).register(in: &table)
         return table
     }
 

@@ -59,6 +59,14 @@ public enum AuthorizationTable {
         // The hand-over goes to the regional chamber (148.1.9-2), which records it.
         .recordLongAbsence: [.regionalChamber, .republicanChamber],
         .confirmHandover: [.regionalChamber],
+        // Membership is the Republican Chamber's: admission (163-1.1.3-2), expulsion by its Board (172-1).
+        .admitMember: [.republicanChamber],
+        .expelMember: [.republicanChamber],
+        .leaveChamber: [.republicanChamber],
+        .listMemberships: Set(Role.allCases),
+        // The Chamber concludes the common contract (163.3) and keeps the bailiffs' insurance on record.
+        .recordInsuranceContract: [.republicanChamber, .regionalChamber],
+        .listInsuranceContracts: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .system, .bailiff],
     ]
 
     /// The article that reserves an operation to its roles, quoted in a denial.
@@ -85,6 +93,10 @@ public enum AuthorizationTable {
         .relocateProceeding: "52.4.2",
         .recordLongAbsence: "148.1.9-2",
         .confirmHandover: "148.1.9-2",
+        .admitMember: "163-1.1.3-2",
+        .expelMember: "172-1",
+        .leaveChamber: "172-1",
+        .recordInsuranceContract: "146",
     ]
 
     public static func isAllowed(_ role: Role, _ operation: Operation) -> Bool {

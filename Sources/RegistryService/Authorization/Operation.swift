@@ -38,6 +38,12 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case relocateProceeding = "Proceedings/RelocateProceeding"
     case recordLongAbsence = "Proceedings/RecordLongAbsence"
     case confirmHandover = "Proceedings/ConfirmHandover"
+    case admitMember = "Chamber/AdmitMember"
+    case expelMember = "Chamber/ExpelMember"
+    case leaveChamber = "Chamber/LeaveChamber"
+    case listMemberships = "Chamber/ListMemberships"
+    case recordInsuranceContract = "Chamber/RecordInsuranceContract"
+    case listInsuranceContracts = "Chamber/ListInsuranceContracts"
     case submitProposal = "Proposals/SubmitProposal"
     case listProposals = "Proposals/ListProposals"
     case declineProposal = "Proposals/DeclineProposal"
@@ -48,7 +54,8 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
         case .registerPerson, .issueLicense, .suspendLicense, .reinstateLicense, .submitProposal, .declineProposal,
              .suspendOnOwnApplication, .resumeAfterMandate, .refuseReinstatement, .terminateLicense, .fileDeprivationClaim,
              .recordCourtDecision, .recordCourtAnnulment, .importWorkingCalendar, .openDisciplinaryProceeding, .closeDisciplinaryProceeding,
-             .importProceedings, .recordTemporaryReplacement, .returnToCreditor, .relocateProceeding, .recordLongAbsence, .confirmHandover:
+             .importProceedings, .recordTemporaryReplacement, .returnToCreditor, .relocateProceeding, .recordLongAbsence, .confirmHandover,
+             .admitMember, .expelMember, .leaveChamber, .recordInsuranceContract:
             return true
         default: return false
         }

@@ -55,8 +55,9 @@ extension RegistryCore {
         default:
             throw Rejection.invalid("bailiff_iin", "give the bailiff's IIN or a license number, exactly one")
         }
-        let licenses = try store.read { try $0.licenses(heldBy: holder) }
-        return PracticeAssessment.assess(licenses: licenses, at: at)
+        return try store.read { reader in
+            try Self.practiceAssessment(licenses: try reader.licenses(heldBy: holder), at: at, store: reader)
+        }
     }
 
     /// The public register, or one of its published lists (suspended, terminated, deprived).

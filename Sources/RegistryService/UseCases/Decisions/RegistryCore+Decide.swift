@@ -56,7 +56,7 @@ extension RegistryCore {
         if change.kind.removesRightToAct && entry > 0 && license.history[entry - 1].status == .active {
             let change = license.history[entry]
             try startTransferJob(from: license, trigger: change.kind.rawValue, entry: entry, reference: nil,
-                                 seed: "\(license.number):\(entry):\(change.decidedAt.millisecondsSinceEpoch)", policy: policy, tx: tx, at: now)
+                                 seed: "\(license.number):\(entry):\(change.decidedAt.millisecondsSinceEpoch)", policy: policy, freezeAccount: true, tx: tx, at: now)
         }
         if change.kind == .annulled, let annulled = change.annulsEntry {
             try cancelTransferJob(for: license, annulledEntry: annulled, tx: tx, at: now)

@@ -27,20 +27,27 @@ extension RegistryCore {
             guard !reference.isEmpty else { throw Rejection.invalid("reference", "give the document's reference", article: "148.1.9-2") }
             let held = try tx.proceedings(matching: ProceedingFilter(holderLicense: license.number.value, status: .open), after: nil, limit: 1).count
             try Self.startTransferJob(from: license, trigger: "longAbsence", entry: nil, reference: "\(reference): \(reason), from \(from)",
-                                      seed: "absence:\(license.number):\(from):\(now.millisecondsSinceEpoch)", policy: self.transferPolicy, tx: tx, at: now)
-            // The hand-over is due within 3 working days [POLICY: 148.1.9-2 does not say from when;
-            // from the day the absence is recorded, the first day the chamber can know of it].
-            let due: LocalDate
-            do { due = try tx.workingCalendar().adding(workingDays: 3, to: today) } catch {
-                throw Rejection(.failedPrecondition, reason: "CALENDAR_GAP", message: "\(error)", article: "148.1.9-2")
-            }
-            try tx.insert(LicenseDeadline(kind: .bailiffHandover, licenseNumber: license.number, entry: nil, owner: "bailiff:\(license.number)", dueOn: due), at: now)
+                                      seed: "absence:\(license.number):\(from):\(now.millisecondsSinceEpoch)", policy: self.transferPolicy, freezeAccount: false, tx: tx, at: now)
+            try Self.setHandoverDeadline(for: license, tx: tx, at: now)
             guard held > 0, let job = try tx.transferJobs(license: license.number.value, state: .reassigning, limit: 1).first else {
                 return AbsenceResult(handedOver: 0, job: nil)
             }
             return AbsenceResult(handedOver: job.total, job: job.id)
         }
         return (result.handedOver, result.job)
+    }
+}
+
+extension RegistryCore {
+    /// The bailiff's 3-working-day hand-over (148.1.9-2) for a trigger outside the license's
+    /// history [POLICY: the Law does not say from when; from the day it is recorded, the
+    /// first day the chamber can know of it].
+    static func setHandoverDeadline(for license: License, tx: StoreTransaction, at now: Instant) throws {
+        let due: LocalDate
+        do { due = try tx.workingCalendar().adding(workingDays: 3, to: now.kazakhstanDate) } catch {
+            throw Rejection(.failedPrecondition, reason: "CALENDAR_GAP", message: "\(error)", article: "148.1.9-2")
+        }
+        try tx.insert(LicenseDeadline(kind: .bailiffHandover, licenseNumber: license.number, entry: nil, owner: "bailiff:\(license.number)", dueOn: due), at: now)
     }
 }
 

@@ -44,7 +44,7 @@ extension RegistryCore {
     /// to the same result. License decisions name their history `entry`; other triggers
     /// (long absence here, expulsion with the membership records) their `reference`.
     static func startTransferJob(from license: License, trigger: String, entry: Int?, reference: String?, seed: String,
-                                 policy: TransferPolicy, tx: StoreTransaction, at now: Instant) throws {
+                                 policy: TransferPolicy, freezeAccount: Bool, tx: StoreTransaction, at now: Instant) throws {
         let held = try tx.handOverAll(of: license.number.value, to: license.district, at: now)
         guard !held.isEmpty else { return }
         let job = try tx.createTransferJob(license: license.number.value, trigger: trigger, triggerEntry: entry, triggerReference: reference,
@@ -52,9 +52,9 @@ extension RegistryCore {
                                            proceedings: held, at: now)
         try tx.appendOutbox(eventType: "transfer.created", subject: license.number.value,
                             payload: #"{"job":\#(job),"license":"\#(license.number)","district":"\#(license.district)","proceedings":\#(held.count),"trigger":"\#(trigger)"}"#, at: now)
-        // Art. 123.4: the account of a bailiff who lost the right to act is frozen by an order
-        // (not for a mere absence, which 123.4 does not name).
-        if entry != nil {
+        // Art. 123.4: the account of a bailiff whose license ended or who was expelled is frozen
+        // by an order (not for a mere absence, which 123.4 does not name).
+        if freezeAccount {
             try tx.appendOutbox(eventType: "action.account_freeze", subject: license.number.value,
                                 payload: #"{"job":\#(job),"license":"\#(license.number)","legal_basis":"123.4"}"#, at: now)
         }
@@ -113,8 +113,8 @@ extension RegistryCore {
     static func receivers(in district: String, excluding outgoing: String, at now: Instant, tx: StoreTransaction) throws -> [String: License] {
         let active = try tx.licenses(matching: LicenseFilter(status: .active, district: district), after: nil, limit: Int.max)
         var receivers: [String: License] = [:]
-        for license in active where license.number.value != outgoing && PracticeAssessment.assess(licenses: [license], at: now).mayPractise {
-            receivers[license.number.value] = license
+        for license in active where license.number.value != outgoing {
+            if try practiceAssessment(licenses: [license], at: now, store: tx).mayPractise { receivers[license.number.value] = license }
         }
         return receivers
     }

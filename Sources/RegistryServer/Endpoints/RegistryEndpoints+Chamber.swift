@@ -1,0 +1,84 @@
+import Enforcement
+import Licensing
+import RegistryService
+import RegistryStore
+import RegistryWire
+
+extension RegistryEndpoints: ChamberHandler {
+    public func admitMember(_ request: WireAdmitMemberRequest, context: CallContext) async throws -> WireMembershipResponse {
+        Self.response(try await core.admitMember(licenseNumber: request.licenseNumber, district: request.district,
+                                                 admittedOn: try DateMapping.optionalDate(request.admittedOn, field: "admitted_on"),
+                                                 decision: request.decision, context: context.request))
+    }
+
+    public func expelMember(_ request: WireExpelMemberRequest, context: CallContext) async throws -> WireMembershipResponse {
+        Self.response(try await core.expelMember(licenseNumber: request.licenseNumber, ground: request.ground,
+                                                 on: try DateMapping.optionalDate(request.on, field: "on"), decision: request.decision, context: context.request))
+    }
+
+    public func leaveChamber(_ request: WireLeaveChamberRequest, context: CallContext) async throws -> WireMembershipResponse {
+        Self.response(try await core.leaveChamber(licenseNumber: request.licenseNumber, on: try DateMapping.optionalDate(request.on, field: "on"),
+                                                  application: request.application, context: context.request))
+    }
+
+    public func listMemberships(_ request: WireListMembershipsRequest, context: CallContext) async throws -> WireListMembershipsResponse {
+        var response = WireListMembershipsResponse()
+        response.memberships = try await core.memberships(licenseNumber: request.licenseNumber, context: context.request).map(Self.wire)
+        return response
+    }
+
+    public func recordInsuranceContract(_ request: WireRecordInsuranceContractRequest, context: CallContext) async throws -> WireInsuranceContractResponse {
+        guard let sum = Tenge(request.sumInsured) else { throw Rejection.invalid("sum_insured", "an amount in tenge, e.g. 4325000", article: "146.2-1") }
+        let contract = InsuranceContract(
+            id: 0, licenseNumber: try LicenseNumber.parse(request.licenseNumber, field: "license_number"), insurer: request.insurer,
+            contractNumber: request.contractNumber, concludedOn: try DateMapping.requiredDate(request.concludedOn, field: "concluded_on", article: "146.2-1"),
+            validFrom: try DateMapping.requiredDate(request.validFrom, field: "valid_from"), validTo: try DateMapping.requiredDate(request.validTo, field: "valid_to"),
+            sumInsured: sum
+        )
+        var response = WireInsuranceContractResponse()
+        response.contract = Self.wire(try await core.recordInsuranceContract(contract, context: context.request))
+        return response
+    }
+
+    public func listInsuranceContracts(_ request: WireListInsuranceContractsRequest, context: CallContext) async throws -> WireListInsuranceContractsResponse {
+        var response = WireListInsuranceContractsResponse()
+        response.contracts = try await core.insuranceContracts(licenseNumber: request.licenseNumber, context: context.request).map(Self.wire)
+        return response
+    }
+
+    static func response(_ membership: Membership) -> WireMembershipResponse {
+        var response = WireMembershipResponse()
+        response.membership = wire(membership)
+        return response
+    }
+
+    static func wire(_ m: Membership) -> WireMembership {
+        var w = WireMembership()
+        w.id = m.id
+        w.licenseNumber = m.licenseNumber.value
+        w.district = m.district
+        w.admittedOn = m.admittedOn.description
+        w.admissionDecision = m.admissionDecision
+        w.status = m.status.rawValue
+        w.endedOn = m.endedOn?.description ?? ""
+        w.expulsionGround = m.expulsionGround?.rawValue ?? ""
+        w.expulsionLegalBasis = m.expulsionGround?.article.reference ?? (m.status == .left ? "172-1(5)" : "")
+        w.endDecision = m.endDecision ?? ""
+        return w
+    }
+
+    static func wire(_ r: RecordedInsurance) -> WireInsuranceContract {
+        var w = WireInsuranceContract()
+        w.id = r.contract.id
+        w.licenseNumber = r.contract.licenseNumber.value
+        w.insurer = r.contract.insurer
+        w.contractNumber = r.contract.contractNumber
+        w.concludedOn = r.contract.concludedOn.description
+        w.validFrom = r.contract.validFrom.description
+        w.validTo = r.contract.validTo.description
+        w.sumInsured = r.contract.sumInsured.description
+        w.minimum = r.minimum?.description ?? ""
+        w.sufficient = r.sufficient
+        return w
+    }
+}

@@ -1,0 +1,44 @@
+import Enforcement
+import Licensing
+import RegistryStore
+
+/// What a recorded contract means for practice, returned with it.
+public struct RecordedInsurance: Codable, Sendable {
+    public let contract: InsuranceContract
+    /// The minimum of 146.2-1 for the bailiff's district in the contract's year; nil when that year's MCI is unknown.
+    public let minimum: Tenge?
+    public var sufficient: Bool { minimum.map { contract.sumInsured >= $0 } ?? false }
+}
+
+extension RegistryCore {
+    /// Records a bailiff's professional liability insurance contract (146). A contract below
+    /// the minimum is kept as a fact, and the answer says it is not sufficient: without a
+    /// sufficient one he may not practise (146.1, INV-4).
+    public func recordInsuranceContract(_ contract: InsuranceContract, context: RequestContext) async throws -> RecordedInsurance {
+        try await mutate(.recordInsuranceContract, context: context, subject: { "insurance:\($0.contract.id)" }) { tx, now in
+            guard let license = try tx.license(contract.licenseNumber) else {
+                throw Rejection(.notFound, reason: "LICENSE_NOT_FOUND", message: "no license \(contract.licenseNumber) in the register")
+            }
+            let checked = try contract.validated()
+            let existing = try tx.insuranceContracts(of: license.number)
+            guard !existing.contains(where: { $0.insurer == checked.insurer && $0.contractNumber == checked.contractNumber }) else {
+                throw Rejection(.alreadyExists, reason: "CONTRACT_ALREADY_RECORDED", message: "contract \(checked.contractNumber) of \(checked.insurer) is already recorded")
+            }
+            let stored = try tx.insert(checked, recordedBy: context.principal.uri, at: now)
+            return RecordedInsurance(contract: stored, minimum: InsuranceContract.minimumSum(district: license.district, concludedIn: checked.concludedOn.year))
+        }
+    }
+
+    public func insuranceContracts(licenseNumber: String, context: RequestContext) async throws -> [RecordedInsurance] {
+        try await authorize(.listInsuranceContracts, context)
+        let number = try LicenseNumber.parse(licenseNumber, field: "license_number")
+        return try store.read { reader in
+            guard let license = try reader.license(number) else {
+                throw Rejection(.notFound, reason: "LICENSE_NOT_FOUND", message: "no license \(number) in the register")
+            }
+            return try reader.insuranceContracts(of: number).map {
+                RecordedInsurance(contract: $0, minimum: InsuranceContract.minimumSum(district: license.district, concludedIn: $0.concludedOn.year))
+            }
+        }
+    }
+}

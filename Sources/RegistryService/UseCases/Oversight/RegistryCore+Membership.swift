@@ -1,0 +1,78 @@
+import Enforcement
+import Licensing
+import RegistryStore
+
+extension RegistryCore {
+    /// The Republican Chamber admits a license holder and places him in a district (140.1, 163-1.1.3-2).
+    public func admitMember(licenseNumber: String, district: String, admittedOn: LocalDate?, decision: String, context: RequestContext) async throws -> Membership {
+        try await mutate(.admitMember, context: context, subject: { "membership:\($0.id)" }) { tx, now in
+            let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
+            let today = now.kazakhstanDate
+            let membership = try Membership.admit(license, district: district, on: admittedOn ?? today, decision: decision,
+                                                  existing: try tx.memberships(of: license.number), today: today)
+            return try tx.insert(membership)
+        }
+    }
+
+    /// The Board expels a member (172-1). He may no longer practise (140.1): his proceedings go to
+    /// his regional chamber, his account is frozen (123.4), his hand-over is due in 3 working days
+    /// (148.1.9-2). An expulsion as a disciplinary penalty (170.1.4) also submits the Chamber's
+    /// representation to deprive the license (144.2.7) to the Ministry.
+    public func expelMember(licenseNumber: String, ground: String, on date: LocalDate?, decision: String, context: RequestContext) async throws -> Membership {
+        try await mutate(.expelMember, context: context, subject: { "membership:\($0.id)" }) { tx, now in
+            guard let ground = ExpulsionGround(rawValue: ground) else {
+                throw Rejection.invalid("ground", "one of \(ExpulsionGround.allCases.map(\.rawValue).joined(separator: ", "))", article: "172-1")
+            }
+            let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
+            let current = try Self.activeMembership(of: license, tx: tx)
+            let today = now.kazakhstanDate
+            let expelled = try current.expelled(ground: ground, on: date ?? today, decision: decision, license: license, today: today)
+            try tx.end(expelled)
+            try Self.membershipEnded(expelled, license: license, trigger: "expelled", freezeAccount: true, tx: tx, at: now)
+            if ground == .disciplinaryPenalty && !license.status.isFinal {
+                let proposal = try Proposal.submit(on: license, ground: LicenseGround.d144_2_7.rawValue,
+                                                   facts: "expelled from the Republican Chamber as a disciplinary penalty by decision \(expelled.endDecision ?? "") of \(expelled.endedOn!)",
+                                                   author: .republicanChamber, authorIdentity: context.principal.uri, at: now)
+                let stored = try tx.insert(proposal)
+                try tx.appendOutbox(eventType: "proposal.submitted", subject: license.number.value,
+                                    payload: #"{"id":\#(stored.id),"license":"\#(license.number)","ground":"d144_2_7"}"#, at: now)
+            }
+            return expelled
+        }
+    }
+
+    /// The member leaves at his own will (172-1(5)); the same hand-over follows.
+    public func leaveChamber(licenseNumber: String, on date: LocalDate?, application: String, context: RequestContext) async throws -> Membership {
+        try await mutate(.leaveChamber, context: context, subject: { "membership:\($0.id)" }) { tx, now in
+            let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
+            let current = try Self.activeMembership(of: license, tx: tx)
+            let today = now.kazakhstanDate
+            let left = try current.left(on: date ?? today, application: application, today: today)
+            try tx.end(left)
+            try Self.membershipEnded(left, license: license, trigger: "left", freezeAccount: false, tx: tx, at: now)
+            return left
+        }
+    }
+
+    public func memberships(licenseNumber: String, context: RequestContext) async throws -> [Membership] {
+        try await authorize(.listMemberships, context)
+        let number = try LicenseNumber.parse(licenseNumber, field: "license_number")
+        return try store.read { try $0.memberships(of: number) }
+    }
+
+    static func activeMembership(of license: License, tx: StoreTransaction) throws -> Membership {
+        guard let current = try tx.memberships(of: license.number).first(where: { $0.status == .active }) else {
+            throw Rejection(.failedPrecondition, reason: "NOT_A_MEMBER", message: "license \(license.number) has no active membership of the Chamber", article: "140.1")
+        }
+        return current
+    }
+
+    static func membershipEnded(_ membership: Membership, license: License, trigger: String, freezeAccount: Bool, tx: StoreTransaction, at now: Instant) throws {
+        let reference = "\(membership.endDecision ?? ""), \(membership.expulsionGround.map { "Art. \($0.article)" } ?? "Art. 172-1(5)")"
+        try tx.appendOutbox(eventType: "membership.\(trigger)", subject: license.number.value,
+                            payload: #"{"license":"\#(license.number)","on":"\#(membership.endedOn!)","reference":"\#(reference)"}"#, at: now)
+        try setHandoverDeadline(for: license, tx: tx, at: now)
+        try startTransferJob(from: license, trigger: trigger, entry: nil, reference: reference,
+                             seed: "\(trigger):\(license.number):\(now.millisecondsSinceEpoch)", policy: .standard, freezeAccount: freezeAccount, tx: tx, at: now)
+    }
+}
