@@ -32,6 +32,9 @@ extension RegistryCore {
     public func insuranceContracts(licenseNumber: String, context: RequestContext) async throws -> [RecordedInsurance] {
         try await authorize(.listInsuranceContracts, context)
         let number = try LicenseNumber.parse(licenseNumber, field: "license_number")
+        if context.principal.role == .bailiff && context.principal.licenseNumber != number {
+            throw Rejection(.permissionDenied, reason: "NOT_HIS_RECORD", message: "a bailiff sees only his own insurance contracts")
+        }
         return try store.read { reader in
             guard let license = try reader.license(number) else {
                 throw Rejection(.notFound, reason: "LICENSE_NOT_FOUND", message: "no license \(number) in the register")

@@ -1,0 +1,137 @@
+import ArgumentParser
+import Licensing
+import RegistryClient
+import RegistryWire
+import SwiftProtobuf
+
+/// The Republican Chamber's records: membership (140.1, 172-1) and insurance (146).
+struct ChamberCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "chamber", abstract: "Chamber membership and insurance.",
+                                                    subcommands: [Admit.self, Expel.self, Leave.self, Members.self, Insure.self, Insurance.self])
+
+    struct Admit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Admit a license holder and place him in a district (Republican Chamber; Art. 140.1, 163-1.1.3-2).")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "License number.") var license: String
+        @Option(help: "District of placement.") var district: String
+        @Option(help: "Admission decision reference.") var decision: String
+        @Option(help: "Date admitted, YYYY-MM-DD (default: today).") var on: String?
+        @Option(help: "Idempotency key.") var idempotencyKey: String?
+
+        func run() async throws {
+            try await connection.mutate(idempotencyKey) { conn, options in
+                let response = try await ChamberStub(connection: conn).admitMember(.with {
+                    $0.licenseNumber = license; $0.district = district; $0.decision = decision; $0.admittedOn = on ?? ""
+                }, options: options)
+                if connection.json { return try Output.json(response) }
+                print("license \(license) admitted to the Chamber on \(response.membership.admittedOn), placed in \(response.membership.district)")
+            }
+        }
+    }
+
+    struct Expel: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Expel a member (the Board; Art. 172-1). His proceedings go to his regional chamber; 170.1.4 also proposes deprivation.",
+            discussion: "Grounds: " + ExpulsionGround.allCases.map { "\($0.rawValue) (\($0.article))" }.joined(separator: ", ")
+        )
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "License number.") var license: String
+        @Option(help: "Ground, e.g. duesArrears.") var ground: String
+        @Option(help: "The Board's decision reference.") var decision: String
+        @Option(help: "Date, YYYY-MM-DD (default: today).") var on: String?
+        @Option(help: "Idempotency key.") var idempotencyKey: String?
+
+        func run() async throws {
+            try await connection.mutate(idempotencyKey) { conn, options in
+                let response = try await ChamberStub(connection: conn).expelMember(.with {
+                    $0.licenseNumber = license; $0.ground = ground; $0.decision = decision; $0.on = on ?? ""
+                }, options: options)
+                if connection.json { return try Output.json(response) }
+                print("license \(license) expelled on \(response.membership.endedOn) (Art. \(response.membership.expulsionLegalBasis)); his proceedings go to the regional chamber")
+            }
+        }
+    }
+
+    struct Leave: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record that a member left at his own will (Art. 172-1(5)).")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "License number.") var license: String
+        @Option(help: "The member's application reference.") var application: String
+        @Option(help: "Date, YYYY-MM-DD (default: today).") var on: String?
+        @Option(help: "Idempotency key.") var idempotencyKey: String?
+
+        func run() async throws {
+            try await connection.mutate(idempotencyKey) { conn, options in
+                let response = try await ChamberStub(connection: conn).leaveChamber(.with { $0.licenseNumber = license; $0.application = application; $0.on = on ?? "" }, options: options)
+                if connection.json { return try Output.json(response) }
+                print("license \(license) left the Chamber on \(response.membership.endedOn)")
+            }
+        }
+    }
+
+    struct Members: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The memberships of a license holder.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "License number.") var license: String
+
+        func run() async throws {
+            try await connection.run { conn in
+                let response = try await ChamberStub(connection: conn).listMemberships(.with { $0.licenseNumber = license }, options: connection.callOptions)
+                if connection.json { return try Output.json(response) }
+                Output.table(["DISTRICT", "ADMITTED", "STATUS", "ENDED", "ARTICLE", "DECISION"], response.memberships.map {
+                    [$0.district, $0.admittedOn, $0.status, $0.endedOn, $0.expulsionLegalBasis, $0.endDecision.isEmpty ? $0.admissionDecision : $0.endDecision]
+                })
+            }
+        }
+    }
+
+    struct Insure: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a professional liability insurance contract (Art. 146).",
+            discussion: "The minimum is 1,000 MCI in Astana, Almaty and Shymkent and 500 MCI elsewhere, at the MCI of the year the contract was concluded (146.2-1); a smaller contract is recorded and reported as not sufficient."
+        )
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "License number.") var license: String
+        @Option(help: "Insurer.") var insurer: String
+        @Option(help: "Contract number.") var contract: String
+        @Option(help: "Date concluded, YYYY-MM-DD.") var concluded: String
+        @Option(help: "First day of cover.") var from: String
+        @Option(help: "Last day of cover.") var to: String
+        @Option(help: "Sum insured in tenge.") var sum: String
+        @Option(help: "Idempotency key.") var idempotencyKey: String?
+
+        func run() async throws {
+            try await connection.mutate(idempotencyKey) { conn, options in
+                let response = try await ChamberStub(connection: conn).recordInsuranceContract(.with {
+                    $0.licenseNumber = license; $0.insurer = insurer; $0.contractNumber = contract; $0.concludedOn = concluded
+                    $0.validFrom = from; $0.validTo = to; $0.sumInsured = sum
+                }, options: options)
+                if connection.json { return try Output.json(response) }
+                let c = response.contract
+                print("contract \(c.contractNumber) recorded: \(c.sumInsured) tenge, minimum \(c.minimum.isEmpty ? "unknown" : c.minimum): " + (c.sufficient ? "sufficient" : "NOT sufficient (Art. 146.2-1)"))
+            }
+        }
+    }
+
+    struct Insurance: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A bailiff's insurance contracts.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "License number.") var license: String
+
+        func run() async throws {
+            try await connection.run { conn in
+                let response = try await ChamberStub(connection: conn).listInsuranceContracts(.with { $0.licenseNumber = license }, options: connection.callOptions)
+                if connection.json { return try Output.json(response) }
+                Output.table(["INSURER", "CONTRACT", "FROM", "TO", "SUM", "MINIMUM", "SUFFICIENT"], response.contracts.map {
+                    [$0.insurer, $0.contractNumber, $0.validFrom, $0.validTo, $0.sumInsured, $0.minimum, $0.sufficient ? "yes" : "NO"]
+                })
+            }
+        }
+    }
+}
