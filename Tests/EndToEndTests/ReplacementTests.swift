@@ -79,7 +79,7 @@ struct ReplacementTests {
             let stub = ProceedingsStub(connection: bailiff)
             let same = await #expect(throws: RPCError.self) { _ = try await stub.relocateProceeding(.with { $0.number = "M-1"; $0.district = "almaty-city"; $0.ruling = "r" }) }
             #expect(same?.legalBasis == "52.4.2")
-            let moved = try await stub.relocateProceeding(.with { $0.number = "M-1"; $0.district = "astana"; $0.ruling = "ruling 2026-07-01/5" }).proceeding
+            let moved = try await stub.relocateProceeding(.with { $0.number = "M-1"; $0.district = "astana"; $0.ruling = #"ruling "2026-07-01/5""# }).proceeding
             #expect(moved.holder == "regionalChamber:astana")
             #expect(moved.district == "astana")
             #expect(moved.record.advancePaid == moved.record.advanceUsed)
@@ -88,10 +88,13 @@ struct ReplacementTests {
             #expect(report.reassigned == 1)
             let explained = try await ProceedingsStub(connection: ministry).explainAssignment(.with { $0.number = "M-1" })
             #expect(explained.proceeding.holder == "bailiff:\(astana)")
-            #expect(explained.trigger == "\(almaty[0]) debtorRelocated (ruling 2026-07-01/5)")
+            #expect(explained.trigger == #"\#(almaty[0]) debtorRelocated (ruling "2026-07-01/5")"#)
             let outbox = try registry.store.read { try String.fetchAll($0.db, sql: "SELECT payload FROM outbox WHERE event_type = 'action.advance_return'") }
-            #expect(outbox.first?.contains(#""amount":"5000.00""#) == true)
-            #expect(outbox.first?.contains("52.5") == true)
+            // Free text in a payload (here a quoted ruling) stays valid JSON for the enforcement system.
+            let advance = try JSONSerialization.jsonObject(with: Data(try #require(outbox.first).utf8)) as? [String: Any]
+            #expect(advance?["amount"] as? String == "5000.00")
+            #expect(advance?["ruling"] as? String == #"ruling "2026-07-01/5""#)
+            #expect(advance?["legal_basis"] as? String == "52.5")
             await bailiff.close()
             await ministry.close()
         }

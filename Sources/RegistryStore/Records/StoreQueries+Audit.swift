@@ -1,3 +1,4 @@
+import Foundation
 import Enforcement
 import GRDB
 
@@ -36,6 +37,19 @@ extension StoreTransaction {
         return ChainedAuditEntry(seq: seq, entry: entry, previousHash: previous, hash: hash)
     }
 
+    /// Records a domain event whose fields may hold free text (a ruling's reference, a name,
+    /// another system's number): encoded as JSON, so no value can break the payload.
+    public func appendOutbox(eventType: String, subject: String, fields: [String: OutboxValue], at: Instant) throws {
+        let object = fields.mapValues { value -> Any in
+            switch value {
+            case .text(let text): return text
+            case .number(let number): return number
+            }
+        }
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        try appendOutbox(eventType: eventType, subject: subject, payload: String(decoding: data, as: UTF8.self), at: at)
+    }
+
     /// Records a domain event for other parts of the system, in this transaction.
     public func appendOutbox(eventType: String, subject: String, payload: String, at: Instant) throws {
         try db.execute(
@@ -43,4 +57,13 @@ extension StoreTransaction {
             arguments: [at.millisecondsSinceEpoch, eventType, subject, payload]
         )
     }
+}
+
+/// A value of an outbox event's JSON payload.
+public enum OutboxValue: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+    case text(String)
+    case number(Int64)
+
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(integerLiteral value: Int64) { self = .number(value) }
 }

@@ -69,8 +69,9 @@ extension RegistryCore {
 
     static func membershipEnded(_ membership: Membership, license: License, trigger: String, freezeAccount: Bool, tx: StoreTransaction, at now: Instant) throws {
         let reference = "\(membership.endDecision ?? ""), \(membership.expulsionGround.map { "Art. \($0.article)" } ?? "Art. 172-1(5)")"
-        try tx.appendOutbox(eventType: "membership.\(trigger)", subject: license.number.value,
-                            payload: #"{"license":"\#(license.number)","on":"\#(membership.endedOn!)","reference":"\#(reference)"}"#, at: now)
+        try tx.appendOutbox(eventType: "membership.\(trigger)", subject: license.number.value, fields: [
+            "license": .text(license.number.value), "on": .text(membership.endedOn!.description), "reference": .text(reference),
+        ], at: now)
         try setHandoverDeadline(for: license, tx: tx, at: now)
         try startTransferJob(from: license, trigger: trigger, entry: nil, reference: reference,
                              seed: "\(trigger):\(license.number):\(now.millisecondsSinceEpoch)", policy: .standard, freezeAccount: freezeAccount, tx: tx, at: now)

@@ -24,17 +24,21 @@ extension RegistryCore {
             let ruling = ruling.trimmingWhitespace
             guard !ruling.isEmpty else { throw Rejection.invalid("ruling", "give the reference of the bailiff's ruling", article: "52.4.2") }
             try tx.relocate(number, to: target, reason: "debtorRelocated", at: now)
-            try tx.appendOutbox(eventType: "notification.party", subject: number,
-                                payload: #"{"proceeding":"\#(number)","party":"creditor","event":"proceeding.relocated","district":"\#(target)","ruling":"\#(ruling)","legal_basis":"52.4.2"}"#, at: now)
+            try tx.appendOutbox(eventType: "notification.party", subject: number, fields: [
+                "proceeding": .text(number), "party": "creditor", "event": "proceeding.relocated", "district": .text(target),
+                "ruling": .text(ruling), "legal_basis": "52.4.2",
+            ], at: now)
             if proceeding.unusedAdvance > .zero {
-                try tx.appendOutbox(eventType: "action.advance_return", subject: number,
-                                    payload: #"{"proceeding":"\#(number)","amount":"\#(proceeding.unusedAdvance)","ruling":"\#(ruling)","legal_basis":"52.5"}"#, at: now)
+                try tx.appendOutbox(eventType: "action.advance_return", subject: number, fields: [
+                    "proceeding": .text(number), "amount": .text(proceeding.unusedAdvance.description), "ruling": .text(ruling), "legal_basis": "52.5",
+                ], at: now)
             }
             let job = try tx.createTransferJob(license: holder, trigger: "debtorRelocated", triggerEntry: nil, triggerReference: ruling, district: target,
                                                seed: ReassignmentPlanner.seed(for: "relocation:\(number):\(now.millisecondsSinceEpoch)"), policy: .standard,
                                                proceedings: [number], at: now)
-            try tx.appendOutbox(eventType: "transfer.created", subject: holder,
-                                payload: #"{"job":\#(job),"license":"\#(holder)","district":"\#(target)","proceedings":1,"trigger":"debtorRelocated"}"#, at: now)
+            try tx.appendOutbox(eventType: "transfer.created", subject: holder, fields: [
+                "job": .number(job), "license": .text(holder), "district": .text(target), "proceedings": 1, "trigger": "debtorRelocated",
+            ], at: now)
             return try tx.proceeding(number)!
         }
     }

@@ -78,7 +78,7 @@ extension RegistryCore {
             try tx.move(proceeding.number, from: proceeding.holder, to: .bailiff(license: replacement.substituteLicense),
                         reason: "temporaryReplacement", jobID: nil, explanation: nil, at: now)
             try tx.addReplacementItem(id, proceeding: proceeding.number)
-            try notifyParties(proceeding.number, event: "replacement.started", detail: #""replacement":\#(id),"substitute":"\#(replacement.substituteLicense)","until":"\#(replacement.to)""#,
+            try notifyParties(proceeding.number, event: "replacement.started", detail: ["replacement": .number(id), "substitute": .text(replacement.substituteLicense), "until": .text(replacement.to.description)],
                               article: "153-1.3", tx: tx, at: now)
         }
         try tx.setReplacementState(id, .active)
@@ -94,7 +94,7 @@ extension RegistryCore {
             for number in numbers {
                 try tx.move(number, from: substitute, to: .bailiff(license: back.number.value), reason: "replacementEnded", jobID: nil, explanation: nil, at: now)
                 try tx.setReplacementItem(replacement.id, proceeding: number, state: "returned")
-                try notifyParties(number, event: "replacement.ended", detail: #""replacement":\#(replacement.id),"returned_to":"\#(back.number)""#,
+                try notifyParties(number, event: "replacement.ended", detail: ["replacement": .number(replacement.id), "returned_to": .text(back.number.value)],
                                   article: "153-1.3", tx: tx, at: now)
             }
         } else if !numbers.isEmpty, let district = back?.district {
@@ -138,8 +138,9 @@ extension RegistryCore {
             guard !application.isEmpty else { throw Rejection.invalid("application", "give the reference of the creditor's application", article: "153-1.3") }
             try tx.closeProceeding(number, from: proceeding.holder, reason: "returnedToCreditor", at: now)
             try tx.setReplacementItem(replacement.id, proceeding: number, state: "returnedToCreditor")
-            try tx.appendOutbox(eventType: "action.advance_return", subject: number,
-                                payload: #"{"proceeding":"\#(number)","amount":"\#(proceeding.unusedAdvance)","application":"\#(application)","legal_basis":"153-1.3"}"#, at: now)
+            try tx.appendOutbox(eventType: "action.advance_return", subject: number, fields: [
+                "proceeding": .text(number), "amount": .text(proceeding.unusedAdvance.description), "application": .text(application), "legal_basis": "153-1.3",
+            ], at: now)
             return try tx.proceeding(number)!
         }
     }
@@ -151,10 +152,11 @@ extension RegistryCore {
     }
 
     /// Tells creditor and debtor of a change in who handles their proceeding.
-    static func notifyParties(_ number: String, event: String, detail: String, article: String, tx: StoreTransaction, at now: Instant) throws {
+    static func notifyParties(_ number: String, event: String, detail: [String: OutboxValue], article: String, tx: StoreTransaction, at now: Instant) throws {
         for party in ["creditor", "debtor"] {
-            try tx.appendOutbox(eventType: "notification.party", subject: number,
-                                payload: #"{"proceeding":"\#(number)","party":"\#(party)","event":"\#(event)",\#(detail),"legal_basis":"\#(article)"}"#, at: now)
+            try tx.appendOutbox(eventType: "notification.party", subject: number, fields: detail.merging([
+                "proceeding": .text(number), "party": .text(party), "event": .text(event), "legal_basis": .text(article),
+            ]) { $1 }, at: now)
         }
     }
 }

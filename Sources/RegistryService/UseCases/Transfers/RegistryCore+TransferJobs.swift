@@ -121,17 +121,19 @@ extension RegistryCore {
 
     /// What the parties and the enforcement system must do about one moved proceeding.
     static func recordTransferActions(_ proceeding: EnforcementProceeding, to receiver: License, job: TransferJob, tx: StoreTransaction, at now: Instant) throws {
-        let base = #""proceeding":"\#(proceeding.number)","job":\#(job.id),"from":"\#(job.licenseNumber)","to":"\#(receiver.number)""#
+        let base: [String: OutboxValue] = ["proceeding": .text(proceeding.number), "job": .number(job.id), "from": .text(job.licenseNumber), "to": .text(receiver.number.value)]
         // Art. 143.6: the parties are told who now holds their proceeding.
         for party in ["creditor", "debtor"] {
             try tx.appendOutbox(eventType: "notification.party", subject: proceeding.number,
-                                payload: "{\(base),\"party\":\"\(party)\",\"legal_basis\":\"143.6\"}", at: now)
+                                fields: base.merging(["party": .text(party), "legal_basis": "143.6"]) { $1 }, at: now)
         }
         // Art. 58.5: the receiver recalls the predecessor's collection orders and issues new ones.
-        try tx.appendOutbox(eventType: "action.collection_orders", subject: proceeding.number, payload: "{\(base),\"legal_basis\":\"58.5\"}", at: now)
+        try tx.appendOutbox(eventType: "action.collection_orders", subject: proceeding.number, fields: base.merging(["legal_basis": "58.5"]) { $1 }, at: now)
         // Art. 123.6: the funds move on the Ministry's decision and the chamber's transfer decision (123.6.2 names the receiver).
-        try tx.appendOutbox(eventType: "action.funds_move", subject: proceeding.number,
-                            payload: "{\(base),\"receiver_name\":\"\(receiver.holderName.description)\",\"receiver_iin\":\"\(receiver.holder.digits)\",\"trigger\":\"\(job.trigger)\",\"legal_basis\":\"123.6\"}", at: now)
+        try tx.appendOutbox(eventType: "action.funds_move", subject: proceeding.number, fields: base.merging([
+            "receiver_name": .text(receiver.holderName.description), "receiver_iin": .text(receiver.holder.digits),
+            "trigger": .text(job.triggerDescription), "legal_basis": "123.6",
+        ]) { $1 }, at: now)
     }
 
     static func recordFinish(_ job: TransferJob, state: TransferJob.State, tx: StoreTransaction, at now: Instant) throws {
