@@ -7,7 +7,7 @@ import SwiftProtobuf
 /// The Republican Chamber's records: membership (140.1, 172-1) and insurance (146).
 struct ChamberCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "chamber", abstract: "Chamber membership and insurance.",
-                                                    subcommands: [Admit.self, Expel.self, Leave.self, Members.self, Insure.self, Insurance.self])
+                                                    subcommands: [Admit.self, Expel.self, Leave.self, Members.self, Insure.self, Insurance.self, Train.self, Trainings.self])
 
     struct Admit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Admit a license holder and place him in a district (Republican Chamber; Art. 140.1, 163-1.1.3-2).")
@@ -131,6 +131,43 @@ struct ChamberCommand: AsyncParsableCommand {
                 Output.table(["INSURER", "CONTRACT", "FROM", "TO", "SUM", "MINIMUM", "SUFFICIENT"], response.contracts.map {
                     [$0.insurer, $0.contractNumber, $0.validFrom, $0.validTo, $0.sumInsured, $0.minimum, $0.sufficient ? "yes" : "NO"]
                 })
+            }
+        }
+    }
+
+    struct Train: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a completed professional training (Art. 148.1.9-1).")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "License number.") var license: String
+        @Option(help: "Date completed, YYYY-MM-DD.") var completed: String
+        @Option(help: "Programme.") var programme: String
+        @Option(help: "Certificate number.") var certificate: String
+        @Option(help: "Idempotency key.") var idempotencyKey: String?
+
+        func run() async throws {
+            try await connection.mutate(idempotencyKey) { conn, options in
+                let response = try await ChamberStub(connection: conn).recordTraining(.with {
+                    $0.licenseNumber = license; $0.completedOn = completed; $0.programme = programme; $0.certificate = certificate
+                }, options: options)
+                if connection.json { return try Output.json(response) }
+                print("training \(response.training.certificate) of \(license) recorded (\(response.training.completedOn))")
+            }
+        }
+    }
+
+    struct Trainings: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A bailiff's trainings and when the next one is due (148.1.9-1).")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "License number.") var license: String
+
+        func run() async throws {
+            try await connection.run { conn in
+                let response = try await ChamberStub(connection: conn).listTrainings(.with { $0.licenseNumber = license }, options: connection.callOptions)
+                if connection.json { return try Output.json(response) }
+                Output.table(["COMPLETED", "PROGRAMME", "CERTIFICATE"], response.trainings.map { [$0.completedOn, $0.programme, $0.certificate] })
+                print(response.dueBy.isEmpty ? "next training: due date unknown until his membership is recorded" : "next training due by \(response.dueBy)")
             }
         }
     }

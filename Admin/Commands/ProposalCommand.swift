@@ -7,7 +7,7 @@ struct ProposalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "proposal",
         abstract: "Representations to the Ministry on license measures (Art. 143.1, 144.3).",
-        subcommands: [Submit.self, List.self, Decline.self]
+        subcommands: [Submit.self, List.self, Decline.self, SubmitDraft.self, Withdraw.self, Monitors.self]
     )
 
     struct Submit: AsyncParsableCommand {
@@ -36,14 +36,14 @@ struct ProposalCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List proposals (the Ministry sees all; a proposing body its own).")
 
         @OptionGroup var connection: ConnectionOptions
-        @Option(help: "pending, accepted or declined.") var state: String?
+        @Option(help: "draft, pending, accepted, declined or withdrawn.") var state: String?
         @Option(help: "Only proposals on this license.") var license: String?
 
         func run() async throws {
             var request = WireListProposalsRequest()
             if let state {
-                let states: [String: WireProposalState] = ["pending": .pending, "accepted": .accepted, "declined": .declined]
-                guard let parsed = states[state] else { throw ValidationError("--state must be pending, accepted or declined") }
+                let states: [String: WireProposalState] = ["draft": .draft, "pending": .pending, "accepted": .accepted, "declined": .declined, "withdrawn": .withdrawn]
+                guard let parsed = states[state] else { throw ValidationError("--state must be draft, pending, accepted, declined or withdrawn") }
                 request.state = parsed
             }
             request.licenseNumber = license ?? ""
@@ -61,6 +61,8 @@ struct ProposalCommand: AsyncParsableCommand {
             case .pending: return "pending"
             case .accepted: return "accepted"
             case .declined: return "declined"
+            case .draft: return "draft"
+            case .withdrawn: return "withdrawn"
             default: return "unspecified"
             }
         }

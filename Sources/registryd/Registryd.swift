@@ -61,6 +61,9 @@ struct Registryd: AsyncParsableCommand {
     @Option(help: "Seconds between checks for overdue deadlines (suspension terms, hand-overs).")
     var monitorInterval: Int = 60
 
+    @Option(help: "Seconds between runs of the monitors that draft proposals from recorded facts.")
+    var monitorsInterval: Int = 3600
+
     @Option(help: ArgumentHelp("Weight of an open proceeding of a category in a receiver's load, e.g. sociallySignificant=3 (repeatable; default 1 each).",
                                valueName: "category=weight"))
     var categoryWeight: [String] = []
@@ -112,6 +115,10 @@ struct Registryd: AsyncParsableCommand {
                 .init(service: server),
                 .init(service: DeadlineMonitor.service(core: core, interval: .seconds(max(1, monitorInterval)), logger: logger)),
                 .init(service: TransferWorker.service(core: core, interval: .seconds(1), logger: logger)),
+                .init(service: PeriodicService(name: "monitors", interval: .seconds(max(60, monitorsInterval)), logger: logger) {
+                    let drafts = try await core.runMonitors(asOf: nil, context: RegistryCore.scheduledContext(at: core.clock.now()))
+                    if !drafts.isEmpty { logger.notice("monitors drafted proposals", metadata: ["count": "\(drafts.count)"]) }
+                }),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger

@@ -91,3 +91,49 @@ struct ChamberTests {
         }
     }
 }
+
+@Suite("End to end: monitors draft proposals once, for the right body", .serialized)
+struct MonitorDraftTests {
+    @Test func anOverdueTrainingBecomesOneDraftThatTheChamberSubmitsToTheMinistry() async throws {
+        let clock = SteppingClock("2026-03-05")
+        try await withRegistry(clock: clock) { registry in
+            let ministry = try await registry.connect()
+            let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 1, ministry: ministry)
+            let chamberConnection = try await registry.connect(role: "republicanChamber")
+            let chamber = ChamberStub(connection: chamberConnection)
+            _ = try await chamber.admitMember(.with { $0.licenseNumber = almaty[0]; $0.district = "almaty-city"; $0.admittedOn = "2026-03-05"; $0.decision = "RC 1" })
+            #expect(try await chamber.listTrainings(.with { $0.licenseNumber = almaty[0] }).dueBy == "2026-09-05")
+
+            let proposals = ProposalsStub(connection: ministry)
+            clock.set("2026-09-05")
+            #expect(try await proposals.runMonitors(WireRunMonitorsRequest()).drafts.isEmpty)
+            clock.set("2026-09-06")
+            let drafts = try await proposals.runMonitors(WireRunMonitorsRequest()).drafts
+            #expect(drafts.map(\.ground) == ["s143_2_5"])
+            #expect(drafts.first?.state == .draft)
+            #expect(try await proposals.runMonitors(WireRunMonitorsRequest()).drafts.isEmpty) // once, not every run
+
+            // The regional chamber may not submit the Republican Chamber's draft; the Republican Chamber sees and submits it.
+            let regional = ProposalsStub(connection: try await registry.connect(role: "regionalChamber"))
+            let notTheirs = await #expect(throws: RPCError.self) { _ = try await regional.submitDraftProposal(.with { $0.id = drafts[0].id }) }
+            #expect(notTheirs?.reason == "NOT_THE_AUTHOR")
+            let waiting = try await ProposalsStub(connection: chamberConnection).listProposals(.with { $0.state = .draft })
+            #expect(waiting.proposals.map(\.id) == [drafts[0].id])
+            let submitted = try await ProposalsStub(connection: chamberConnection).submitDraftProposal(.with { $0.id = drafts[0].id }).proposal
+            #expect(submitted.state == .pending)
+            #expect(submitted.authorIdentity == "spiffe://registry.bailiff.kz/role/republicanChamber")
+
+            // The Ministry suspends on it; a training recorded afterwards sets the next due date three years on.
+            var suspend = LicenseDecisionTests.suspension(almaty[0])
+            suspend.ground = "s143_2_5"
+            suspend.termEnd = "2026-12-01"
+            suspend.clearProposal()
+            suspend.proposalID = submitted.id
+            _ = try await LicensingStub(connection: ministry).suspendLicense(suspend)
+            _ = try await chamber.recordTraining(.with { $0.licenseNumber = almaty[0]; $0.completedOn = "2026-09-06"; $0.programme = "Enforcement law 2026"; $0.certificate = "TR-77" })
+            #expect(try await chamber.listTrainings(.with { $0.licenseNumber = almaty[0] }).dueBy == "2029-09-06")
+            await chamberConnection.close()
+            await ministry.close()
+        }
+    }
+}

@@ -30,3 +30,40 @@ struct OversightTests {
         #expect(Fixture.refusal { try Membership.admit(terminated, district: "almaty-city", on: Fixture.date("2026-03-01"), decision: "x", existing: [], today: Fixture.date("2026-03-01")) }?.article == "140.1")
     }
 }
+
+@Suite("Monitors: facts that support a ground (148.1.9-1, 146)")
+struct MonitorTests {
+    static let license = LicenseTransitionTests.active() // almaty-city, issued 2025-01-15
+    static func membership(_ on: String) -> Membership {
+        Membership(id: 1, licenseNumber: license.number, district: "almaty-city", admittedOn: Fixture.date(on), admissionDecision: "RC 1",
+                   status: .active, endedOn: nil, expulsionGround: nil, endDecision: nil)
+    }
+
+    @Test func trainingIsDueSixMonthsAfterStartingThenEveryThreeYears_148_1_9_1() {
+        let start = Fixture.date("2025-02-01")
+        #expect(TrainingRecord.due(startedOn: start, records: []) == Fixture.date("2025-08-01"))
+        let record = TrainingRecord(id: 1, licenseNumber: Self.license.number, completedOn: Fixture.date("2025-07-20"), programme: "P", certificate: "C")
+        #expect(TrainingRecord.due(startedOn: start, records: [record]) == Fixture.date("2028-07-20"))
+    }
+
+    @Test func anOverdueTrainingIsFoundTheDayAfterItsDueDateAndProposesSuspensionByTheChamber_143_2_5() {
+        let onDue = Monitors.findings(license: Self.license, memberships: [Self.membership("2025-02-01")], contracts: [], trainings: [], on: Fixture.date("2025-08-01"))
+        #expect(onDue.isEmpty)
+        let after = Monitors.findings(license: Self.license, memberships: [Self.membership("2025-02-01")], contracts: [], trainings: [], on: Fixture.date("2025-08-02"))
+        #expect(after.map(\.ground) == [.s143_2_5])
+        #expect(after.first?.author == .republicanChamber)
+        #expect(after.first?.key == "training:2025-000001:2025-08-01")
+    }
+
+    @Test func withoutRecordsNothingIsFound() {
+        #expect(Monitors.findings(license: Self.license, memberships: [], contracts: [], trainings: [], on: Fixture.date("2030-01-01")).isEmpty)
+    }
+
+    @Test func aLapsedOrTooSmallInsuranceIsFound_146() {
+        let small = InsuranceContract(id: 1, licenseNumber: Self.license.number, insurer: "I", contractNumber: "C", concludedOn: Fixture.date("2026-01-01"),
+                                      validFrom: Fixture.date("2026-01-01"), validTo: Fixture.date("2026-12-31"), sumInsured: Tenge(tiyn: 100_000_00))
+        let found = Monitors.findings(license: Self.license, memberships: [], contracts: [small], trainings: [], on: Fixture.date("2026-03-01"))
+        #expect(found.map(\.monitor) == ["monitor:insurance"])
+        #expect(found.first?.facts.contains("below the minimum of 1,000 MCI") == true)
+    }
+}

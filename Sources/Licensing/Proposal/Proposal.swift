@@ -5,17 +5,21 @@ import Enforcement
 /// decision that answers it or declined with reasons.
 public struct Proposal: Hashable, Sendable, Codable {
     public enum State: String, Hashable, Sendable, Codable {
+        /// Prepared by a monitor from recorded facts; the body named as author decides whether to submit it.
+        case draft
         case pending, accepted, declined
+        /// A draft its body chose not to submit.
+        case withdrawn
     }
 
     public var id: Int64
     public let licenseNumber: LicenseNumber
     public let author: ProposalAuthor
     /// Identity URI of the submitting body.
-    public let authorIdentity: String
+    public var authorIdentity: String
     public let ground: LicenseGround
     public let facts: String
-    public let submittedAt: Instant
+    public var submittedAt: Instant
     public var state: State
     public var decisionReasons: String?
     public var decidedAt: Instant?
@@ -55,6 +59,40 @@ public struct Proposal: Hashable, Sendable, Codable {
         }
         return Proposal(id: 0, licenseNumber: license.number, author: author, authorIdentity: authorIdentity, ground: ground,
                         facts: facts, submittedAt: now, state: .pending, decisionReasons: nil, decidedAt: nil)
+    }
+
+    /// A draft prepared by a monitor from the facts on record (issue: monitors turn facts into
+    /// proposals, never into decisions). `monitor` names the check, e.g. "monitor:training".
+    public static func draft(on license: License, ground: LicenseGround, facts: String, author: ProposalAuthor, monitor: String, at now: Instant) -> Proposal {
+        Proposal(id: 0, licenseNumber: license.number, author: author, authorIdentity: monitor, ground: ground, facts: facts,
+                 submittedAt: now, state: .draft, decisionReasons: nil, decidedAt: nil)
+    }
+
+    /// The body named as author submits a draft to the Ministry; it becomes its own proposal.
+    public func submittedDraft(by author: ProposalAuthor, identity: String, at now: Instant) throws(Rejection) -> Proposal {
+        guard state == .draft else { throw Rejection(.failedPrecondition, reason: "NOT_A_DRAFT", message: "proposal \(id) is \(state.rawValue), not a draft") }
+        guard author == self.author else {
+            throw Rejection(.permissionDenied, reason: "NOT_THE_AUTHOR", message: "draft \(id) is for a \(self.author.rawValue) to submit", article: ground.measure == .suspension ? "143.1" : "144.3")
+        }
+        try author.checkMayPropose(ground.measure)
+        var next = self
+        next.state = .pending
+        next.submittedAt = now
+        next.authorIdentity = identity
+        return next
+    }
+
+    /// The body named as author decides not to submit a draft, with reasons.
+    public func withdrawnDraft(by author: ProposalAuthor, reasons: String, at now: Instant) throws(Rejection) -> Proposal {
+        guard state == .draft else { throw Rejection(.failedPrecondition, reason: "NOT_A_DRAFT", message: "proposal \(id) is \(state.rawValue), not a draft") }
+        guard author == self.author else { throw Rejection(.permissionDenied, reason: "NOT_THE_AUTHOR", message: "draft \(id) is for a \(self.author.rawValue)") }
+        let reasons = reasons.trimmingWhitespace
+        guard !reasons.isEmpty else { throw Rejection.invalid("reasons", "say why the draft is not submitted") }
+        var next = self
+        next.state = .withdrawn
+        next.decisionReasons = reasons
+        next.decidedAt = now
+        return next
     }
 
     /// The Ministry declines the proposal, with reasons.

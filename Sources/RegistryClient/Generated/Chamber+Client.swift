@@ -52,4 +52,18 @@ public struct ChamberStub: Sendable {
     ) async throws -> WireListInsuranceContractsResponse {
         try await connection.call(ChamberMethods.listInsuranceContracts, request, options: options)
     }
+
+    public func recordTraining(
+        _ request: WireRecordTrainingRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireTrainingResponse {
+        try await connection.call(ChamberMethods.recordTraining, request, options: options)
+    }
+
+    public func listTrainings(
+        _ request: WireListTrainingsRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireListTrainingsResponse {
+        try await connection.call(ChamberMethods.listTrainings, request, options: options)
+    }
 }

@@ -31,4 +31,25 @@ public struct ProposalsStub: Sendable {
     ) async throws -> WireDeclineProposalResponse {
         try await connection.call(ProposalsMethods.declineProposal, request, options: options)
     }
+
+    public func runMonitors(
+        _ request: WireRunMonitorsRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireRunMonitorsResponse {
+        try await connection.call(ProposalsMethods.runMonitors, request, options: options)
+    }
+
+    public func submitDraftProposal(
+        _ request: WireSubmitDraftProposalRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireSubmitProposalResponse {
+        try await connection.call(ProposalsMethods.submitDraftProposal, request, options: options)
+    }
+
+    public func withdrawDraftProposal(
+        _ request: WireWithdrawDraftProposalRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireDeclineProposalResponse {
+        try await connection.call(ProposalsMethods.withdrawDraftProposal, request, options: options)
+    }
 }

@@ -46,6 +46,33 @@ extension RegistryEndpoints: ChamberHandler {
         return response
     }
 
+    public func recordTraining(_ request: WireRecordTrainingRequest, context: CallContext) async throws -> WireTrainingResponse {
+        let training = TrainingRecord(id: 0, licenseNumber: try LicenseNumber.parse(request.licenseNumber, field: "license_number"),
+                                      completedOn: try DateMapping.requiredDate(request.completedOn, field: "completed_on", article: "148.1.9-1"),
+                                      programme: request.programme, certificate: request.certificate)
+        var response = WireTrainingResponse()
+        response.training = Self.wire(try await core.recordTraining(training, context: context.request))
+        return response
+    }
+
+    public func listTrainings(_ request: WireListTrainingsRequest, context: CallContext) async throws -> WireListTrainingsResponse {
+        let (records, due) = try await core.trainings(licenseNumber: request.licenseNumber, context: context.request)
+        var response = WireListTrainingsResponse()
+        response.trainings = records.map(Self.wire)
+        response.dueBy = due?.description ?? ""
+        return response
+    }
+
+    static func wire(_ t: TrainingRecord) -> WireTraining {
+        var w = WireTraining()
+        w.id = t.id
+        w.licenseNumber = t.licenseNumber.value
+        w.completedOn = t.completedOn.description
+        w.programme = t.programme
+        w.certificate = t.certificate
+        return w
+    }
+
     static func response(_ membership: Membership) -> WireMembershipResponse {
         var response = WireMembershipResponse()
         response.membership = wire(membership)

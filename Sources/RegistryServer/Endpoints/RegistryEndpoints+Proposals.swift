@@ -12,14 +12,27 @@ extension RegistryEndpoints: ProposalsHandler {
     }
 
     public func listProposals(_ request: WireListProposalsRequest, context: CallContext) async throws -> WireListProposalsResponse {
-        let state: Proposal.State? = switch request.state {
-        case .pending: .pending
-        case .accepted: .accepted
-        case .declined: .declined
-        default: nil
-        }
+        let state = ProposalMapping.states.first { $0.0 == request.state }?.1
         var response = WireListProposalsResponse()
         response.proposals = try await core.proposals(state: state, licenseNumber: request.licenseNumber, context: context.request).map(ProposalMapping.wire)
+        return response
+    }
+
+    public func runMonitors(_ request: WireRunMonitorsRequest, context: CallContext) async throws -> WireRunMonitorsResponse {
+        var response = WireRunMonitorsResponse()
+        response.drafts = try await core.runMonitors(asOf: try DateMapping.optionalDate(request.asOf, field: "as_of"), context: context.request).map(ProposalMapping.wire)
+        return response
+    }
+
+    public func submitDraftProposal(_ request: WireSubmitDraftProposalRequest, context: CallContext) async throws -> WireSubmitProposalResponse {
+        var response = WireSubmitProposalResponse()
+        response.proposal = ProposalMapping.wire(try await core.submitDraftProposal(id: request.id, context: context.request))
+        return response
+    }
+
+    public func withdrawDraftProposal(_ request: WireWithdrawDraftProposalRequest, context: CallContext) async throws -> WireDeclineProposalResponse {
+        var response = WireDeclineProposalResponse()
+        response.proposal = ProposalMapping.wire(try await core.withdrawDraftProposal(id: request.id, reasons: request.reasons, context: context.request))
         return response
     }
 
@@ -32,6 +45,10 @@ extension RegistryEndpoints: ProposalsHandler {
 
 /// Wire form of proposals.
 enum ProposalMapping {
+    static let states: [(WireProposalState, Proposal.State)] = [
+        (.draft, .draft), (.pending, .pending), (.accepted, .accepted), (.declined, .declined), (.withdrawn, .withdrawn),
+    ]
+
     static func wire(_ proposal: Proposal) -> WireProposal {
         var p = WireProposal()
         p.id = proposal.id
@@ -41,11 +58,7 @@ enum ProposalMapping {
         p.ground = proposal.ground.rawValue
         p.facts = proposal.facts
         p.submittedAtMs = proposal.submittedAt.millisecondsSinceEpoch
-        p.state = switch proposal.state {
-        case .pending: .pending
-        case .accepted: .accepted
-        case .declined: .declined
-        }
+        p.state = states.first { $0.1 == proposal.state }!.0
         p.decisionReasons = proposal.decisionReasons ?? ""
         p.decidedAtMs = proposal.decidedAt?.millisecondsSinceEpoch ?? 0
         return p

@@ -11,6 +11,8 @@ public protocol ChamberHandler: Sendable {
     func listMemberships(_ request: WireListMembershipsRequest, context: CallContext) async throws -> WireListMembershipsResponse
     func recordInsuranceContract(_ request: WireRecordInsuranceContractRequest, context: CallContext) async throws -> WireInsuranceContractResponse
     func listInsuranceContracts(_ request: WireListInsuranceContractsRequest, context: CallContext) async throws -> WireListInsuranceContractsResponse
+    func recordTraining(_ request: WireRecordTrainingRequest, context: CallContext) async throws -> WireTrainingResponse
+    func listTrainings(_ request: WireListTrainingsRequest, context: CallContext) async throws -> WireListTrainingsResponse
 }
 
 extension ChamberHandler {
@@ -33,6 +35,12 @@ extension ChamberHandler {
         }
         table.register(ChamberMethods.listInsuranceContracts) { request, context in
             try await self.listInsuranceContracts(request, context: context)
+        }
+        table.register(ChamberMethods.recordTraining) { request, context in
+            try await self.recordTraining(request, context: context)
+        }
+        table.register(ChamberMethods.listTrainings) { request, context in
+            try await self.listTrainings(request, context: context)
         }
     }
 }

@@ -8,6 +8,9 @@ public protocol ProposalsHandler: Sendable {
     func submitProposal(_ request: WireSubmitProposalRequest, context: CallContext) async throws -> WireSubmitProposalResponse
     func listProposals(_ request: WireListProposalsRequest, context: CallContext) async throws -> WireListProposalsResponse
     func declineProposal(_ request: WireDeclineProposalRequest, context: CallContext) async throws -> WireDeclineProposalResponse
+    func runMonitors(_ request: WireRunMonitorsRequest, context: CallContext) async throws -> WireRunMonitorsResponse
+    func submitDraftProposal(_ request: WireSubmitDraftProposalRequest, context: CallContext) async throws -> WireSubmitProposalResponse
+    func withdrawDraftProposal(_ request: WireWithdrawDraftProposalRequest, context: CallContext) async throws -> WireDeclineProposalResponse
 }
 
 extension ProposalsHandler {
@@ -21,6 +24,15 @@ extension ProposalsHandler {
         }
         table.register(ProposalsMethods.declineProposal) { request, context in
             try await self.declineProposal(request, context: context)
+        }
+        table.register(ProposalsMethods.runMonitors) { request, context in
+            try await self.runMonitors(request, context: context)
+        }
+        table.register(ProposalsMethods.submitDraftProposal) { request, context in
+            try await self.submitDraftProposal(request, context: context)
+        }
+        table.register(ProposalsMethods.withdrawDraftProposal) { request, context in
+            try await self.withdrawDraftProposal(request, context: context)
         }
     }
 }

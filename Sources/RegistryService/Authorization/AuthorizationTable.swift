@@ -67,6 +67,13 @@ public enum AuthorizationTable {
         // The Chamber concludes the common contract (163.3) and keeps the bailiffs' insurance on record.
         .recordInsuranceContract: [.republicanChamber, .regionalChamber],
         .listInsuranceContracts: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .system, .bailiff],
+        // The Chamber controls training (148.1.9-1, 163-1.1.6-2).
+        .recordTraining: [.republicanChamber, .regionalChamber],
+        .listTrainings: Set(Role.allCases),
+        // Monitors run inside registryd (system) and on demand for the Ministry and the Chamber.
+        .runMonitors: [.system, .ministry, .republicanChamber],
+        .submitDraftProposal: [.territorialBody, .republicanChamber, .regionalChamber, .prosecutor],
+        .withdrawDraftProposal: [.territorialBody, .republicanChamber, .regionalChamber, .prosecutor],
     ]
 
     /// The article that reserves an operation to its roles, quoted in a denial.
@@ -97,6 +104,8 @@ public enum AuthorizationTable {
         .expelMember: "172-1",
         .leaveChamber: "172-1",
         .recordInsuranceContract: "146",
+        .recordTraining: "148.1.9-1",
+        .submitDraftProposal: "144.3",
     ]
 
     public static func isAllowed(_ role: Role, _ operation: Operation) -> Bool {

@@ -44,6 +44,11 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case listMemberships = "Chamber/ListMemberships"
     case recordInsuranceContract = "Chamber/RecordInsuranceContract"
     case listInsuranceContracts = "Chamber/ListInsuranceContracts"
+    case recordTraining = "Chamber/RecordTraining"
+    case listTrainings = "Chamber/ListTrainings"
+    case runMonitors = "Proposals/RunMonitors"
+    case submitDraftProposal = "Proposals/SubmitDraftProposal"
+    case withdrawDraftProposal = "Proposals/WithdrawDraftProposal"
     case submitProposal = "Proposals/SubmitProposal"
     case listProposals = "Proposals/ListProposals"
     case declineProposal = "Proposals/DeclineProposal"
@@ -55,7 +60,8 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
              .suspendOnOwnApplication, .resumeAfterMandate, .refuseReinstatement, .terminateLicense, .fileDeprivationClaim,
              .recordCourtDecision, .recordCourtAnnulment, .importWorkingCalendar, .openDisciplinaryProceeding, .closeDisciplinaryProceeding,
              .importProceedings, .recordTemporaryReplacement, .returnToCreditor, .relocateProceeding, .recordLongAbsence, .confirmHandover,
-             .admitMember, .expelMember, .leaveChamber, .recordInsuranceContract:
+             .admitMember, .expelMember, .leaveChamber, .recordInsuranceContract, .recordTraining, .runMonitors,
+             .submitDraftProposal, .withdrawDraftProposal:
             return true
         default: return false
         }

@@ -42,6 +42,7 @@ extension RegistryCore {
         }
         if context.principal.role != .ministry && context.principal.role != .auditor {
             filter.authorIdentity = context.principal.uri
+            filter.draftsFor = Self.proposalAuthor(of: context.principal)
         }
         let matching = filter
         return try store.read { try $0.proposals(matching: matching, limit: 500) }
@@ -50,12 +51,42 @@ extension RegistryCore {
     /// The Ministry declines a pending proposal, with reasons.
     public func declineProposal(id: Int64, reasons: String, context: RequestContext) async throws -> Proposal {
         try await mutate(.declineProposal, context: context, subject: { "proposal:\($0.id)" }) { tx, now in
-            guard let proposal = try tx.proposal(id) else {
-                throw Rejection(.notFound, reason: "PROPOSAL_NOT_FOUND", message: "no proposal \(id)")
-            }
-            let declined = try proposal.declined(reasons: reasons, at: now)
+            let declined = try Self.requireProposal(id, tx: tx).declined(reasons: reasons, at: now)
             try tx.update(declined)
             return declined
         }
+    }
+
+    /// The body named as a draft's author submits it to the Ministry (143.1, 144.3).
+    public func submitDraftProposal(id: Int64, context: RequestContext) async throws -> Proposal {
+        try await mutate(.submitDraftProposal, context: context, subject: { "proposal:\($0.id)" }) { tx, now in
+            let draft = try Self.requireProposal(id, tx: tx)
+            guard let author = Self.proposalAuthor(of: context.principal) else {
+                throw Rejection(.permissionDenied, reason: "ROLE_NOT_ALLOWED", message: "role \(context.principal.role.rawValue) does not submit proposals", article: "144.3")
+            }
+            let submitted = try draft.submittedDraft(by: author, identity: context.principal.uri, at: now)
+            try tx.update(submitted, from: .draft)
+            try tx.appendOutbox(eventType: "proposal.submitted", subject: submitted.licenseNumber.value,
+                                payload: #"{"id":\#(submitted.id),"license":"\#(submitted.licenseNumber)","ground":"\#(submitted.ground.rawValue)"}"#, at: now)
+            return submitted
+        }
+    }
+
+    /// The body named as a draft's author decides not to submit it, with reasons.
+    public func withdrawDraftProposal(id: Int64, reasons: String, context: RequestContext) async throws -> Proposal {
+        try await mutate(.withdrawDraftProposal, context: context, subject: { "proposal:\($0.id)" }) { tx, now in
+            let draft = try Self.requireProposal(id, tx: tx)
+            guard let author = Self.proposalAuthor(of: context.principal) else {
+                throw Rejection(.permissionDenied, reason: "ROLE_NOT_ALLOWED", message: "role \(context.principal.role.rawValue) does not handle proposals", article: "144.3")
+            }
+            let withdrawn = try draft.withdrawnDraft(by: author, reasons: reasons, at: now)
+            try tx.update(withdrawn, from: .draft)
+            return withdrawn
+        }
+    }
+
+    static func requireProposal(_ id: Int64, tx: StoreTransaction) throws -> Proposal {
+        guard let proposal = try tx.proposal(id) else { throw Rejection(.notFound, reason: "PROPOSAL_NOT_FOUND", message: "no proposal \(id)") }
+        return proposal
     }
 }

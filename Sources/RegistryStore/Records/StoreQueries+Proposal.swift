@@ -6,13 +6,16 @@ import Licensing
 public struct ProposalFilter: Hashable, Sendable {
     public var state: Proposal.State?
     public var licenseNumber: LicenseNumber?
-    /// Only proposals submitted by this identity (a proposing body sees its own).
+    /// Only proposals submitted by this identity (a proposing body sees its own)...
     public var authorIdentity: String?
+    /// ...and the drafts waiting for a body of its kind.
+    public var draftsFor: ProposalAuthor?
 
-    public init(state: Proposal.State? = nil, licenseNumber: LicenseNumber? = nil, authorIdentity: String? = nil) {
+    public init(state: Proposal.State? = nil, licenseNumber: LicenseNumber? = nil, authorIdentity: String? = nil, draftsFor: ProposalAuthor? = nil) {
         self.state = state
         self.licenseNumber = licenseNumber
         self.authorIdentity = authorIdentity
+        self.draftsFor = draftsFor
     }
 }
 
@@ -27,7 +30,13 @@ extension StoreQueries {
         var arguments: StatementArguments = []
         if let state = filter.state { clauses.append("state = ?"); arguments += [state.rawValue] }
         if let number = filter.licenseNumber { clauses.append("license_number = ?"); arguments += [number.value] }
-        if let author = filter.authorIdentity { clauses.append("author_identity = ?"); arguments += [author] }
+        switch (filter.authorIdentity, filter.draftsFor) {
+        case (let identity?, let kind?):
+            clauses.append("(author_identity = ? OR (state = 'draft' AND author = ?))"); arguments += [identity, kind.rawValue]
+        case (let identity?, nil):
+            clauses.append("author_identity = ?"); arguments += [identity]
+        default: break
+        }
         let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
         return try Row.fetchAll(db, sql: "SELECT * FROM proposal" + whereSQL + " ORDER BY id DESC LIMIT ?", arguments: arguments + [limit])
             .map(Self.proposal(from:))
@@ -61,14 +70,35 @@ extension StoreTransaction {
         return stored
     }
 
-    /// Records the outcome of a pending proposal.
-    public func update(_ proposal: Proposal) throws {
+    /// Records the next state of a proposal that was `previous` (pending, unless a draft is submitted or withdrawn).
+    public func update(_ proposal: Proposal, from previous: Proposal.State = .pending) throws {
         try db.execute(
-            sql: "UPDATE proposal SET state = ?, decision_reasons = ?, decided_at_ms = ? WHERE id = ? AND state = 'pending'",
-            arguments: [proposal.state.rawValue, proposal.decisionReasons, proposal.decidedAt?.millisecondsSinceEpoch, proposal.id]
+            sql: """
+            UPDATE proposal SET state = ?, decision_reasons = ?, decided_at_ms = ?, author_identity = ?, submitted_at_ms = ?
+            WHERE id = ? AND state = ?
+            """,
+            arguments: [proposal.state.rawValue, proposal.decisionReasons, proposal.decidedAt?.millisecondsSinceEpoch,
+                        proposal.authorIdentity, proposal.submittedAt.millisecondsSinceEpoch, proposal.id, previous.rawValue]
         )
         guard db.changesCount == 1 else {
-            throw Rejection(.failedPrecondition, reason: "PROPOSAL_NOT_PENDING", message: "proposal \(proposal.id) is no longer pending")
+            throw Rejection(.failedPrecondition, reason: previous == .draft ? "NOT_A_DRAFT" : "PROPOSAL_NOT_PENDING",
+                            message: "proposal \(proposal.id) is no longer \(previous.rawValue)")
         }
+    }
+
+    /// Stores a monitor's draft unless one with the same key exists; nil when it does.
+    public func insertDraft(_ proposal: Proposal, key: String) throws -> Proposal? {
+        try db.execute(
+            sql: """
+            INSERT INTO proposal (license_number, author, author_identity, ground, facts, submitted_at_ms, state, monitor_key)
+            VALUES (?, ?, ?, ?, ?, ?, 'draft', ?) ON CONFLICT(monitor_key) DO NOTHING
+            """,
+            arguments: [proposal.licenseNumber.value, proposal.author.rawValue, proposal.authorIdentity, proposal.ground.rawValue,
+                        proposal.facts, proposal.submittedAt.millisecondsSinceEpoch, key]
+        )
+        guard db.changesCount == 1 else { return nil }
+        var stored = proposal
+        stored.id = db.lastInsertedRowID
+        return stored
     }
 }

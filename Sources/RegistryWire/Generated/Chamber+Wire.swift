@@ -22,6 +22,12 @@ public enum ChamberMethods {
     public static let listInsuranceContracts = MethodDescriptor<WireListInsuranceContractsRequest, WireListInsuranceContractsResponse>(
         service: serviceName, method: "ListInsuranceContracts"
     )
+    public static let recordTraining = MethodDescriptor<WireRecordTrainingRequest, WireTrainingResponse>(
+        service: serviceName, method: "RecordTraining"
+    )
+    public static let listTrainings = MethodDescriptor<WireListTrainingsRequest, WireListTrainingsResponse>(
+        service: serviceName, method: "ListTrainings"
+    )
 
     /// Every method of the service, in declaration order.
     public static let all: [MethodInfo] = [
@@ -31,5 +37,7 @@ public enum ChamberMethods {
         listMemberships.info,
         recordInsuranceContract.info,
         listInsuranceContracts.info,
+        recordTraining.info,
+        listTrainings.info,
     ]
 }

@@ -13,11 +13,23 @@ public enum ProposalsMethods {
     public static let declineProposal = MethodDescriptor<WireDeclineProposalRequest, WireDeclineProposalResponse>(
         service: serviceName, method: "DeclineProposal"
     )
+    public static let runMonitors = MethodDescriptor<WireRunMonitorsRequest, WireRunMonitorsResponse>(
+        service: serviceName, method: "RunMonitors"
+    )
+    public static let submitDraftProposal = MethodDescriptor<WireSubmitDraftProposalRequest, WireSubmitProposalResponse>(
+        service: serviceName, method: "SubmitDraftProposal"
+    )
+    public static let withdrawDraftProposal = MethodDescriptor<WireWithdrawDraftProposalRequest, WireDeclineProposalResponse>(
+        service: serviceName, method: "WithdrawDraftProposal"
+    )
 
     /// Every method of the service, in declaration order.
     public static let all: [MethodInfo] = [
         submitProposal.info,
         listProposals.info,
         declineProposal.info,
+        runMonitors.info,
+        submitDraftProposal.info,
+        withdrawDraftProposal.info,
     ]
 }

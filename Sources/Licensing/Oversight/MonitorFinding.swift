@@ -1,0 +1,46 @@
+import Enforcement
+
+/// A legal ground that the recorded facts support, found by a monitor (issue: "monitors that
+/// turn facts into proposals"): it becomes a draft proposal for the right body, once per `key`,
+/// never a decision.
+public struct MonitorFinding: Hashable, Sendable {
+    public let license: LicenseNumber
+    public let ground: LicenseGround
+    public let author: ProposalAuthor
+    public let facts: String
+    /// The monitor that found it, e.g. "monitor:training".
+    public let monitor: String
+    /// The same fact gives the same key, so a monitor run again adds nothing.
+    public let key: String
+}
+
+/// The monitors over the facts this registry records. Each looks only at bailiffs for whom
+/// the facts are on record (a membership for training, a contract for insurance), so missing
+/// records are never read as breaches.
+public enum Monitors {
+    public static func findings(license: License, memberships: [Membership], contracts: [InsuranceContract],
+                                trainings: [TrainingRecord], on date: LocalDate) -> [MonitorFinding] {
+        guard license.status == .active else { return [] }
+        var found: [MonitorFinding] = []
+        // Art. 148.1.9-1 → 143.2.5: training not taken in time; the Chamber controls training (163-1.1.6-2).
+        if let start = memberships.map(\.admittedOn).min(), memberships.contains(where: { $0.isActive(on: date) }) {
+            let due = TrainingRecord.due(startedOn: start, records: trainings)
+            if date > due {
+                found.append(MonitorFinding(
+                    license: license.number, ground: .s143_2_5, author: .republicanChamber,
+                    facts: "professional training was due by \(due) (148.1.9-1: within 6 months of starting on \(start), then every 3 years); none is recorded since"
+                        + (trainings.map(\.completedOn).max().map { " the last on \($0)" } ?? " he started"),
+                    monitor: "monitor:training", key: "training:\(license.number):\(due)"))
+            }
+        }
+        // Art. 146.1, 146.2-1: no valid contract, or one below the minimum: he may not practise.
+        if case .notMet(let reason) = PracticeAssessment.insuranceOutcome(contracts, district: license.district, on: date) {
+            let lastCover = contracts.map(\.validTo).max().map(\.description) ?? "-"
+            found.append(MonitorFinding(
+                license: license.number, ground: .sGeneral, author: .republicanChamber,
+                facts: "professional liability insurance (146.1): \(reason) on \(date)",
+                monitor: "monitor:insurance", key: "insurance:\(license.number):\(lastCover):\(contracts.count)"))
+        }
+        return found
+    }
+}
