@@ -95,4 +95,22 @@ struct UpgradeTests {
             try await store.write { try $0.db.execute(sql: "UPDATE license_status_history SET kind = 'issued'") }
         }
     }
+
+    @Test func aV6FileKeepsItsProposalsWhenTheTableIsRebuiltForDrafts() async throws {
+        let person = StoreFixture.person()
+        let (folder, path) = try await Self.legacyFile(upTo: "v6-membership-insurance") { db in
+            try db.execute(sql: "INSERT INTO person (iin, surname, given_name, residence_district, education, registered_at_ms) VALUES (?, 'Ахметов', 'Ержан', 'almaty-city', 'higherLegal', 1)", arguments: [person.iin.digits])
+            try db.execute(sql: "INSERT INTO license (number, holder_iin, holder_fold, district, issued_on, basis_kind, basis_reference, basis_evidence, status) VALUES ('2025-000001', ?, 'ахметов', 'almaty-city', '2025-01-15', 'exemption', 'judge', 'order', 'active')", arguments: [person.iin.digits])
+            try db.execute(sql: "INSERT INTO proposal (id, license_number, author, author_identity, ground, facts, submitted_at_ms, state) VALUES (7, '2025-000001', 'prosecutor', 'p', 'd144_2_2', 'fees', 5, 'pending')")
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try RegistryStore(path: path)
+        defer { try? store.close() }
+        let kept = try #require(try store.read { try $0.proposal(7) })
+        #expect(kept.state == .pending)
+        #expect(kept.ground == .d144_2_2)
+        await #expect(throws: DatabaseError.self) {
+            try await store.write { try $0.db.execute(sql: "UPDATE proposal SET state = 'lost' WHERE id = 7") }
+        }
+    }
 }
