@@ -137,3 +137,48 @@ struct MonitorDraftTests {
         }
     }
 }
+
+@Suite("End to end: inspections and the 144.2.1 monitor", .serialized)
+struct InspectionTests {
+    @Test func twoViolationsFoundWithinSixMonthsBecomeADeprivationDraftForTheTerritorialBody() async throws {
+        let clock = SteppingClock("2026-09-01")
+        try await withRegistry(clock: clock) { registry in
+            let ministry = try await registry.connect()
+            let (almaty, astana) = try await TransferTests.bailiffs(registry, almaty: 1, ministry: ministry)
+            let chamber = ChamberStub(connection: try await registry.connect(role: "republicanChamber"))
+            _ = try await chamber.admitMember(.with { $0.licenseNumber = almaty[0]; $0.district = "almaty-city"; $0.admittedOn = "2026-03-05"; $0.decision = "RC 1" })
+            let territorialConnection = try await registry.connect(role: "territorialBody")
+            let inspections = InspectionsStub(connection: territorialConnection)
+
+            let early = await #expect(throws: RPCError.self) {
+                _ = try await inspections.scheduleInspection(.with { $0.licenseNumber = almaty[0]; $0.kind = "plannedFirst"; $0.scheduledOn = "2026-09-04" })
+            }
+            #expect(early?.legalBasis == "169.4")
+            let otherRegion = await #expect(throws: RPCError.self) {
+                _ = try await inspections.scheduleInspection(.with { $0.licenseNumber = astana; $0.kind = "unscheduled"; $0.scheduledOn = "2026-09-10"; $0.trigger = "complaint" })
+            }
+            #expect(otherRegion?.reason == "OTHER_REGION")
+            let inspection = try await inspections.scheduleInspection(.with { $0.licenseNumber = almaty[0]; $0.kind = "plannedFirst"; $0.scheduledOn = "2026-09-07" }).inspection
+            let short = await #expect(throws: RPCError.self) {
+                _ = try await inspections.requestDocuments(.with { $0.inspectionID = inspection.id; $0.sentOn = "2026-09-01"; $0.dueOn = "2026-09-07"; $0.subject = "settlements" })
+            }
+            #expect(short?.legalBasis == "169.5")
+            _ = try await inspections.requestDocuments(.with { $0.inspectionID = inspection.id; $0.sentOn = "2026-09-01"; $0.dueOn = "2026-09-08"; $0.subject = "settlements" })
+
+            clock.set("2026-09-10")
+            _ = try await inspections.completeInspection(.with {
+                $0.id = inspection.id; $0.findings = "two unlawful seizures"
+                $0.violations = [.with { $0.committedOn = "2026-04-02"; $0.description_p = "seizure without a ruling" },
+                                 .with { $0.committedOn = "2026-08-20"; $0.description_p = "seizure of exempt property" }]
+            })
+            let drafts = try await ProposalsStub(connection: ministry).runMonitors(WireRunMonitorsRequest()).drafts
+            #expect(drafts.map(\.ground).contains("d144_2_1"))
+            let draft = try #require(drafts.first { $0.ground == "d144_2_1" })
+            #expect(draft.author == .territorialBody)
+            let submitted = try await ProposalsStub(connection: territorialConnection).submitDraftProposal(.with { $0.id = draft.id }).proposal
+            #expect(submitted.state == .pending)
+            await territorialConnection.close()
+            await ministry.close()
+        }
+    }
+}

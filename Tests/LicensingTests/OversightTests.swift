@@ -67,3 +67,36 @@ struct MonitorTests {
         #expect(found.first?.facts.contains("below the minimum of 1,000 MCI") == true)
     }
 }
+
+@Suite("Inspections and violations, Art. 169, 144.2.1")
+struct InspectionRuleTests {
+    static let license = LicenseNumber("2025-000001")!
+
+    static func violation(_ id: Int64, _ committed: String) -> ViolationRecord {
+        ViolationRecord(id: id, licenseNumber: license, committedOn: Fixture.date(committed), establishedOn: Fixture.date(committed), source: "s", description: "d")
+    }
+
+    @Test func twoViolationsCountWhenTheSecondIsWithinSixMonthsOfTheFirst_144_2_1() {
+        #expect(ViolationRecord.repeatedWithinSixMonths([Self.violation(1, "2026-01-15"), Self.violation(2, "2026-07-14")])?.1.id == 2)
+        #expect(ViolationRecord.repeatedWithinSixMonths([Self.violation(1, "2026-01-15"), Self.violation(2, "2026-07-15")]) == nil)
+        #expect(ViolationRecord.repeatedWithinSixMonths([Self.violation(1, "2026-01-15")]) == nil)
+    }
+
+    @Test func theFirstPlannedInspectionFallsBetweenSixAndTwelveMonthsAfterTheStart_169_4() {
+        let start = Fixture.date("2026-01-10")
+        let schedule = { (date: String) in
+            Fixture.refusal { try Inspection.schedule(.plannedFirst, license: Self.license, on: Fixture.date(date), startedOn: start, existing: [],
+                                                      inspectedBy: "tb", mayInspectUnscheduled: true, trigger: "") }
+        }
+        #expect(schedule("2026-07-09")?.reason == "OUTSIDE_FIRST_INSPECTION_WINDOW")
+        #expect(schedule("2026-07-10") == nil)
+        #expect(schedule("2027-01-10") == nil)
+        #expect(schedule("2027-01-11")?.article == "169.4")
+    }
+
+    @Test func documentsAreDueInAtLeastFiveWorkingDays_169_5() {
+        // Requested Friday 20 March 2026; Nauryz days off 23–25 March: the fifth working day is 1 April.
+        #expect(Fixture.refusal { try Inspection.checkDocumentRequest(sentOn: Fixture.date("2026-03-20"), dueOn: Fixture.date("2026-03-31"), calendar: WorkingCalendarTests.shipped) }?.reason == "DOCUMENT_TERM_TOO_SHORT")
+        #expect(Fixture.refusal { try Inspection.checkDocumentRequest(sentOn: Fixture.date("2026-03-20"), dueOn: Fixture.date("2026-04-01"), calendar: WorkingCalendarTests.shipped) } == nil)
+    }
+}

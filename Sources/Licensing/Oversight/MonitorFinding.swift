@@ -19,9 +19,18 @@ public struct MonitorFinding: Hashable, Sendable {
 /// records are never read as breaches.
 public enum Monitors {
     public static func findings(license: License, memberships: [Membership], contracts: [InsuranceContract],
-                                trainings: [TrainingRecord], on date: LocalDate) -> [MonitorFinding] {
-        guard license.status == .active else { return [] }
+                                trainings: [TrainingRecord], violations: [ViolationRecord] = [], on date: LocalDate) -> [MonitorFinding] {
+        guard !license.status.isFinal else { return [] }
         var found: [MonitorFinding] = []
+        // Art. 144.2.1: two or more violations within six consecutive calendar months; the
+        // territorial body that controls him (168.1.2-1) proposes deprivation (144.3).
+        if !license.deprivationClaimPending, let (first, second) = ViolationRecord.repeatedWithinSixMonths(violations.filter { $0.establishedOn <= date }) {
+            found.append(MonitorFinding(
+                license: license.number, ground: .d144_2_1, author: .territorialBody,
+                facts: "violations committed on \(first.committedOn) (\(first.source)) and \(second.committedOn) (\(second.source)), within six consecutive calendar months",
+                monitor: "monitor:violations", key: "violations:\(license.number):\(first.id):\(second.id)"))
+        }
+        guard license.status == .active else { return found }
         // Art. 148.1.9-1 → 143.2.5: training not taken in time; the Chamber controls training (163-1.1.6-2).
         if let start = memberships.map(\.admittedOn).min(), memberships.contains(where: { $0.isActive(on: date) }) {
             let due = TrainingRecord.due(startedOn: start, records: trainings)

@@ -25,6 +25,7 @@ public struct RegistryEndpoints: Sendable {
         (self as any DisciplineHandler).register(in: &table)
         (self as any ProceedingsHandler).register(in: &table)
         (self as any ChamberHandler).register(in: &table)
+        (self as any InspectionsHandler).register(in: &table)
         return table
     }
 

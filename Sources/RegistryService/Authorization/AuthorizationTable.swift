@@ -74,6 +74,12 @@ public enum AuthorizationTable {
         .runMonitors: [.system, .ministry, .republicanChamber],
         .submitDraftProposal: [.territorialBody, .republicanChamber, .regionalChamber, .prosecutor],
         .withdrawDraftProposal: [.territorialBody, .republicanChamber, .regionalChamber, .prosecutor],
+        // Inspections are the Ministry's, the territorial bodies' and the chambers' (169.1).
+        .scheduleInspection: [.ministry, .territorialBody, .republicanChamber, .regionalChamber],
+        .requestDocuments: [.ministry, .territorialBody, .republicanChamber, .regionalChamber],
+        .completeInspection: [.ministry, .territorialBody, .republicanChamber, .regionalChamber],
+        .recordViolation: [.ministry, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor],
+        .listInspections: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor, .system],
     ]
 
     /// The article that reserves an operation to its roles, quoted in a denial.
@@ -106,6 +112,9 @@ public enum AuthorizationTable {
         .recordInsuranceContract: "146",
         .recordTraining: "148.1.9-1",
         .submitDraftProposal: "144.3",
+        .scheduleInspection: "169.1",
+        .requestDocuments: "169.5",
+        .completeInspection: "169.1",
     ]
 
     public static func isAllowed(_ role: Role, _ operation: Operation) -> Bool {

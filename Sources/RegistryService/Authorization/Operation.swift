@@ -49,6 +49,11 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case runMonitors = "Proposals/RunMonitors"
     case submitDraftProposal = "Proposals/SubmitDraftProposal"
     case withdrawDraftProposal = "Proposals/WithdrawDraftProposal"
+    case scheduleInspection = "Inspections/ScheduleInspection"
+    case requestDocuments = "Inspections/RequestDocuments"
+    case completeInspection = "Inspections/CompleteInspection"
+    case recordViolation = "Inspections/RecordViolation"
+    case listInspections = "Inspections/ListInspections"
     case submitProposal = "Proposals/SubmitProposal"
     case listProposals = "Proposals/ListProposals"
     case declineProposal = "Proposals/DeclineProposal"
@@ -61,7 +66,7 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
              .recordCourtDecision, .recordCourtAnnulment, .importWorkingCalendar, .openDisciplinaryProceeding, .closeDisciplinaryProceeding,
              .importProceedings, .recordTemporaryReplacement, .returnToCreditor, .relocateProceeding, .recordLongAbsence, .confirmHandover,
              .admitMember, .expelMember, .leaveChamber, .recordInsuranceContract, .recordTraining, .runMonitors,
-             .submitDraftProposal, .withdrawDraftProposal:
+             .submitDraftProposal, .withdrawDraftProposal, .scheduleInspection, .requestDocuments, .completeInspection, .recordViolation:
             return true
         default: return false
         }

@@ -15,11 +15,12 @@ extension RegistryCore {
             var drafts: [Proposal] = []
             var cursor: LicenseNumber?
             while true {
-                let page = try tx.licenses(matching: LicenseFilter(status: .active), after: cursor, limit: 500)
+                let page = try tx.licenses(matching: LicenseFilter(), after: cursor, limit: 500)
                 for license in page {
                     let findings = Monitors.findings(license: license, memberships: try tx.memberships(of: license.number),
                                                      contracts: try tx.insuranceContracts(of: license.number),
-                                                     trainings: try tx.trainings(of: license.number), on: day)
+                                                     trainings: try tx.trainings(of: license.number),
+                                                     violations: try tx.violations(of: license.number), on: day)
                     for finding in findings {
                         let draft = Proposal.draft(on: license, ground: finding.ground, facts: finding.facts, author: finding.author, monitor: finding.monitor, at: now)
                         if let stored = try tx.insertDraft(draft, key: finding.key) {

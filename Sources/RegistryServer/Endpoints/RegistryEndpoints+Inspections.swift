@@ -1,0 +1,76 @@
+import Enforcement
+import Licensing
+import RegistryService
+import RegistryStore
+import RegistryWire
+
+extension RegistryEndpoints: InspectionsHandler {
+    public func scheduleInspection(_ request: WireScheduleInspectionRequest, context: CallContext) async throws -> WireInspectionResponse {
+        var response = WireInspectionResponse()
+        response.inspection = Self.wire(try await core.scheduleInspection(
+            licenseNumber: request.licenseNumber, kind: request.kind, on: try DateMapping.requiredDate(request.scheduledOn, field: "scheduled_on", article: "169.4"),
+            trigger: request.trigger, context: context.request))
+        return response
+    }
+
+    public func requestDocuments(_ request: WireRequestDocumentsRequest, context: CallContext) async throws -> WireRequestDocumentsResponse {
+        var response = WireRequestDocumentsResponse()
+        response.id = try await core.requestDocuments(inspection: request.inspectionID, sentOn: try DateMapping.optionalDate(request.sentOn, field: "sent_on"),
+                                                      dueOn: try DateMapping.requiredDate(request.dueOn, field: "due_on", article: "169.5"),
+                                                      subject: request.subject, context: context.request)
+        return response
+    }
+
+    public func completeInspection(_ request: WireCompleteInspectionRequest, context: CallContext) async throws -> WireInspectionResponse {
+        var found: [FoundViolation] = []
+        for violation in request.violations {
+            found.append(FoundViolation(committedOn: try DateMapping.requiredDate(violation.committedOn, field: "violations.committed_on"), description: violation.description_p))
+        }
+        var response = WireInspectionResponse()
+        response.inspection = Self.wire(try await core.completeInspection(id: request.id, completedOn: try DateMapping.optionalDate(request.completedOn, field: "completed_on"),
+                                                                          findings: request.findings, violations: found, context: context.request))
+        return response
+    }
+
+    public func recordViolation(_ request: WireRecordViolationRequest, context: CallContext) async throws -> WireRecordViolationResponse {
+        var response = WireRecordViolationResponse()
+        response.violation = Self.wire(try await core.recordViolation(
+            licenseNumber: request.licenseNumber, committedOn: try DateMapping.requiredDate(request.committedOn, field: "committed_on"),
+            establishedOn: try DateMapping.requiredDate(request.establishedOn, field: "established_on"), source: request.source,
+            description: request.description_p, context: context.request))
+        return response
+    }
+
+    public func listInspections(_ request: WireListInspectionsRequest, context: CallContext) async throws -> WireListInspectionsResponse {
+        let (inspections, violations) = try await core.inspections(licenseNumber: request.licenseNumber, context: context.request)
+        var response = WireListInspectionsResponse()
+        response.inspections = inspections.map(Self.wire)
+        response.violations = violations.map(Self.wire)
+        return response
+    }
+
+    static func wire(_ i: Inspection) -> WireInspection {
+        var w = WireInspection()
+        w.id = i.id
+        w.licenseNumber = i.licenseNumber.value
+        w.kind = i.kind.rawValue
+        w.scheduledOn = i.scheduledOn.description
+        w.inspectedBy = i.inspectedBy
+        w.trigger = i.trigger
+        w.status = i.status.rawValue
+        w.completedOn = i.completedOn?.description ?? ""
+        w.findings = i.findings ?? ""
+        return w
+    }
+
+    static func wire(_ v: ViolationRecord) -> WireViolation {
+        var w = WireViolation()
+        w.id = v.id
+        w.licenseNumber = v.licenseNumber.value
+        w.committedOn = v.committedOn.description
+        w.establishedOn = v.establishedOn.description
+        w.source = v.source
+        w.description_p = v.description
+        return w
+    }
+}
