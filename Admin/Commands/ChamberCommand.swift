@@ -7,7 +7,7 @@ import SwiftProtobuf
 /// The Republican Chamber's records: membership (140.1, 172-1) and insurance (146).
 struct ChamberCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "chamber", abstract: "Chamber membership and insurance.",
-                                                    subcommands: [Admit.self, Expel.self, Leave.self, Members.self, Insure.self, Insurance.self, Train.self, Trainings.self])
+                                                    subcommands: [Admit.self, Expel.self, Leave.self, Members.self, Insure.self, Insurance.self, Train.self, Trainings.self, DuesPaid.self, DuesExempt.self, DuesStatus.self])
 
     struct Admit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Admit a license holder and place him in a district (Republican Chamber; Art. 140.1, 163-1.1.3-2).")
@@ -168,6 +168,63 @@ struct ChamberCommand: AsyncParsableCommand {
                 if connection.json { return try Output.json(response) }
                 Output.table(["COMPLETED", "PROGRAMME", "CERTIFICATE"], response.trainings.map { [$0.completedOn, $0.programme, $0.certificate] })
                 print(response.dueBy.isEmpty ? "next training: due date unknown until his membership is recorded" : "next training due by \(response.dueBy)")
+            }
+        }
+    }
+
+    struct DuesPaid: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "dues-paid", abstract: "Record a quarter's dues paid (Art. 148.1.5-2).")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "License number.") var license: String
+        @Option(help: "Quarter, e.g. 2026Q3.") var quarter: String
+        @Option(help: "Payment reference.") var reference: String
+        @Option(help: "Date paid (default: today).") var on: String?
+
+        func run() async throws {
+            try await connection.mutate(nil) { conn, options in
+                let response = try await ChamberStub(connection: conn).recordDuesPayment(.with {
+                    $0.licenseNumber = license; $0.quarter = quarter; $0.reference = reference; $0.paidOn = on ?? ""
+                }, options: options)
+                if connection.json { return try Output.json(response) }
+                print("dues of \(quarter) recorded; in arrears: \(response.arrears.isEmpty ? "none" : response.arrears.joined(separator: ", "))")
+            }
+        }
+    }
+
+    struct DuesExempt: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "dues-exempt", abstract: "Record a period exempt from dues: childCare or incapacity over a month (Art. 172-1(3)).")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "License number.") var license: String
+        @Option(help: "childCare or incapacity.") var reason: String
+        @Option(help: "First day.") var from: String
+        @Option(help: "Last day.") var to: String
+        @Option(help: "Document reference.") var reference: String
+
+        func run() async throws {
+            try await connection.mutate(nil) { conn, options in
+                let response = try await ChamberStub(connection: conn).recordDuesExemption(.with {
+                    $0.licenseNumber = license; $0.reason = reason; $0.from = from; $0.to = to; $0.reference = reference
+                }, options: options)
+                if connection.json { return try Output.json(response) }
+                print("exemption recorded; in arrears: \(response.arrears.isEmpty ? "none" : response.arrears.joined(separator: ", "))")
+            }
+        }
+    }
+
+    struct DuesStatus: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "dues", abstract: "A member's dues: paid quarters, exemptions, arrears.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "License number.") var license: String
+
+        func run() async throws {
+            try await connection.run { conn in
+                let response = try await ChamberStub(connection: conn).listDues(.with { $0.licenseNumber = license }, options: connection.callOptions)
+                if connection.json { return try Output.json(response) }
+                Output.fields([("Paid", response.paid.joined(separator: ", ")), ("In arrears", response.arrears.joined(separator: ", ")),
+                               ("Exempt", response.exemptions.map { "\($0.reason) \($0.from)–\($0.to)" }.joined(separator: "; "))])
             }
         }
     }

@@ -34,7 +34,8 @@ struct DisciplineCommand: AsyncParsableCommand {
 
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "Proceeding id.") var id: Int64
-        @Option(help: "How it ended: the penalty, or none.") var outcome: String
+        @Option(help: "How it ended, in words.") var outcome: String
+        @Option(help: "The penalty (170.1): warning, reprimand, severeReprimand, expulsion; omit for none.") var penalty: String?
         @Option(help: "Date closed, YYYY-MM-DD (default: today).") var on: String?
         @Option(help: "Idempotency key.") var idempotencyKey: String?
 
@@ -43,6 +44,7 @@ struct DisciplineCommand: AsyncParsableCommand {
                 let response = try await DisciplineStub(connection: conn).closeDisciplinaryProceeding(.with {
                     $0.id = id
                     $0.outcome = outcome
+                    $0.penalty = penalty ?? ""
                     $0.closedOn = on ?? ""
                 }, options: options)
                 if connection.json { return try Output.json(response) }
@@ -61,8 +63,9 @@ struct DisciplineCommand: AsyncParsableCommand {
             try await connection.run { conn in
                 let response = try await DisciplineStub(connection: conn).listDisciplinaryProceedings(.with { $0.licenseNumber = license }, options: connection.callOptions)
                 if connection.json { return try Output.json(response) }
-                Output.table(["ID", "OPENED", "CLOSED", "SOURCE", "OUTCOME"], response.proceedings.map {
-                    [String($0.id), $0.openedOn, $0.closedOn.isEmpty ? "open" : $0.closedOn, $0.source, $0.outcome]
+                Output.table(["ID", "OPENED", "CLOSED", "SOURCE", "OUTCOME", "PENALTY"], response.proceedings.map {
+                    [String($0.id), $0.openedOn, $0.closedOn.isEmpty ? "open" : $0.closedOn, $0.source, $0.outcome,
+                     $0.penalty.isEmpty ? "" : "\($0.penalty) (Art. \($0.penaltyLegalBasis))" + ($0.penaltyInForce ? ", in force" : ", spent")]
                 })
             }
         }

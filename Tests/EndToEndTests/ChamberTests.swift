@@ -182,3 +182,43 @@ struct InspectionTests {
         }
     }
 }
+
+@Suite("End to end: penalties and dues", .serialized)
+struct PenaltyAndDuesE2ETests {
+    @Test func aPenaltyShowsWhetherItStillCountsAndUnpaidDuesBecomeADraft() async throws {
+        let clock = SteppingClock("2026-04-01")
+        try await withRegistry(clock: clock) { registry in
+            let ministry = try await registry.connect()
+            let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 1, ministry: ministry)
+            let chamberConnection = try await registry.connect(role: "republicanChamber")
+            let chamber = ChamberStub(connection: chamberConnection)
+            _ = try await chamber.admitMember(.with { $0.licenseNumber = almaty[0]; $0.district = "almaty-city"; $0.admittedOn = "2026-03-05"; $0.decision = "RC 1" })
+
+            let discipline = DisciplineStub(connection: chamberConnection)
+            let opened = try await discipline.openDisciplinaryProceeding(.with { $0.licenseNumber = almaty[0]; $0.source = "complaint 5" }).proceeding
+            let badPenalty = await #expect(throws: RPCError.self) {
+                _ = try await discipline.closeDisciplinaryProceeding(.with { $0.id = opened.id; $0.outcome = "x"; $0.penalty = "fine" })
+            }
+            #expect(badPenalty?.legalBasis == "170.1")
+            _ = try await discipline.closeDisciplinaryProceeding(.with { $0.id = opened.id; $0.outcome = "breach of the Ethics Code"; $0.penalty = "reprimand" })
+            #expect(try await discipline.listDisciplinaryProceedings(.with { $0.licenseNumber = almaty[0] }).proceedings.first?.penaltyInForce == true)
+            clock.set("2026-10-01")
+            let later = try await discipline.listDisciplinaryProceedings(.with { $0.licenseNumber = almaty[0] }).proceedings.first
+            #expect(later?.penaltyInForce == false)
+            #expect(later?.penaltyLegalBasis == "170.1.2")
+
+            _ = try await chamber.recordDuesPayment(.with { $0.licenseNumber = almaty[0]; $0.quarter = "2026Q1"; $0.reference = "pay 1" })
+            _ = try await chamber.recordTraining(.with { $0.licenseNumber = almaty[0]; $0.completedOn = "2026-06-01"; $0.programme = "p"; $0.certificate = "TR-1" })
+            let statement = try await chamber.listDues(.with { $0.licenseNumber = almaty[0] })
+            #expect(statement.arrears == ["2026Q2", "2026Q3"])
+            let drafts = try await ProposalsStub(connection: ministry).runMonitors(WireRunMonitorsRequest()).drafts
+            #expect(drafts.map(\.ground) == ["s143_2_6"])
+            let shortIllness = await #expect(throws: RPCError.self) {
+                _ = try await chamber.recordDuesExemption(.with { $0.licenseNumber = almaty[0]; $0.reason = "incapacity"; $0.from = "2026-04-01"; $0.to = "2026-04-20"; $0.reference = "sick note" })
+            }
+            #expect(shortIllness?.legalBasis == "172-1(3)")
+            await chamberConnection.close()
+            await ministry.close()
+        }
+    }
+}

@@ -100,3 +100,37 @@ struct InspectionRuleTests {
         #expect(Fixture.refusal { try Inspection.checkDocumentRequest(sentOn: Fixture.date("2026-03-20"), dueOn: Fixture.date("2026-04-01"), calendar: WorkingCalendarTests.shipped) } == nil)
     }
 }
+
+@Suite("Penalties and dues, Art. 170, 148.1.5-2, 172-1(3)")
+struct PenaltyAndDuesTests {
+    @Test func aPenaltyIsSpentSixMonthsAfterItWasImposedUnlessANewOneCame_170_4() {
+        let first = (on: Fixture.date("2026-01-10"), penalty: DisciplinaryPenalty.warning)
+        #expect(DisciplinaryPenalty.inForce([first], on: Fixture.date("2026-07-09")).count == 1)
+        #expect(DisciplinaryPenalty.inForce([first], on: Fixture.date("2026-07-10")).isEmpty)
+        let second = (on: Fixture.date("2026-05-01"), penalty: DisciplinaryPenalty.reprimand)
+        #expect(DisciplinaryPenalty.inForce([first, second], on: Fixture.date("2026-08-01")).map(\.penalty) == [.warning, .reprimand])
+        #expect(DisciplinaryPenalty.inForce([first, second], on: Fixture.date("2026-11-01")).isEmpty)
+        #expect(DisciplinaryPenalty.expulsion.article == "170.1.4")
+    }
+
+    @Test func quartersInArrearsCountFromTheAdmissionQuarterExceptExemptOnes_148_1_5_2() {
+        let admitted = Fixture.date("2026-02-15")
+        let paid: Set<Quarter> = [Quarter("2026Q1")!]
+        #expect(Dues.arrears(admittedOn: admitted, paid: paid, exemptions: [], on: Fixture.date("2026-09-30")).map(\.description) == ["2026Q2"])
+        #expect(Dues.arrears(admittedOn: admitted, paid: paid, exemptions: [], on: Fixture.date("2026-10-01")).map(\.description) == ["2026Q2", "2026Q3"])
+        let leave = Dues.Exemption(reason: .childCare, from: Fixture.date("2026-06-01"), to: Fixture.date("2029-06-01"))
+        #expect(Dues.arrears(admittedOn: admitted, paid: paid, exemptions: [leave], on: Fixture.date("2026-10-01")).isEmpty)
+        #expect(Quarter("2026Q4")?.lastDay == Fixture.date("2026-12-31"))
+        #expect(Quarter("2026Q5") == nil)
+    }
+
+    @Test func twoQuartersInArrearsFindTheSuspensionGroundOf143_2_6() {
+        let license = LicenseTransitionTests.active()
+        let membership = Membership(id: 1, licenseNumber: license.number, district: "almaty-city", admittedOn: Fixture.date("2026-02-15"), admissionDecision: "RC",
+                                    status: .active, endedOn: nil, expulsionGround: nil, endDecision: nil)
+        let found = Monitors.findings(license: license, memberships: [membership], contracts: [], trainings: [TrainingRecord(id: 1, licenseNumber: license.number, completedOn: Fixture.date("2026-06-01"), programme: "p", certificate: "c")],
+                                      duesPaid: [Quarter("2026Q1")!], on: Fixture.date("2026-10-01"))
+        #expect(found.map(\.ground) == [.s143_2_6])
+        #expect(found.first?.key == "dues:2025-000001:2026Q2:2026Q3")
+    }
+}

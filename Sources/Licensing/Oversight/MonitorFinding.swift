@@ -15,11 +15,12 @@ public struct MonitorFinding: Hashable, Sendable {
 }
 
 /// The monitors over the facts this registry records. Each looks only at bailiffs for whom
-/// the facts are on record (a membership for training, a contract for insurance), so missing
-/// records are never read as breaches.
+/// the facts are on record (a membership for training, a contract for insurance, a payment
+/// or exemption for dues), so missing records are never read as breaches.
 public enum Monitors {
     public static func findings(license: License, memberships: [Membership], contracts: [InsuranceContract],
-                                trainings: [TrainingRecord], violations: [ViolationRecord] = [], on date: LocalDate) -> [MonitorFinding] {
+                                trainings: [TrainingRecord], violations: [ViolationRecord] = [], duesPaid: Set<Quarter> = [],
+                                duesExemptions: [Dues.Exemption] = [], on date: LocalDate) -> [MonitorFinding] {
         guard !license.status.isFinal else { return [] }
         var found: [MonitorFinding] = []
         // Art. 144.2.1: two or more violations within six consecutive calendar months; the
@@ -40,6 +41,17 @@ public enum Monitors {
                     facts: "professional training was due by \(due) (148.1.9-1: within 6 months of starting on \(start), then every 3 years); none is recorded since"
                         + (trainings.map(\.completedOn).max().map { " the last on \($0)" } ?? " he started"),
                     monitor: "monitor:training", key: "training:\(license.number):\(due)"))
+            }
+        }
+        // Art. 148.1.5-2 → 143.2.6: dues repeatedly unpaid (also an expulsion ground, 172-1(3)).
+        // Only for a member whose dues the Chamber keeps here (a payment or an exemption on record).
+        if !duesPaid.isEmpty || !duesExemptions.isEmpty, let admitted = memberships.filter({ $0.isActive(on: date) }).map(\.admittedOn).min() {
+            let owed = Dues.arrears(admittedOn: admitted, paid: duesPaid, exemptions: duesExemptions, on: date)
+            if owed.count >= Dues.repeatedArrears {
+                found.append(MonitorFinding(
+                    license: license.number, ground: .s143_2_6, author: .republicanChamber,
+                    facts: "quarterly dues unpaid for \(owed.map(\.description).joined(separator: ", ")) (148.1.5-2)",
+                    monitor: "monitor:dues", key: "dues:\(license.number):\(owed[0]):\(owed[1])"))
             }
         }
         // Art. 146.1, 146.2-1: no valid contract, or one below the minimum: he may not practise.

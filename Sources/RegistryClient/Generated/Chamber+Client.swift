@@ -66,4 +66,25 @@ public struct ChamberStub: Sendable {
     ) async throws -> WireListTrainingsResponse {
         try await connection.call(ChamberMethods.listTrainings, request, options: options)
     }
+
+    public func recordDuesPayment(
+        _ request: WireRecordDuesPaymentRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireDuesResponse {
+        try await connection.call(ChamberMethods.recordDuesPayment, request, options: options)
+    }
+
+    public func recordDuesExemption(
+        _ request: WireRecordDuesExemptionRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireDuesResponse {
+        try await connection.call(ChamberMethods.recordDuesExemption, request, options: options)
+    }
+
+    public func listDues(
+        _ request: WireListDuesRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireDuesResponse {
+        try await connection.call(ChamberMethods.listDues, request, options: options)
+    }
 }

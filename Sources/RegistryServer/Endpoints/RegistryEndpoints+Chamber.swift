@@ -63,6 +63,36 @@ extension RegistryEndpoints: ChamberHandler {
         return response
     }
 
+    public func recordDuesPayment(_ request: WireRecordDuesPaymentRequest, context: CallContext) async throws -> WireDuesResponse {
+        Self.wire(try await core.recordDuesPayment(licenseNumber: request.licenseNumber, quarter: request.quarter,
+                                                   paidOn: try DateMapping.optionalDate(request.paidOn, field: "paid_on"), reference: request.reference, context: context.request))
+    }
+
+    public func recordDuesExemption(_ request: WireRecordDuesExemptionRequest, context: CallContext) async throws -> WireDuesResponse {
+        Self.wire(try await core.recordDuesExemption(licenseNumber: request.licenseNumber, reason: request.reason,
+                                                     from: try DateMapping.requiredDate(request.from, field: "from", article: "172-1(3)"),
+                                                     to: try DateMapping.requiredDate(request.to, field: "to", article: "172-1(3)"),
+                                                     reference: request.reference, context: context.request))
+    }
+
+    public func listDues(_ request: WireListDuesRequest, context: CallContext) async throws -> WireDuesResponse {
+        Self.wire(try await core.dues(licenseNumber: request.licenseNumber, context: context.request))
+    }
+
+    static func wire(_ statement: DuesStatement) -> WireDuesResponse {
+        var w = WireDuesResponse()
+        w.paid = statement.paid.map(\.description)
+        w.arrears = statement.arrears.map(\.description)
+        w.exemptions = statement.exemptions.map { e in
+            var x = WireDuesExemption()
+            x.reason = e.reason.rawValue
+            x.from = e.from.description
+            x.to = e.to.description
+            return x
+        }
+        return w
+    }
+
     static func wire(_ t: TrainingRecord) -> WireTraining {
         var w = WireTraining()
         w.id = t.id

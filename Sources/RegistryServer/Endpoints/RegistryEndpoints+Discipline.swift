@@ -14,13 +14,18 @@ extension RegistryEndpoints: DisciplineHandler {
 
     public func closeDisciplinaryProceeding(_ request: WireCloseDisciplinaryProceedingRequest, context: CallContext) async throws -> WireDisciplinaryProceedingResponse {
         let proceeding = try await core.closeDisciplinaryProceeding(id: request.id, closedOn: try DateMapping.optionalDate(request.closedOn, field: "closed_on"),
-                                                                    outcome: request.outcome, context: context.request)
+                                                                    outcome: request.outcome, penalty: request.penalty, context: context.request)
         return Self.response(proceeding)
     }
 
     public func listDisciplinaryProceedings(_ request: WireListDisciplinaryProceedingsRequest, context: CallContext) async throws -> WireListDisciplinaryProceedingsResponse {
         var response = WireListDisciplinaryProceedingsResponse()
-        response.proceedings = try await core.disciplinaryProceedings(licenseNumber: request.licenseNumber, context: context.request).map(Self.wire)
+        let (proceedings, inForce) = try await core.disciplinaryProceedings(licenseNumber: request.licenseNumber, context: context.request)
+        response.proceedings = proceedings.map { proceeding in
+            var wire = Self.wire(proceeding)
+            wire.penaltyInForce = inForce.contains(proceeding.id)
+            return wire
+        }
         return response
     }
 
@@ -39,6 +44,8 @@ extension RegistryEndpoints: DisciplineHandler {
         p.source = proceeding.source
         p.closedOn = proceeding.closedOn?.description ?? ""
         p.outcome = proceeding.outcome ?? ""
+        p.penalty = proceeding.penalty?.rawValue ?? ""
+        p.penaltyLegalBasis = proceeding.penalty?.article.reference ?? ""
         return p
     }
 }

@@ -13,6 +13,9 @@ public protocol ChamberHandler: Sendable {
     func listInsuranceContracts(_ request: WireListInsuranceContractsRequest, context: CallContext) async throws -> WireListInsuranceContractsResponse
     func recordTraining(_ request: WireRecordTrainingRequest, context: CallContext) async throws -> WireTrainingResponse
     func listTrainings(_ request: WireListTrainingsRequest, context: CallContext) async throws -> WireListTrainingsResponse
+    func recordDuesPayment(_ request: WireRecordDuesPaymentRequest, context: CallContext) async throws -> WireDuesResponse
+    func recordDuesExemption(_ request: WireRecordDuesExemptionRequest, context: CallContext) async throws -> WireDuesResponse
+    func listDues(_ request: WireListDuesRequest, context: CallContext) async throws -> WireDuesResponse
 }
 
 extension ChamberHandler {
@@ -41,6 +44,15 @@ extension ChamberHandler {
         }
         table.register(ChamberMethods.listTrainings) { request, context in
             try await self.listTrainings(request, context: context)
+        }
+        table.register(ChamberMethods.recordDuesPayment) { request, context in
+            try await self.recordDuesPayment(request, context: context)
+        }
+        table.register(ChamberMethods.recordDuesExemption) { request, context in
+            try await self.recordDuesExemption(request, context: context)
+        }
+        table.register(ChamberMethods.listDues) { request, context in
+            try await self.listDues(request, context: context)
         }
     }
 }

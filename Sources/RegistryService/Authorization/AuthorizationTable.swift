@@ -80,6 +80,10 @@ public enum AuthorizationTable {
         .completeInspection: [.ministry, .territorialBody, .republicanChamber, .regionalChamber],
         .recordViolation: [.ministry, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor],
         .listInspections: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor, .system],
+        // Dues are the Chamber's (148.1.5-2, 165).
+        .recordDuesPayment: [.republicanChamber, .regionalChamber],
+        .recordDuesExemption: [.republicanChamber, .regionalChamber],
+        .listDues: [.ministry, .auditor, .republicanChamber, .regionalChamber, .system, .bailiff],
     ]
 
     /// The article that reserves an operation to its roles, quoted in a denial.
@@ -115,6 +119,8 @@ public enum AuthorizationTable {
         .scheduleInspection: "169.1",
         .requestDocuments: "169.5",
         .completeInspection: "169.1",
+        .recordDuesPayment: "148.1.5-2",
+        .recordDuesExemption: "172-1(3)",
     ]
 
     public static func isAllowed(_ role: Role, _ operation: Operation) -> Bool {

@@ -54,6 +54,9 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case completeInspection = "Inspections/CompleteInspection"
     case recordViolation = "Inspections/RecordViolation"
     case listInspections = "Inspections/ListInspections"
+    case recordDuesPayment = "Chamber/RecordDuesPayment"
+    case recordDuesExemption = "Chamber/RecordDuesExemption"
+    case listDues = "Chamber/ListDues"
     case submitProposal = "Proposals/SubmitProposal"
     case listProposals = "Proposals/ListProposals"
     case declineProposal = "Proposals/DeclineProposal"
@@ -66,7 +69,8 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
              .recordCourtDecision, .recordCourtAnnulment, .importWorkingCalendar, .openDisciplinaryProceeding, .closeDisciplinaryProceeding,
              .importProceedings, .recordTemporaryReplacement, .returnToCreditor, .relocateProceeding, .recordLongAbsence, .confirmHandover,
              .admitMember, .expelMember, .leaveChamber, .recordInsuranceContract, .recordTraining, .runMonitors,
-             .submitDraftProposal, .withdrawDraftProposal, .scheduleInspection, .requestDocuments, .completeInspection, .recordViolation:
+             .submitDraftProposal, .withdrawDraftProposal, .scheduleInspection, .requestDocuments, .completeInspection, .recordViolation,
+             .recordDuesPayment, .recordDuesExemption:
             return true
         default: return false
         }

@@ -27,7 +27,7 @@ extension RegistryCore {
     }
 
     /// The chamber closes a proceeding with its outcome.
-    public func closeDisciplinaryProceeding(id: Int64, closedOn: LocalDate?, outcome: String, context: RequestContext) async throws -> DisciplinaryProceeding {
+    public func closeDisciplinaryProceeding(id: Int64, closedOn: LocalDate?, outcome: String, penalty: String = "", context: RequestContext) async throws -> DisciplinaryProceeding {
         try await mutate(.closeDisciplinaryProceeding, context: context, subject: { "discipline:\($0.id)" }) { tx, now in
             guard var proceeding = try tx.disciplinaryProceeding(id) else {
                 throw Rejection(.notFound, reason: "PROCEEDING_NOT_FOUND", message: "no disciplinary proceeding \(id)")
@@ -42,6 +42,12 @@ extension RegistryCore {
             }
             let outcome = outcome.trimmingWhitespace
             guard !outcome.isEmpty else { throw Rejection.invalid("outcome", "state how the proceeding ended (penalty or none)", article: "170.3") }
+            if !penalty.isEmpty {
+                guard let imposed = DisciplinaryPenalty(rawValue: penalty) else {
+                    throw Rejection.invalid("penalty", "one of \(DisciplinaryPenalty.allCases.map(\.rawValue).joined(separator: ", ")), or none", article: "170.1")
+                }
+                proceeding.penalty = imposed
+            }
             proceeding.closedOn = date
             proceeding.outcome = outcome
             try tx.close(proceeding)
@@ -51,9 +57,15 @@ extension RegistryCore {
         }
     }
 
-    public func disciplinaryProceedings(licenseNumber text: String, context: RequestContext) async throws -> [DisciplinaryProceeding] {
+    /// The proceedings against a bailiff, and the ids of those whose penalty still counts today (170.4).
+    public func disciplinaryProceedings(licenseNumber text: String, context: RequestContext) async throws -> ([DisciplinaryProceeding], Set<Int64>) {
         try await authorize(.listDisciplinaryProceedings, context)
         let number = try LicenseNumber.parse(text, field: "license_number")
-        return try store.read { try $0.disciplinaryProceedings(of: number) }
+        let proceedings = try store.read { try $0.disciplinaryProceedings(of: number) }
+        let today = clock.now().kazakhstanDate
+        let imposed = proceedings.compactMap { p in p.penalty.flatMap { penalty in p.closedOn.map { (on: $0, penalty: penalty, id: p.id) } } }
+        let counting = DisciplinaryPenalty.inForce(imposed.map { (on: $0.on, penalty: $0.penalty) }, on: today)
+        let inForce = Set(imposed.filter { item in counting.contains { $0.on == item.on && $0.penalty == item.penalty } }.map(\.id))
+        return (proceedings, inForce)
     }
 }

@@ -14,8 +14,11 @@ public struct DisciplinaryProceeding: Hashable, Sendable, Codable {
     public let source: String
     public var closedOn: LocalDate?
     public var outcome: String?
+    /// The one penalty for the offence (170.3 ¶2), imposed on `closedOn`; nil when none.
+    public var penalty: DisciplinaryPenalty?
 
-    public init(id: Int64, licenseNumber: LicenseNumber, openedOn: LocalDate, openedBy: String, source: String, closedOn: LocalDate?, outcome: String?) {
+    public init(id: Int64, licenseNumber: LicenseNumber, openedOn: LocalDate, openedBy: String, source: String, closedOn: LocalDate?, outcome: String?,
+                penalty: DisciplinaryPenalty? = nil) {
         self.id = id
         self.licenseNumber = licenseNumber
         self.openedOn = openedOn
@@ -23,6 +26,7 @@ public struct DisciplinaryProceeding: Hashable, Sendable, Codable {
         self.source = source
         self.closedOn = closedOn
         self.outcome = outcome
+        self.penalty = penalty
     }
 
     /// Open on `date`: opened by then and not yet closed (closing on a day ends it that day).
@@ -46,7 +50,8 @@ extension StoreQueries {
             throw StoreCorruption("disciplinary proceeding \(row["id"] as Int64) has a malformed row")
         }
         return DisciplinaryProceeding(id: row["id"], licenseNumber: number, openedOn: opened, openedBy: row["opened_by"], source: row["source"],
-                                      closedOn: (row["closed_on"] as String?).flatMap { LocalDate($0) }, outcome: row["outcome"])
+                                      closedOn: (row["closed_on"] as String?).flatMap { LocalDate($0) }, outcome: row["outcome"],
+                                      penalty: (row["penalty"] as String?).flatMap(DisciplinaryPenalty.init(rawValue:)))
     }
 }
 
@@ -63,8 +68,8 @@ extension StoreTransaction {
 
     /// Closes a proceeding once; an already closed one is left as it was.
     public func close(_ proceeding: DisciplinaryProceeding) throws {
-        try db.execute(sql: "UPDATE disciplinary_proceeding SET closed_on = ?, outcome = ? WHERE id = ? AND closed_on IS NULL",
-                       arguments: [proceeding.closedOn?.description, proceeding.outcome, proceeding.id])
+        try db.execute(sql: "UPDATE disciplinary_proceeding SET closed_on = ?, outcome = ?, penalty = ? WHERE id = ? AND closed_on IS NULL",
+                       arguments: [proceeding.closedOn?.description, proceeding.outcome, proceeding.penalty?.rawValue, proceeding.id])
         guard db.changesCount == 1 else { throw StoreCorruption("disciplinary proceeding \(proceeding.id) was closed concurrently") }
     }
 }

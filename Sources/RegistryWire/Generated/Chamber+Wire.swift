@@ -28,6 +28,15 @@ public enum ChamberMethods {
     public static let listTrainings = MethodDescriptor<WireListTrainingsRequest, WireListTrainingsResponse>(
         service: serviceName, method: "ListTrainings"
     )
+    public static let recordDuesPayment = MethodDescriptor<WireRecordDuesPaymentRequest, WireDuesResponse>(
+        service: serviceName, method: "RecordDuesPayment"
+    )
+    public static let recordDuesExemption = MethodDescriptor<WireRecordDuesExemptionRequest, WireDuesResponse>(
+        service: serviceName, method: "RecordDuesExemption"
+    )
+    public static let listDues = MethodDescriptor<WireListDuesRequest, WireDuesResponse>(
+        service: serviceName, method: "ListDues"
+    )
 
     /// Every method of the service, in declaration order.
     public static let all: [MethodInfo] = [
@@ -39,5 +48,8 @@ public enum ChamberMethods {
         listInsuranceContracts.info,
         recordTraining.info,
         listTrainings.info,
+        recordDuesPayment.info,
+        recordDuesExemption.info,
+        listDues.info,
     ]
 }

@@ -42,6 +42,14 @@ public nonisolated struct WireDisciplinaryProceeding: Sendable {
 
   public var outcome: String = String()
 
+  /// warning, reprimand, severeReprimand, expulsion (170.1.1–4); empty when none was imposed.
+  public var penalty: String = String()
+
+  public var penaltyLegalBasis: String = String()
+
+  /// Still counting today: spent 6 months after it was imposed unless a new one came (170.4).
+  public var penaltyInForce: Bool = false
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -75,6 +83,10 @@ public nonisolated struct WireCloseDisciplinaryProceedingRequest: Sendable {
   public var closedOn: String = String()
 
   public var outcome: String = String()
+
+  /// The one penalty for the offence (170.3 ¶2), imposed on closed_on; empty = none.
+  /// An expulsion is then carried out by the Board (Chamber.ExpelMember, disciplinaryPenalty).
+  public var penalty: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -132,7 +144,7 @@ fileprivate nonisolated let _protobuf_package = "kz.bailiff.registry.v1"
 
 nonisolated extension WireDisciplinaryProceeding: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".DisciplinaryProceeding"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}license_number\0\u{3}opened_on\0\u{3}opened_by\0\u{1}source\0\u{3}closed_on\0\u{1}outcome\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}license_number\0\u{3}opened_on\0\u{3}opened_by\0\u{1}source\0\u{3}closed_on\0\u{1}outcome\0\u{1}penalty\0\u{3}penalty_legal_basis\0\u{3}penalty_in_force\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -147,6 +159,9 @@ nonisolated extension WireDisciplinaryProceeding: SwiftProtobuf.Message, SwiftPr
       case 5: try { try decoder.decodeSingularStringField(value: &self.source) }()
       case 6: try { try decoder.decodeSingularStringField(value: &self.closedOn) }()
       case 7: try { try decoder.decodeSingularStringField(value: &self.outcome) }()
+      case 8: try { try decoder.decodeSingularStringField(value: &self.penalty) }()
+      case 9: try { try decoder.decodeSingularStringField(value: &self.penaltyLegalBasis) }()
+      case 10: try { try decoder.decodeSingularBoolField(value: &self.penaltyInForce) }()
       default: break
       }
     }
@@ -174,6 +189,15 @@ nonisolated extension WireDisciplinaryProceeding: SwiftProtobuf.Message, SwiftPr
     if !self.outcome.isEmpty {
       try visitor.visitSingularStringField(value: self.outcome, fieldNumber: 7)
     }
+    if !self.penalty.isEmpty {
+      try visitor.visitSingularStringField(value: self.penalty, fieldNumber: 8)
+    }
+    if !self.penaltyLegalBasis.isEmpty {
+      try visitor.visitSingularStringField(value: self.penaltyLegalBasis, fieldNumber: 9)
+    }
+    if self.penaltyInForce != false {
+      try visitor.visitSingularBoolField(value: self.penaltyInForce, fieldNumber: 10)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -185,6 +209,9 @@ nonisolated extension WireDisciplinaryProceeding: SwiftProtobuf.Message, SwiftPr
     if lhs.source != rhs.source {return false}
     if lhs.closedOn != rhs.closedOn {return false}
     if lhs.outcome != rhs.outcome {return false}
+    if lhs.penalty != rhs.penalty {return false}
+    if lhs.penaltyLegalBasis != rhs.penaltyLegalBasis {return false}
+    if lhs.penaltyInForce != rhs.penaltyInForce {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -232,7 +259,7 @@ nonisolated extension WireOpenDisciplinaryProceedingRequest: SwiftProtobuf.Messa
 
 nonisolated extension WireCloseDisciplinaryProceedingRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".CloseDisciplinaryProceedingRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}closed_on\0\u{1}outcome\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}closed_on\0\u{1}outcome\0\u{1}penalty\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -243,6 +270,7 @@ nonisolated extension WireCloseDisciplinaryProceedingRequest: SwiftProtobuf.Mess
       case 1: try { try decoder.decodeSingularInt64Field(value: &self.id) }()
       case 2: try { try decoder.decodeSingularStringField(value: &self.closedOn) }()
       case 3: try { try decoder.decodeSingularStringField(value: &self.outcome) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.penalty) }()
       default: break
       }
     }
@@ -258,6 +286,9 @@ nonisolated extension WireCloseDisciplinaryProceedingRequest: SwiftProtobuf.Mess
     if !self.outcome.isEmpty {
       try visitor.visitSingularStringField(value: self.outcome, fieldNumber: 3)
     }
+    if !self.penalty.isEmpty {
+      try visitor.visitSingularStringField(value: self.penalty, fieldNumber: 4)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -265,6 +296,7 @@ nonisolated extension WireCloseDisciplinaryProceedingRequest: SwiftProtobuf.Mess
     if lhs.id != rhs.id {return false}
     if lhs.closedOn != rhs.closedOn {return false}
     if lhs.outcome != rhs.outcome {return false}
+    if lhs.penalty != rhs.penalty {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

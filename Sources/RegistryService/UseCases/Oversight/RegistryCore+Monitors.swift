@@ -20,7 +20,8 @@ extension RegistryCore {
                     let findings = Monitors.findings(license: license, memberships: try tx.memberships(of: license.number),
                                                      contracts: try tx.insuranceContracts(of: license.number),
                                                      trainings: try tx.trainings(of: license.number),
-                                                     violations: try tx.violations(of: license.number), on: day)
+                                                     violations: try tx.violations(of: license.number),
+                                                     duesPaid: try tx.duesPaid(by: license.number), duesExemptions: try tx.duesExemptions(of: license.number), on: day)
                     for finding in findings {
                         let draft = Proposal.draft(on: license, ground: finding.ground, facts: finding.facts, author: finding.author, monitor: finding.monitor, at: now)
                         if let stored = try tx.insertDraft(draft, key: finding.key) {
