@@ -6,7 +6,8 @@ import SwiftProtobuf
 /// Inspections (169) and violations (the facts of 143.2.2, 143.2.6, 144.2.1).
 struct InspectionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "inspection", abstract: "Inspections of bailiffs and the violations found.",
-                                                    subcommands: [Schedule.self, RequestDocuments.self, Complete.self, Violation.self, List.self])
+                                                    subcommands: [Schedule.self, RequestDocuments.self, Complete.self, Violation.self, List.self,
+                                                                  Complain.self, CloseComplaint.self, Complaints.self])
 
     struct Schedule: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -113,6 +114,61 @@ struct InspectionCommand: AsyncParsableCommand {
                 Output.table(["ID", "KIND", "ON", "STATUS", "FINDINGS"], response.inspections.map { [String($0.id), $0.kind, $0.scheduledOn, $0.status, $0.findings] })
                 print("\nViolations")
                 Output.table(["COMMITTED", "ESTABLISHED", "SOURCE", "DESCRIPTION"], response.violations.map { [$0.committedOn, $0.establishedOn, $0.source, $0.description_p] })
+            }
+        }
+    }
+
+    struct Complain: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "complaint", abstract: "Record a complaint about a bailiff; it is routed to his district's regional chamber and territorial body (Art. 162.1.2-2, 168.2.4).")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "License number.") var license: String
+        @Option(help: "Who complains.") var complainant: String
+        @Option(help: "What about.") var summary: String
+        @Option(help: "Date received (default: today).") var received: String?
+
+        func run() async throws {
+            try await connection.mutate(nil) { conn, options in
+                let response = try await InspectionsStub(connection: conn).recordComplaint(.with {
+                    $0.licenseNumber = license; $0.complainant = complainant; $0.summary = summary; $0.receivedOn = received ?? ""
+                }, options: options)
+                if connection.json { return try Output.json(response) }
+                print("complaint \(response.complaint.id) recorded and routed to the bodies of \(response.complaint.district)")
+            }
+        }
+    }
+
+    struct CloseComplaint: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "close-complaint", abstract: "Close a complaint with its outcome and what it led to.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "Complaint id.") var id: Int64
+        @Option(help: "Outcome.") var outcome: String
+        @Option(help: "Unscheduled inspection opened on it.") var inspection: Int64?
+        @Option(help: "Disciplinary proceeding opened on it.") var proceeding: Int64?
+
+        func run() async throws {
+            try await connection.mutate(nil) { conn, options in
+                let response = try await InspectionsStub(connection: conn).closeComplaint(.with {
+                    $0.id = id; $0.outcome = outcome; $0.inspectionID = inspection ?? 0; $0.disciplinaryProceedingID = proceeding ?? 0
+                }, options: options)
+                if connection.json { return try Output.json(response) }
+                print("complaint \(id) closed")
+            }
+        }
+    }
+
+    struct Complaints: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Complaints about a bailiff.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "License number.") var license: String
+
+        func run() async throws {
+            try await connection.run { conn in
+                let response = try await InspectionsStub(connection: conn).listComplaints(.with { $0.licenseNumber = license }, options: connection.callOptions)
+                if connection.json { return try Output.json(response) }
+                Output.table(["ID", "RECEIVED", "FROM", "STATUS", "OUTCOME"], response.complaints.map { [String($0.id), $0.receivedOn, $0.complainant, $0.status, $0.outcome] })
             }
         }
     }

@@ -222,3 +222,35 @@ struct PenaltyAndDuesE2ETests {
         }
     }
 }
+
+@Suite("End to end: complaints", .serialized)
+struct ComplaintTests {
+    @Test func aComplaintIsRoutedToTheDistrictsChamberAndBodyAndClosedWithWhatItLedTo_162_1_2_2() async throws {
+        try await withRegistry(clock: SteppingClock("2026-05-04")) { registry in
+            let ministry = try await registry.connect()
+            let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 1, ministry: ministry)
+            let territorial = InspectionsStub(connection: try await registry.connect(role: "territorialBody"))
+            let complaint = try await territorial.recordComplaint(.with {
+                $0.licenseNumber = almaty[0]; $0.complainant = "Иванова И."; $0.summary = "no answer to an application for 2 months"
+            }).complaint
+            #expect(complaint.district == "almaty-city")
+            let routed = try registry.store.read {
+                try String.fetchAll($0.db, sql: "SELECT payload FROM outbox WHERE event_type = 'notification' AND payload LIKE '%complaint%' ORDER BY seq")
+            }
+            #expect(routed.count == 2)
+            #expect(routed.first?.contains("regionalChamber:almaty-city") == true)
+
+            let inspection = try await territorial.scheduleInspection(.with {
+                $0.licenseNumber = almaty[0]; $0.kind = "unscheduled"; $0.scheduledOn = "2026-05-06"; $0.trigger = "complaint \(complaint.id)"
+            }).inspection
+            let wrongInspection = await #expect(throws: RPCError.self) {
+                _ = try await InspectionsStub(connection: ministry).closeComplaint(.with { $0.id = complaint.id; $0.outcome = "x"; $0.inspectionID = 999 })
+            }
+            #expect(wrongInspection?.code == .invalidArgument)
+            let closed = try await territorial.closeComplaint(.with { $0.id = complaint.id; $0.outcome = "unscheduled inspection opened"; $0.inspectionID = inspection.id }).complaint
+            #expect(closed.status == "closed")
+            #expect(closed.inspectionID == inspection.id)
+            await ministry.close()
+        }
+    }
+}

@@ -45,4 +45,25 @@ public struct InspectionsStub: Sendable {
     ) async throws -> WireListInspectionsResponse {
         try await connection.call(InspectionsMethods.listInspections, request, options: options)
     }
+
+    public func recordComplaint(
+        _ request: WireRecordComplaintRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireComplaintResponse {
+        try await connection.call(InspectionsMethods.recordComplaint, request, options: options)
+    }
+
+    public func closeComplaint(
+        _ request: WireCloseComplaintRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireComplaintResponse {
+        try await connection.call(InspectionsMethods.closeComplaint, request, options: options)
+    }
+
+    public func listComplaints(
+        _ request: WireListComplaintsRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireListComplaintsResponse {
+        try await connection.call(InspectionsMethods.listComplaints, request, options: options)
+    }
 }

@@ -74,3 +74,44 @@ extension RegistryEndpoints: InspectionsHandler {
         return w
     }
 }
+
+/// Complaints about bailiffs.
+extension RegistryEndpoints {
+    public func recordComplaint(_ request: WireRecordComplaintRequest, context: CallContext) async throws -> WireComplaintResponse {
+        Self.response(try await core.recordComplaint(licenseNumber: request.licenseNumber, receivedOn: try DateMapping.optionalDate(request.receivedOn, field: "received_on"),
+                                                     complainant: request.complainant, summary: request.summary, context: context.request))
+    }
+
+    public func closeComplaint(_ request: WireCloseComplaintRequest, context: CallContext) async throws -> WireComplaintResponse {
+        Self.response(try await core.closeComplaint(id: request.id, outcome: request.outcome, inspectionID: request.inspectionID == 0 ? nil : request.inspectionID,
+                                                    disciplinaryProceedingID: request.disciplinaryProceedingID == 0 ? nil : request.disciplinaryProceedingID,
+                                                    context: context.request))
+    }
+
+    public func listComplaints(_ request: WireListComplaintsRequest, context: CallContext) async throws -> WireListComplaintsResponse {
+        var response = WireListComplaintsResponse()
+        response.complaints = try await core.complaints(licenseNumber: request.licenseNumber, context: context.request).map(Self.wire)
+        return response
+    }
+
+    static func response(_ complaint: Complaint) -> WireComplaintResponse {
+        var response = WireComplaintResponse()
+        response.complaint = wire(complaint)
+        return response
+    }
+
+    static func wire(_ c: Complaint) -> WireComplaint {
+        var w = WireComplaint()
+        w.id = c.id
+        w.licenseNumber = c.licenseNumber.value
+        w.receivedOn = c.receivedOn.description
+        w.complainant = c.complainant
+        w.summary = c.summary
+        w.district = c.district
+        w.status = c.status.rawValue
+        w.outcome = c.outcome ?? ""
+        w.inspectionID = c.inspectionID ?? 0
+        w.disciplinaryProceedingID = c.disciplinaryProceedingID ?? 0
+        return w
+    }
+}

@@ -10,6 +10,9 @@ public protocol InspectionsHandler: Sendable {
     func completeInspection(_ request: WireCompleteInspectionRequest, context: CallContext) async throws -> WireInspectionResponse
     func recordViolation(_ request: WireRecordViolationRequest, context: CallContext) async throws -> WireRecordViolationResponse
     func listInspections(_ request: WireListInspectionsRequest, context: CallContext) async throws -> WireListInspectionsResponse
+    func recordComplaint(_ request: WireRecordComplaintRequest, context: CallContext) async throws -> WireComplaintResponse
+    func closeComplaint(_ request: WireCloseComplaintRequest, context: CallContext) async throws -> WireComplaintResponse
+    func listComplaints(_ request: WireListComplaintsRequest, context: CallContext) async throws -> WireListComplaintsResponse
 }
 
 extension InspectionsHandler {
@@ -29,6 +32,15 @@ extension InspectionsHandler {
         }
         table.register(InspectionsMethods.listInspections) { request, context in
             try await self.listInspections(request, context: context)
+        }
+        table.register(InspectionsMethods.recordComplaint) { request, context in
+            try await self.recordComplaint(request, context: context)
+        }
+        table.register(InspectionsMethods.closeComplaint) { request, context in
+            try await self.closeComplaint(request, context: context)
+        }
+        table.register(InspectionsMethods.listComplaints) { request, context in
+            try await self.listComplaints(request, context: context)
         }
     }
 }

@@ -84,6 +84,10 @@ public enum AuthorizationTable {
         .recordDuesPayment: [.republicanChamber, .regionalChamber],
         .recordDuesExemption: [.republicanChamber, .regionalChamber],
         .listDues: [.ministry, .auditor, .republicanChamber, .regionalChamber, .system, .bailiff],
+        // Complaints reach the Ministry, territorial bodies and the chambers (167(1-1), 168.2.4, 162.1.2-2, 163-1.1.3-1).
+        .recordComplaint: [.ministry, .territorialBody, .republicanChamber, .regionalChamber],
+        .closeComplaint: [.ministry, .territorialBody, .republicanChamber, .regionalChamber],
+        .listComplaints: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor],
     ]
 
     /// The article that reserves an operation to its roles, quoted in a denial.

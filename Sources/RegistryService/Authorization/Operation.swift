@@ -57,6 +57,9 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case recordDuesPayment = "Chamber/RecordDuesPayment"
     case recordDuesExemption = "Chamber/RecordDuesExemption"
     case listDues = "Chamber/ListDues"
+    case recordComplaint = "Inspections/RecordComplaint"
+    case closeComplaint = "Inspections/CloseComplaint"
+    case listComplaints = "Inspections/ListComplaints"
     case submitProposal = "Proposals/SubmitProposal"
     case listProposals = "Proposals/ListProposals"
     case declineProposal = "Proposals/DeclineProposal"
@@ -70,7 +73,7 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
              .importProceedings, .recordTemporaryReplacement, .returnToCreditor, .relocateProceeding, .recordLongAbsence, .confirmHandover,
              .admitMember, .expelMember, .leaveChamber, .recordInsuranceContract, .recordTraining, .runMonitors,
              .submitDraftProposal, .withdrawDraftProposal, .scheduleInspection, .requestDocuments, .completeInspection, .recordViolation,
-             .recordDuesPayment, .recordDuesExemption:
+             .recordDuesPayment, .recordDuesExemption, .recordComplaint, .closeComplaint:
             return true
         default: return false
         }

@@ -34,6 +34,9 @@ enum RegistryMigrations {
         migrator.registerMigration("v9-penalties-dues") { db in
             try db.execute(sql: v9)
         }
+        migrator.registerMigration("v10-complaints") { db in
+            try db.execute(sql: v10)
+        }
         return migrator
     }
 
@@ -43,6 +46,24 @@ enum RegistryMigrations {
     ALTER TABLE license_status_history ADD COLUMN term_end TEXT;
     ALTER TABLE license_status_history ADD COLUMN reasons TEXT;
     ALTER TABLE license_status_history ADD COLUMN proposal TEXT;
+    """
+
+    /// Complaints about bailiffs (162.1.2-2, 163-1.1.3-1, 168.2.4) and what they led to.
+    private static let v10 = """
+    CREATE TABLE complaint (
+        id INTEGER PRIMARY KEY,
+        license_number TEXT NOT NULL REFERENCES license(number),
+        received_on TEXT NOT NULL,
+        complainant TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        district TEXT NOT NULL REFERENCES district(code),
+        recorded_by TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+        outcome TEXT,
+        inspection_id INTEGER REFERENCES inspection(id),
+        disciplinary_proceeding_id INTEGER REFERENCES disciplinary_proceeding(id)
+    ) STRICT;
+    CREATE INDEX complaint_by_license ON complaint(license_number, id);
     """
 
     /// The penalty a disciplinary proceeding ends with (170), and quarterly dues (148.1.5-2)

@@ -19,6 +19,15 @@ public enum InspectionsMethods {
     public static let listInspections = MethodDescriptor<WireListInspectionsRequest, WireListInspectionsResponse>(
         service: serviceName, method: "ListInspections"
     )
+    public static let recordComplaint = MethodDescriptor<WireRecordComplaintRequest, WireComplaintResponse>(
+        service: serviceName, method: "RecordComplaint"
+    )
+    public static let closeComplaint = MethodDescriptor<WireCloseComplaintRequest, WireComplaintResponse>(
+        service: serviceName, method: "CloseComplaint"
+    )
+    public static let listComplaints = MethodDescriptor<WireListComplaintsRequest, WireListComplaintsResponse>(
+        service: serviceName, method: "ListComplaints"
+    )
 
     /// Every method of the service, in declaration order.
     public static let all: [MethodInfo] = [
@@ -27,5 +36,8 @@ public enum InspectionsMethods {
         completeInspection.info,
         recordViolation.info,
         listInspections.info,
+        recordComplaint.info,
+        closeComplaint.info,
+        listComplaints.info,
     ]
 }

@@ -243,6 +243,120 @@ public nonisolated struct WireListInspectionsResponse: Sendable {
   public init() {}
 }
 
+public nonisolated struct WireComplaint: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var id: Int64 = 0
+
+  public var licenseNumber: String = String()
+
+  public var receivedOn: String = String()
+
+  public var complainant: String = String()
+
+  public var summary: String = String()
+
+  public var district: String = String()
+
+  /// open, closed.
+  public var status: String = String()
+
+  public var outcome: String = String()
+
+  public var inspectionID: Int64 = 0
+
+  public var disciplinaryProceedingID: Int64 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireRecordComplaintRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var licenseNumber: String = String()
+
+  /// Empty = today.
+  public var receivedOn: String = String()
+
+  public var complainant: String = String()
+
+  public var summary: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireCloseComplaintRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var id: Int64 = 0
+
+  public var outcome: String = String()
+
+  /// 0 = none.
+  public var inspectionID: Int64 = 0
+
+  public var disciplinaryProceedingID: Int64 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireComplaintResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var complaint: WireComplaint {
+    get {_complaint ?? WireComplaint()}
+    set {_complaint = newValue}
+  }
+  /// Returns true if `complaint` has been explicitly set.
+  public var hasComplaint: Bool {self._complaint != nil}
+  /// Clears the value of `complaint`. Subsequent reads from it will return its default value.
+  public mutating func clearComplaint() {self._complaint = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _complaint: WireComplaint? = nil
+}
+
+public nonisolated struct WireListComplaintsRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var licenseNumber: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireListComplaintsResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var complaints: [WireComplaint] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
 
 fileprivate nonisolated let _protobuf_package = "kz.bailiff.registry.v1"
@@ -750,6 +864,265 @@ nonisolated extension WireListInspectionsResponse: SwiftProtobuf.Message, SwiftP
   public static func ==(lhs: WireListInspectionsResponse, rhs: WireListInspectionsResponse) -> Bool {
     if lhs.inspections != rhs.inspections {return false}
     if lhs.violations != rhs.violations {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireComplaint: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".Complaint"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}license_number\0\u{3}received_on\0\u{1}complainant\0\u{1}summary\0\u{1}district\0\u{1}status\0\u{1}outcome\0\u{3}inspection_id\0\u{3}disciplinary_proceeding_id\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.id) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.licenseNumber) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.receivedOn) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.complainant) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.summary) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.district) }()
+      case 7: try { try decoder.decodeSingularStringField(value: &self.status) }()
+      case 8: try { try decoder.decodeSingularStringField(value: &self.outcome) }()
+      case 9: try { try decoder.decodeSingularInt64Field(value: &self.inspectionID) }()
+      case 10: try { try decoder.decodeSingularInt64Field(value: &self.disciplinaryProceedingID) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.id != 0 {
+      try visitor.visitSingularInt64Field(value: self.id, fieldNumber: 1)
+    }
+    if !self.licenseNumber.isEmpty {
+      try visitor.visitSingularStringField(value: self.licenseNumber, fieldNumber: 2)
+    }
+    if !self.receivedOn.isEmpty {
+      try visitor.visitSingularStringField(value: self.receivedOn, fieldNumber: 3)
+    }
+    if !self.complainant.isEmpty {
+      try visitor.visitSingularStringField(value: self.complainant, fieldNumber: 4)
+    }
+    if !self.summary.isEmpty {
+      try visitor.visitSingularStringField(value: self.summary, fieldNumber: 5)
+    }
+    if !self.district.isEmpty {
+      try visitor.visitSingularStringField(value: self.district, fieldNumber: 6)
+    }
+    if !self.status.isEmpty {
+      try visitor.visitSingularStringField(value: self.status, fieldNumber: 7)
+    }
+    if !self.outcome.isEmpty {
+      try visitor.visitSingularStringField(value: self.outcome, fieldNumber: 8)
+    }
+    if self.inspectionID != 0 {
+      try visitor.visitSingularInt64Field(value: self.inspectionID, fieldNumber: 9)
+    }
+    if self.disciplinaryProceedingID != 0 {
+      try visitor.visitSingularInt64Field(value: self.disciplinaryProceedingID, fieldNumber: 10)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireComplaint, rhs: WireComplaint) -> Bool {
+    if lhs.id != rhs.id {return false}
+    if lhs.licenseNumber != rhs.licenseNumber {return false}
+    if lhs.receivedOn != rhs.receivedOn {return false}
+    if lhs.complainant != rhs.complainant {return false}
+    if lhs.summary != rhs.summary {return false}
+    if lhs.district != rhs.district {return false}
+    if lhs.status != rhs.status {return false}
+    if lhs.outcome != rhs.outcome {return false}
+    if lhs.inspectionID != rhs.inspectionID {return false}
+    if lhs.disciplinaryProceedingID != rhs.disciplinaryProceedingID {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireRecordComplaintRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".RecordComplaintRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}license_number\0\u{3}received_on\0\u{1}complainant\0\u{1}summary\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.licenseNumber) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.receivedOn) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.complainant) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.summary) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.licenseNumber.isEmpty {
+      try visitor.visitSingularStringField(value: self.licenseNumber, fieldNumber: 1)
+    }
+    if !self.receivedOn.isEmpty {
+      try visitor.visitSingularStringField(value: self.receivedOn, fieldNumber: 2)
+    }
+    if !self.complainant.isEmpty {
+      try visitor.visitSingularStringField(value: self.complainant, fieldNumber: 3)
+    }
+    if !self.summary.isEmpty {
+      try visitor.visitSingularStringField(value: self.summary, fieldNumber: 4)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireRecordComplaintRequest, rhs: WireRecordComplaintRequest) -> Bool {
+    if lhs.licenseNumber != rhs.licenseNumber {return false}
+    if lhs.receivedOn != rhs.receivedOn {return false}
+    if lhs.complainant != rhs.complainant {return false}
+    if lhs.summary != rhs.summary {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireCloseComplaintRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".CloseComplaintRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}outcome\0\u{3}inspection_id\0\u{3}disciplinary_proceeding_id\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.id) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.outcome) }()
+      case 3: try { try decoder.decodeSingularInt64Field(value: &self.inspectionID) }()
+      case 4: try { try decoder.decodeSingularInt64Field(value: &self.disciplinaryProceedingID) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.id != 0 {
+      try visitor.visitSingularInt64Field(value: self.id, fieldNumber: 1)
+    }
+    if !self.outcome.isEmpty {
+      try visitor.visitSingularStringField(value: self.outcome, fieldNumber: 2)
+    }
+    if self.inspectionID != 0 {
+      try visitor.visitSingularInt64Field(value: self.inspectionID, fieldNumber: 3)
+    }
+    if self.disciplinaryProceedingID != 0 {
+      try visitor.visitSingularInt64Field(value: self.disciplinaryProceedingID, fieldNumber: 4)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireCloseComplaintRequest, rhs: WireCloseComplaintRequest) -> Bool {
+    if lhs.id != rhs.id {return false}
+    if lhs.outcome != rhs.outcome {return false}
+    if lhs.inspectionID != rhs.inspectionID {return false}
+    if lhs.disciplinaryProceedingID != rhs.disciplinaryProceedingID {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireComplaintResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ComplaintResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}complaint\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._complaint) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._complaint {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireComplaintResponse, rhs: WireComplaintResponse) -> Bool {
+    if lhs._complaint != rhs._complaint {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireListComplaintsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListComplaintsRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}license_number\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.licenseNumber) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.licenseNumber.isEmpty {
+      try visitor.visitSingularStringField(value: self.licenseNumber, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireListComplaintsRequest, rhs: WireListComplaintsRequest) -> Bool {
+    if lhs.licenseNumber != rhs.licenseNumber {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireListComplaintsResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListComplaintsResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}complaints\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.complaints) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.complaints.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.complaints, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireListComplaintsResponse, rhs: WireListComplaintsResponse) -> Bool {
+    if lhs.complaints != rhs.complaints {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
