@@ -48,22 +48,12 @@ struct RegisterCommand: AsyncParsableCommand {
         }
 
         static func csv(_ entries: [WirePublicRegisterEntry]) -> String {
-            let rows = entries.map { [$0.holderName, $0.licenseNumber, $0.issuedOn, Render.status($0.status), $0.statusSince, $0.district] }
-            return ([["holder_name", "license_number", "issued_on", "status", "status_since", "district"]] + rows)
-                .map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-        }
-
-        /// RFC 4180: quote a field holding a comma, a quote or a line break.
-        static func field(_ text: String) -> String {
-            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            CSVWriter.document(header: ["holder_name", "license_number", "issued_on", "status", "status_since", "district"],
+                               rows: entries.map { [$0.holderName, $0.licenseNumber, $0.issuedOn, Render.status($0.status), $0.statusSince, $0.district] })
         }
 
         static func json(_ entries: [WirePublicRegisterEntry]) throws -> String {
-            var options = JSONEncodingOptions()
-            options.preserveProtoFieldNames = true
-            options.alwaysPrintEnumsAsInts = false
-            return "[\n" + (try entries.map { "  " + (try $0.jsonString(options: options)) }.joined(separator: ",\n")) + "\n]\n"
+            try Output.jsonArray(entries)
         }
     }
 }

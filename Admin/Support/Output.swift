@@ -9,6 +9,13 @@ enum Output {
         print(try message.jsonString(options: options))
     }
 
+    /// Messages as a JSON array, one per line, with the .proto field names.
+    static func jsonArray(_ messages: [some SwiftProtobuf.Message]) throws -> String {
+        var options = JSONEncodingOptions()
+        options.preserveProtoFieldNames = true
+        return "[\n" + (try messages.map { "  " + (try $0.jsonString(options: options)) }.joined(separator: ",\n")) + "\n]\n"
+    }
+
     static func table(_ header: [String], _ rows: [[String]]) {
         let widths = header.indices.map { column in
             ([header] + rows).map { $0[column].count }.max() ?? 0

@@ -254,3 +254,33 @@ struct ComplaintTests {
         }
     }
 }
+
+@Suite("End to end: the quarterly report, Art. 163-1.3", .serialized)
+struct QuarterlyReportTests {
+    @Test func theQuarterlyReportCountsStatusesAtTheQuarterEndAndEventsWithinIt() async throws {
+        let clock = SteppingClock("2026-08-10")
+        try await withRegistry(clock: clock) { registry in
+            let ministry = try await registry.connect()
+            let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 3, ministry: ministry)
+            let licensing = LicensingStub(connection: ministry)
+            _ = try await licensing.suspendLicense(LicenseLifecycleTests.suspension(almaty[0], until: "2026-11-10"))
+            _ = try await licensing.terminateLicense(.with { $0.number = almaty[1]; $0.ground = "t144_1_4"; $0.reasons = "death on 2026-08-08" })
+            _ = try await InspectionsStub(connection: try await registry.connect(role: "territorialBody")).recordComplaint(.with {
+                $0.licenseNumber = almaty[2]; $0.complainant = "A"; $0.summary = "late"
+            })
+            clock.set("2026-10-05")
+            let files = try registry.credentialFiles(role: "republicanChamber")
+            let result = try await ExecutableTests.run("registry-admin", ["reports", "quarterly", "--quarter", "2026Q3", "--server", "127.0.0.1:\(registry.port)",
+                                                                     "--cert", files.cert, "--key", files.key, "--ca", files.ca])
+            #expect(result.status == 0, "\(result.stderr)")
+            let lines = result.stdout.split(separator: "\r\n").map(String.init)
+            #expect(lines.first == "district,active,suspended,ended,inspections_completed,violations_established,disciplinary_opened,penalties_imposed,complaints_received,proceedings_transferred")
+            #expect(lines.contains("almaty-city,1,1,1,0,0,0,0,1,0"), "\(lines)")
+            #expect(lines.contains("astana,1,0,0,0,0,0,0,0,0"))
+            #expect(lines.count == 21)
+            let early = await #expect(throws: RPCError.self) { _ = try await InspectionsStub(connection: ministry).quarterlyReport(.with { $0.quarter = "2026Q4x" }) }
+            #expect(early?.code == .invalidArgument)
+            await ministry.close()
+        }
+    }
+}

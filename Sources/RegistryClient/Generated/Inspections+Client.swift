@@ -66,4 +66,11 @@ public struct InspectionsStub: Sendable {
     ) async throws -> WireListComplaintsResponse {
         try await connection.call(InspectionsMethods.listComplaints, request, options: options)
     }
+
+    public func quarterlyReport(
+        _ request: WireQuarterlyReportRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireQuarterlyReportResponse {
+        try await connection.call(InspectionsMethods.quarterlyReport, request, options: options)
+    }
 }

@@ -115,3 +115,25 @@ extension RegistryEndpoints {
         return w
     }
 }
+
+extension RegistryEndpoints {
+    public func quarterlyReport(_ request: WireQuarterlyReportRequest, context: CallContext) async throws -> WireQuarterlyReportResponse {
+        var response = WireQuarterlyReportResponse()
+        response.quarter = request.quarter
+        response.lines = try await core.quarterlyReport(quarter: request.quarter, context: context.request).map { line in
+            var w = WireQuarterlyReportLine()
+            w.district = line.district
+            w.active = UInt32(line.active)
+            w.suspended = UInt32(line.suspended)
+            w.ended = UInt32(line.ended)
+            w.inspectionsCompleted = UInt32(line.inspections)
+            w.violationsEstablished = UInt32(line.violations)
+            w.disciplinaryOpened = UInt32(line.disciplinary)
+            w.penaltiesImposed = UInt32(line.penalties)
+            w.complaintsReceived = UInt32(line.complaints)
+            w.proceedingsTransferred = UInt32(line.transferred)
+            return w
+        }
+        return response
+    }
+}

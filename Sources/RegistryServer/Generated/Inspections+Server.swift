@@ -13,6 +13,7 @@ public protocol InspectionsHandler: Sendable {
     func recordComplaint(_ request: WireRecordComplaintRequest, context: CallContext) async throws -> WireComplaintResponse
     func closeComplaint(_ request: WireCloseComplaintRequest, context: CallContext) async throws -> WireComplaintResponse
     func listComplaints(_ request: WireListComplaintsRequest, context: CallContext) async throws -> WireListComplaintsResponse
+    func quarterlyReport(_ request: WireQuarterlyReportRequest, context: CallContext) async throws -> WireQuarterlyReportResponse
 }
 
 extension InspectionsHandler {
@@ -41,6 +42,9 @@ extension InspectionsHandler {
         }
         table.register(InspectionsMethods.listComplaints) { request, context in
             try await self.listComplaints(request, context: context)
+        }
+        table.register(InspectionsMethods.quarterlyReport) { request, context in
+            try await self.quarterlyReport(request, context: context)
         }
     }
 }

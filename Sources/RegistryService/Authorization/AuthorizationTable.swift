@@ -88,6 +88,8 @@ public enum AuthorizationTable {
         .recordComplaint: [.ministry, .territorialBody, .republicanChamber, .regionalChamber],
         .closeComplaint: [.ministry, .territorialBody, .republicanChamber, .regionalChamber],
         .listComplaints: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor],
+        // The Chamber informs the Ministry quarterly (163-1.3).
+        .quarterlyReport: [.ministry, .republicanChamber, .auditor],
     ]
 
     /// The article that reserves an operation to its roles, quoted in a denial.

@@ -60,6 +60,7 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case recordComplaint = "Inspections/RecordComplaint"
     case closeComplaint = "Inspections/CloseComplaint"
     case listComplaints = "Inspections/ListComplaints"
+    case quarterlyReport = "Inspections/QuarterlyReport"
     case submitProposal = "Proposals/SubmitProposal"
     case listProposals = "Proposals/ListProposals"
     case declineProposal = "Proposals/DeclineProposal"

@@ -28,6 +28,9 @@ public enum InspectionsMethods {
     public static let listComplaints = MethodDescriptor<WireListComplaintsRequest, WireListComplaintsResponse>(
         service: serviceName, method: "ListComplaints"
     )
+    public static let quarterlyReport = MethodDescriptor<WireQuarterlyReportRequest, WireQuarterlyReportResponse>(
+        service: serviceName, method: "QuarterlyReport"
+    )
 
     /// Every method of the service, in declaration order.
     public static let all: [MethodInfo] = [
@@ -39,5 +42,6 @@ public enum InspectionsMethods {
         recordComplaint.info,
         closeComplaint.info,
         listComplaints.info,
+        quarterlyReport.info,
     ]
 }

@@ -357,6 +357,66 @@ public nonisolated struct WireListComplaintsResponse: Sendable {
   public init() {}
 }
 
+public nonisolated struct WireQuarterlyReportRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// "2026Q3".
+  public var quarter: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireQuarterlyReportLine: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var district: String = String()
+
+  /// Licenses active and suspended on the quarter's last day.
+  public var active: UInt32 = 0
+
+  public var suspended: UInt32 = 0
+
+  /// Terminated or deprived with effect in the quarter.
+  public var ended: UInt32 = 0
+
+  public var inspectionsCompleted: UInt32 = 0
+
+  public var violationsEstablished: UInt32 = 0
+
+  public var disciplinaryOpened: UInt32 = 0
+
+  public var penaltiesImposed: UInt32 = 0
+
+  public var complaintsReceived: UInt32 = 0
+
+  /// Proceedings reassigned by transfer jobs started in the quarter.
+  public var proceedingsTransferred: UInt32 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireQuarterlyReportResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var quarter: String = String()
+
+  public var lines: [WireQuarterlyReportLine] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
 
 fileprivate nonisolated let _protobuf_package = "kz.bailiff.registry.v1"
@@ -1123,6 +1183,146 @@ nonisolated extension WireListComplaintsResponse: SwiftProtobuf.Message, SwiftPr
 
   public static func ==(lhs: WireListComplaintsResponse, rhs: WireListComplaintsResponse) -> Bool {
     if lhs.complaints != rhs.complaints {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireQuarterlyReportRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".QuarterlyReportRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}quarter\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.quarter) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.quarter.isEmpty {
+      try visitor.visitSingularStringField(value: self.quarter, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireQuarterlyReportRequest, rhs: WireQuarterlyReportRequest) -> Bool {
+    if lhs.quarter != rhs.quarter {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireQuarterlyReportLine: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".QuarterlyReportLine"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}district\0\u{1}active\0\u{1}suspended\0\u{1}ended\0\u{3}inspections_completed\0\u{3}violations_established\0\u{3}disciplinary_opened\0\u{3}penalties_imposed\0\u{3}complaints_received\0\u{3}proceedings_transferred\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.district) }()
+      case 2: try { try decoder.decodeSingularUInt32Field(value: &self.active) }()
+      case 3: try { try decoder.decodeSingularUInt32Field(value: &self.suspended) }()
+      case 4: try { try decoder.decodeSingularUInt32Field(value: &self.ended) }()
+      case 5: try { try decoder.decodeSingularUInt32Field(value: &self.inspectionsCompleted) }()
+      case 6: try { try decoder.decodeSingularUInt32Field(value: &self.violationsEstablished) }()
+      case 7: try { try decoder.decodeSingularUInt32Field(value: &self.disciplinaryOpened) }()
+      case 8: try { try decoder.decodeSingularUInt32Field(value: &self.penaltiesImposed) }()
+      case 9: try { try decoder.decodeSingularUInt32Field(value: &self.complaintsReceived) }()
+      case 10: try { try decoder.decodeSingularUInt32Field(value: &self.proceedingsTransferred) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.district.isEmpty {
+      try visitor.visitSingularStringField(value: self.district, fieldNumber: 1)
+    }
+    if self.active != 0 {
+      try visitor.visitSingularUInt32Field(value: self.active, fieldNumber: 2)
+    }
+    if self.suspended != 0 {
+      try visitor.visitSingularUInt32Field(value: self.suspended, fieldNumber: 3)
+    }
+    if self.ended != 0 {
+      try visitor.visitSingularUInt32Field(value: self.ended, fieldNumber: 4)
+    }
+    if self.inspectionsCompleted != 0 {
+      try visitor.visitSingularUInt32Field(value: self.inspectionsCompleted, fieldNumber: 5)
+    }
+    if self.violationsEstablished != 0 {
+      try visitor.visitSingularUInt32Field(value: self.violationsEstablished, fieldNumber: 6)
+    }
+    if self.disciplinaryOpened != 0 {
+      try visitor.visitSingularUInt32Field(value: self.disciplinaryOpened, fieldNumber: 7)
+    }
+    if self.penaltiesImposed != 0 {
+      try visitor.visitSingularUInt32Field(value: self.penaltiesImposed, fieldNumber: 8)
+    }
+    if self.complaintsReceived != 0 {
+      try visitor.visitSingularUInt32Field(value: self.complaintsReceived, fieldNumber: 9)
+    }
+    if self.proceedingsTransferred != 0 {
+      try visitor.visitSingularUInt32Field(value: self.proceedingsTransferred, fieldNumber: 10)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireQuarterlyReportLine, rhs: WireQuarterlyReportLine) -> Bool {
+    if lhs.district != rhs.district {return false}
+    if lhs.active != rhs.active {return false}
+    if lhs.suspended != rhs.suspended {return false}
+    if lhs.ended != rhs.ended {return false}
+    if lhs.inspectionsCompleted != rhs.inspectionsCompleted {return false}
+    if lhs.violationsEstablished != rhs.violationsEstablished {return false}
+    if lhs.disciplinaryOpened != rhs.disciplinaryOpened {return false}
+    if lhs.penaltiesImposed != rhs.penaltiesImposed {return false}
+    if lhs.complaintsReceived != rhs.complaintsReceived {return false}
+    if lhs.proceedingsTransferred != rhs.proceedingsTransferred {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireQuarterlyReportResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".QuarterlyReportResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}quarter\0\u{1}lines\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.quarter) }()
+      case 2: try { try decoder.decodeRepeatedMessageField(value: &self.lines) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.quarter.isEmpty {
+      try visitor.visitSingularStringField(value: self.quarter, fieldNumber: 1)
+    }
+    if !self.lines.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.lines, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireQuarterlyReportResponse, rhs: WireQuarterlyReportResponse) -> Bool {
+    if lhs.quarter != rhs.quarter {return false}
+    if lhs.lines != rhs.lines {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -1,0 +1,14 @@
+import Foundation
+
+/// RFC 4180 output: a field holding a comma, a quote or a line break is quoted, quotes doubled;
+/// records end with CRLF.
+enum CSVWriter {
+    static func document(header: [String], rows: [[String]]) -> String {
+        ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
