@@ -7,7 +7,7 @@ import SwiftProtobuf
 struct InspectionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "inspection", abstract: "Inspections of bailiffs and the violations found.",
                                                     subcommands: [Schedule.self, RequestDocuments.self, Complete.self, Violation.self, List.self,
-                                                                  Complain.self, CloseComplaint.self, Complaints.self])
+                                                                  Complain.self, CloseComplaint.self, Complaints.self, Plan.self])
 
     struct Schedule: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -169,6 +169,24 @@ struct InspectionCommand: AsyncParsableCommand {
                 let response = try await InspectionsStub(connection: conn).listComplaints(.with { $0.licenseNumber = license }, options: connection.callOptions)
                 if connection.json { return try Output.json(response) }
                 Output.table(["ID", "RECEIVED", "FROM", "STATUS", "OUTCOME"], response.complaints.map { [String($0.id), $0.receivedOn, $0.complainant, $0.status, $0.outcome] })
+            }
+        }
+    }
+
+    struct Plan: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "schedule-due", abstract: "Every member's next planned inspection (Art. 169.4); --overdue for the overdue ones.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Option(help: "As of (default: today).") var asOf: String?
+        @Flag(help: "Only the overdue ones.") var overdue = false
+
+        func run() async throws {
+            try await connection.run { conn in
+                let response = try await InspectionsStub(connection: conn).inspectionSchedule(.with { $0.asOf = asOf ?? ""; $0.overdueOnly = overdue }, options: connection.callOptions)
+                if connection.json { return try Output.json(response) }
+                Output.table(["LICENSE", "DISTRICT", "KIND", "FROM", "BY", "STATE"], response.inspections.map {
+                    [$0.licenseNumber, $0.district, $0.kind, $0.earliest, $0.latest, $0.overdue ? "OVERDUE" : "due"]
+                })
             }
         }
     }

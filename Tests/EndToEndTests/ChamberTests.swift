@@ -158,6 +158,11 @@ struct InspectionTests {
                 _ = try await inspections.scheduleInspection(.with { $0.licenseNumber = astana; $0.kind = "unscheduled"; $0.scheduledOn = "2026-09-10"; $0.trigger = "complaint" })
             }
             #expect(otherRegion?.reason == "OTHER_REGION")
+            let plan = try await inspections.inspectionSchedule(WireInspectionScheduleRequest()).inspections
+            #expect(plan.map(\.licenseNumber) == [almaty[0]]) // the Astana bailiff is not this body's, nor a member
+            #expect(plan.first?.earliest == "2026-09-05")
+            #expect(plan.first?.latest == "2027-03-05")
+            #expect(try await inspections.inspectionSchedule(.with { $0.asOf = "2027-03-06"; $0.overdueOnly = true }).inspections.count == 1)
             let inspection = try await inspections.scheduleInspection(.with { $0.licenseNumber = almaty[0]; $0.kind = "plannedFirst"; $0.scheduledOn = "2026-09-07" }).inspection
             let short = await #expect(throws: RPCError.self) {
                 _ = try await inspections.requestDocuments(.with { $0.inspectionID = inspection.id; $0.sentOn = "2026-09-01"; $0.dueOn = "2026-09-07"; $0.subject = "settlements" })

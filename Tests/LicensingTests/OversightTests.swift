@@ -134,3 +134,26 @@ struct PenaltyAndDuesTests {
         #expect(found.first?.key == "dues:2025-000001:2026Q2:2026Q3")
     }
 }
+
+@Suite("The inspection schedule, Art. 169.4")
+struct InspectionScheduleTests {
+    static let license = LicenseNumber("2025-000001")!
+
+    static func inspection(_ kind: Inspection.Kind, _ on: String) -> Inspection {
+        Inspection(id: 1, licenseNumber: license, kind: kind, scheduledOn: Fixture.date(on), inspectedBy: "tb", trigger: "schedule", status: .completed, completedOn: Fixture.date(on), findings: "none")
+    }
+
+    @Test func theFirstIsDueBetweenSixAndTwelveMonthsThenOnePerCalendarYear() {
+        let start = Fixture.date("2025-03-01")
+        let first = Inspection.nextPlanned(startedOn: start, inspections: [], on: Fixture.date("2025-10-01"))
+        #expect(first.kind == .plannedFirst && first.earliest == Fixture.date("2025-09-01") && first.latest == Fixture.date("2026-03-01"))
+        #expect(first.isOverdue(on: Fixture.date("2026-03-02")))
+        let annual = Inspection.nextPlanned(startedOn: start, inspections: [Self.inspection(.plannedFirst, "2025-11-10")], on: Fixture.date("2026-05-01"))
+        #expect(annual.kind == .plannedAnnual && annual.latest == Fixture.date("2026-12-31"))
+        let missed = Inspection.nextPlanned(startedOn: start, inspections: [Self.inspection(.plannedFirst, "2025-11-10")], on: Fixture.date("2027-02-01"))
+        #expect(missed.isOverdue(on: Fixture.date("2027-02-01")))
+        let done = Inspection.nextPlanned(startedOn: start, inspections: [Self.inspection(.plannedFirst, "2025-11-10"), Self.inspection(.plannedAnnual, "2026-06-01")],
+                                          on: Fixture.date("2026-08-01"))
+        #expect(done.earliest == Fixture.date("2027-01-01"))
+    }
+}

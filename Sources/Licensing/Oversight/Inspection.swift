@@ -126,3 +126,28 @@ public struct ViolationRecord: Hashable, Sendable, Codable {
         return nil
     }
 }
+
+extension Inspection {
+    /// The next planned inspection a bailiff is due (169.4): the first between 6 and 12 months
+    /// after he started, then one in every calendar year after it [POLICY: "once a year" read
+    /// as once per calendar year]. `latest` passed without it means the inspection is overdue.
+    public struct Due: Hashable, Sendable {
+        public let kind: Kind
+        public let earliest: LocalDate
+        public let latest: LocalDate
+
+        public func isOverdue(on date: LocalDate) -> Bool { date > latest }
+    }
+
+    public static func nextPlanned(startedOn start: LocalDate, inspections: [Inspection], on date: LocalDate) -> Due {
+        let planned = inspections.filter { $0.kind != .unscheduled }
+        guard let first = planned.first(where: { $0.kind == .plannedFirst }) else {
+            return Due(kind: .plannedFirst, earliest: start.adding(months: 6), latest: start.adding(years: 1))
+        }
+        // The first calendar year after the first inspection's with no planned inspection, up to this year.
+        var year = first.scheduledOn.year + 1
+        while year < date.year && planned.contains(where: { $0.scheduledOn.year == year }) { year += 1 }
+        if year == date.year && planned.contains(where: { $0.scheduledOn.year == year }) { year += 1 }
+        return Due(kind: .plannedAnnual, earliest: LocalDate(year: year, month: 1, day: 1)!, latest: LocalDate(year: year, month: 12, day: 31)!)
+    }
+}

@@ -73,4 +73,11 @@ public struct InspectionsStub: Sendable {
     ) async throws -> WireQuarterlyReportResponse {
         try await connection.call(InspectionsMethods.quarterlyReport, request, options: options)
     }
+
+    public func inspectionSchedule(
+        _ request: WireInspectionScheduleRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireInspectionScheduleResponse {
+        try await connection.call(InspectionsMethods.inspectionSchedule, request, options: options)
+    }
 }

@@ -137,3 +137,21 @@ extension RegistryEndpoints {
         return response
     }
 }
+
+extension RegistryEndpoints {
+    public func inspectionSchedule(_ request: WireInspectionScheduleRequest, context: CallContext) async throws -> WireInspectionScheduleResponse {
+        var response = WireInspectionScheduleResponse()
+        response.inspections = try await core.inspectionSchedule(asOf: try DateMapping.optionalDate(request.asOf, field: "as_of"), overdueOnly: request.overdueOnly,
+                                                                 context: context.request).map { item in
+            var w = WireDueInspection()
+            w.licenseNumber = item.license.value
+            w.district = item.district
+            w.kind = item.due.kind.rawValue
+            w.earliest = item.due.earliest.description
+            w.latest = item.due.latest.description
+            w.overdue = item.overdue
+            return w
+        }
+        return response
+    }
+}

@@ -14,6 +14,7 @@ public protocol InspectionsHandler: Sendable {
     func closeComplaint(_ request: WireCloseComplaintRequest, context: CallContext) async throws -> WireComplaintResponse
     func listComplaints(_ request: WireListComplaintsRequest, context: CallContext) async throws -> WireListComplaintsResponse
     func quarterlyReport(_ request: WireQuarterlyReportRequest, context: CallContext) async throws -> WireQuarterlyReportResponse
+    func inspectionSchedule(_ request: WireInspectionScheduleRequest, context: CallContext) async throws -> WireInspectionScheduleResponse
 }
 
 extension InspectionsHandler {
@@ -45,6 +46,9 @@ extension InspectionsHandler {
         }
         table.register(InspectionsMethods.quarterlyReport) { request, context in
             try await self.quarterlyReport(request, context: context)
+        }
+        table.register(InspectionsMethods.inspectionSchedule) { request, context in
+            try await self.inspectionSchedule(request, context: context)
         }
     }
 }

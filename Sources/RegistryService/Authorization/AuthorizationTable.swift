@@ -90,6 +90,7 @@ public enum AuthorizationTable {
         .listComplaints: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor],
         // The Chamber informs the Ministry quarterly (163-1.3).
         .quarterlyReport: [.ministry, .republicanChamber, .auditor],
+        .inspectionSchedule: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber],
     ]
 
     /// The article that reserves an operation to its roles, quoted in a denial.

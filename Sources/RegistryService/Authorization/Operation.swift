@@ -61,6 +61,7 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case closeComplaint = "Inspections/CloseComplaint"
     case listComplaints = "Inspections/ListComplaints"
     case quarterlyReport = "Inspections/QuarterlyReport"
+    case inspectionSchedule = "Inspections/InspectionSchedule"
     case submitProposal = "Proposals/SubmitProposal"
     case listProposals = "Proposals/ListProposals"
     case declineProposal = "Proposals/DeclineProposal"

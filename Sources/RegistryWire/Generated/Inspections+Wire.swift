@@ -31,6 +31,9 @@ public enum InspectionsMethods {
     public static let quarterlyReport = MethodDescriptor<WireQuarterlyReportRequest, WireQuarterlyReportResponse>(
         service: serviceName, method: "QuarterlyReport"
     )
+    public static let inspectionSchedule = MethodDescriptor<WireInspectionScheduleRequest, WireInspectionScheduleResponse>(
+        service: serviceName, method: "InspectionSchedule"
+    )
 
     /// Every method of the service, in declaration order.
     public static let all: [MethodInfo] = [
@@ -43,5 +46,6 @@ public enum InspectionsMethods {
         closeComplaint.info,
         listComplaints.info,
         quarterlyReport.info,
+        inspectionSchedule.info,
     ]
 }

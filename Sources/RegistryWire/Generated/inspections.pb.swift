@@ -417,6 +417,56 @@ public nonisolated struct WireQuarterlyReportResponse: Sendable {
   public init() {}
 }
 
+public nonisolated struct WireInspectionScheduleRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// YYYY-MM-DD; empty = today.
+  public var asOf: String = String()
+
+  public var overdueOnly: Bool = false
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireDueInspection: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var licenseNumber: String = String()
+
+  public var district: String = String()
+
+  /// plannedFirst or plannedAnnual.
+  public var kind: String = String()
+
+  public var earliest: String = String()
+
+  public var latest: String = String()
+
+  public var overdue: Bool = false
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireInspectionScheduleResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var inspections: [WireDueInspection] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
 
 fileprivate nonisolated let _protobuf_package = "kz.bailiff.registry.v1"
@@ -1323,6 +1373,126 @@ nonisolated extension WireQuarterlyReportResponse: SwiftProtobuf.Message, SwiftP
   public static func ==(lhs: WireQuarterlyReportResponse, rhs: WireQuarterlyReportResponse) -> Bool {
     if lhs.quarter != rhs.quarter {return false}
     if lhs.lines != rhs.lines {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireInspectionScheduleRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".InspectionScheduleRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}as_of\0\u{3}overdue_only\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.asOf) }()
+      case 2: try { try decoder.decodeSingularBoolField(value: &self.overdueOnly) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.asOf.isEmpty {
+      try visitor.visitSingularStringField(value: self.asOf, fieldNumber: 1)
+    }
+    if self.overdueOnly != false {
+      try visitor.visitSingularBoolField(value: self.overdueOnly, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireInspectionScheduleRequest, rhs: WireInspectionScheduleRequest) -> Bool {
+    if lhs.asOf != rhs.asOf {return false}
+    if lhs.overdueOnly != rhs.overdueOnly {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireDueInspection: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".DueInspection"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}license_number\0\u{1}district\0\u{1}kind\0\u{1}earliest\0\u{1}latest\0\u{1}overdue\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.licenseNumber) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.district) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.kind) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.earliest) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.latest) }()
+      case 6: try { try decoder.decodeSingularBoolField(value: &self.overdue) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.licenseNumber.isEmpty {
+      try visitor.visitSingularStringField(value: self.licenseNumber, fieldNumber: 1)
+    }
+    if !self.district.isEmpty {
+      try visitor.visitSingularStringField(value: self.district, fieldNumber: 2)
+    }
+    if !self.kind.isEmpty {
+      try visitor.visitSingularStringField(value: self.kind, fieldNumber: 3)
+    }
+    if !self.earliest.isEmpty {
+      try visitor.visitSingularStringField(value: self.earliest, fieldNumber: 4)
+    }
+    if !self.latest.isEmpty {
+      try visitor.visitSingularStringField(value: self.latest, fieldNumber: 5)
+    }
+    if self.overdue != false {
+      try visitor.visitSingularBoolField(value: self.overdue, fieldNumber: 6)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireDueInspection, rhs: WireDueInspection) -> Bool {
+    if lhs.licenseNumber != rhs.licenseNumber {return false}
+    if lhs.district != rhs.district {return false}
+    if lhs.kind != rhs.kind {return false}
+    if lhs.earliest != rhs.earliest {return false}
+    if lhs.latest != rhs.latest {return false}
+    if lhs.overdue != rhs.overdue {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireInspectionScheduleResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".InspectionScheduleResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}inspections\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.inspections) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.inspections.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.inspections, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireInspectionScheduleResponse, rhs: WireInspectionScheduleResponse) -> Bool {
+    if lhs.inspections != rhs.inspections {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

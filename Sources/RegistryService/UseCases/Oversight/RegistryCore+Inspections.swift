@@ -105,3 +105,37 @@ extension RegistryCore {
         }
     }
 }
+
+/// A member's next planned inspection, for the inspection schedule.
+public struct ScheduledInspection: Sendable {
+    public let license: LicenseNumber
+    public let district: String
+    public let due: Inspection.Due
+    public let overdue: Bool
+}
+
+extension RegistryCore {
+    /// The inspection schedule (169.4) as of `date`: every member's next planned inspection,
+    /// only the overdue ones when asked. A territorial body or regional chamber sees its region.
+    public func inspectionSchedule(asOf date: LocalDate?, overdueOnly: Bool, context: RequestContext) async throws -> [ScheduledInspection] {
+        try await authorize(.inspectionSchedule, context)
+        let day = date ?? clock.now().kazakhstanDate
+        let region = (context.principal.role == .territorialBody || context.principal.role == .regionalChamber) ? context.principal.region : nil
+        return try store.read { reader in
+            var schedule: [ScheduledInspection] = []
+            var cursor: LicenseNumber?
+            while true {
+                let page = try reader.licenses(matching: LicenseFilter(status: .active, district: region), after: cursor, limit: 500)
+                for license in page {
+                    guard let start = try reader.memberships(of: license.number).filter({ $0.isActive(on: day) }).map(\.admittedOn).min() else { continue }
+                    let due = Inspection.nextPlanned(startedOn: start, inspections: try reader.inspections(of: license.number), on: day)
+                    let overdue = due.isOverdue(on: day)
+                    if overdue || !overdueOnly { schedule.append(ScheduledInspection(license: license.number, district: license.district, due: due, overdue: overdue)) }
+                }
+                guard page.count == 500, let last = page.last else { break }
+                cursor = last.number
+            }
+            return schedule
+        }
+    }
+}
