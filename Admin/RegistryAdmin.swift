@@ -14,7 +14,7 @@ struct RegistryAdmin: AsyncParsableCommand {
         """,
         subcommands: [
             HealthCommand.self, PersonCommand.self, LicenseCommand.self, ProposalCommand.self, DisciplineCommand.self, ChamberCommand.self, InspectionCommand.self, BailiffCommand.self,
-            CasesCommand.self, RegisterCommand.self, ReportsCommand.self, CalendarCommand.self, DistrictsCommand.self, AuditCommand.self,
+            CasesCommand.self, RegisterCommand.self, ReportsCommand.self, CalendarCommand.self, MCICommand.self, DistrictsCommand.self, AuditCommand.self,
         ]
     )
 }

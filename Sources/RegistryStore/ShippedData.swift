@@ -1,4 +1,5 @@
 import Foundation
+import Enforcement
 import Licensing
 
 /// Reference data shipped with the registry, read at the edge so the domain stays free of I/O.
@@ -15,4 +16,17 @@ public enum ShippedData {
     public static func workingCalendar() throws -> WorkingCalendar {
         try workingCalendarFile().calendar()
     }
+
+    /// The MCI by year (REFERENCE-DATA.md §3); the Ministry adds a new year with `registry-admin mci set`.
+    public static func mciTable() throws -> MCITable {
+        guard let url = Bundle.module.url(forResource: "mci-by-year", withExtension: "json") else {
+            throw StoreCorruption("the shipped MCI table is missing from the build")
+        }
+        struct File: Decodable { var years: [String: Int64] }
+        let file = try JSONDecoder().decode(File.self, from: Data(contentsOf: url))
+        return MCITable(tengeByYear: Dictionary(uniqueKeysWithValues: file.years.compactMap { key, value in Int(key).map { ($0, value) } }))
+    }
+
+    /// Parsed once per process: the file is part of the build.
+    static let cachedMCI: MCITable? = try? mciTable()
 }

@@ -289,3 +289,32 @@ struct QuarterlyReportTests {
         }
     }
 }
+
+@Suite("End to end: the MCI table as updatable data", .serialized)
+struct MCITableTests {
+    @Test func aNewYearsMCIUnblocksTheThousandMCILimitOf138_1_4() async throws {
+        try await withRegistry(clock: SteppingClock("2027-02-01")) { registry in
+            let ministry = try await registry.connect()
+            let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 1, ministry: ministry)
+            var forState = TransferTests.record("S-1", holder: almaty[0])
+            forState.inFavourOfState = true
+            forState.openedOn = "2027-01-20"
+            let before = try await ProceedingsStub(connection: ministry).importProceedings(.with { $0.proceedings = [forState] })
+            #expect(before.refused.first?.problems.first?.legalBasis == "138.1(4)")
+            #expect(before.refused.first?.problems.first?.message.contains("the MCI of 2027 is unknown") == true)
+
+            let registryStub = RegistryStub(connection: ministry)
+            #expect(try await registryStub.getMCITable(WireGetMCITableRequest()).years.last?.year == 2026)
+            let chamber = try await registry.connect(role: "regionalChamber")
+            let denied = await #expect(throws: RPCError.self) { _ = try await RegistryStub(connection: chamber).setMCI(.with { $0.year = 2027; $0.tenge = 4_500; $0.source = "x" }) }
+            #expect(denied?.code == .permissionDenied)
+            let table = try await registryStub.setMCI(.with { $0.year = 2027; $0.tenge = 4_500; $0.source = "Law on the republican budget 2027–2029" })
+            #expect(table.years.last?.year == 2027)
+            #expect(table.years.last?.tenge == 4_500)
+            let after = try await ProceedingsStub(connection: ministry).importProceedings(.with { $0.proceedings = [forState] })
+            #expect(after.accepted == ["S-1"])
+            await chamber.close()
+            await ministry.close()
+        }
+    }
+}

@@ -22,7 +22,7 @@ struct ProceedingDraftTests {
     }
 
     @Test func aCompleteRowBecomesAnOpenProceedingOfItsHoldersDistrict() throws {
-        let proceeding = try Self.draft().validated(district: "almaty-city").get()
+        let proceeding = try Self.draft().validated(district: "almaty-city", mci: testMCI).get()
         #expect(proceeding.holder == .bailiff(license: "2026-000001"))
         #expect(proceeding.unusedAdvance == Tenge("600"))
         #expect(proceeding.document.debtorKind == .individual)
@@ -35,7 +35,7 @@ struct ProceedingDraftTests {
         d.amount = "12,5"
         d.openedOn = "01.02.2026"
         d.advanceUsed = "5000"
-        guard case .failure(let list) = d.validated(district: "almaty-city") else { Issue.record("accepted"); return }
+        guard case .failure(let list) = d.validated(district: "almaty-city", mci: testMCI) else { Issue.record("accepted"); return }
         #expect(list.problems.map(\.field) == ["document_kind", "category", "amount", "advance_used", "opened_on"])
         #expect(list.problems.first { $0.field == "advance_used" }?.article == "119")
     }
@@ -43,7 +43,7 @@ struct ProceedingDraftTests {
     @Test func aDocumentOutsidePrivateCompetenceIsRefusedWithItsArticle_138_1() {
         var d = Self.draft()
         d.debtorKind = "naturalMonopoly"
-        guard case .failure(let list) = d.validated(district: "almaty-city") else { Issue.record("accepted"); return }
+        guard case .failure(let list) = d.validated(district: "almaty-city", mci: testMCI) else { Issue.record("accepted"); return }
         #expect(list.problems.first?.article == "138.1(3)")
     }
 }

@@ -2,13 +2,16 @@ import Enforcement
 import Licensing
 import Testing
 
+/// The MCI of the years the tests use (REFERENCE-DATA.md §3); 2027 is unknown.
+let testMCI = MCITable(tengeByYear: [2025: 3_932, 2026: 4_325])
+
 @Suite("Membership and insurance rules, Art. 140.1, 146, 172-1")
 struct OversightTests {
     @Test func theMinimumSumIsAThousandMCIInTheThreeCitiesAndFiveHundredElsewhere_146_2_1() {
-        #expect(InsuranceContract.minimumSum(district: "astana", concludedIn: 2026) == Tenge(tiyn: 4_325_000_00))
-        #expect(InsuranceContract.minimumSum(district: "shymkent", concludedIn: 2025) == Tenge(tiyn: 3_932_000_00))
-        #expect(InsuranceContract.minimumSum(district: "kostanay", concludedIn: 2026) == Tenge(tiyn: 2_162_500_00))
-        #expect(InsuranceContract.minimumSum(district: "kostanay", concludedIn: 2027) == nil)
+        #expect(InsuranceContract.minimumSum(district: "astana", concludedIn: 2026, mci: testMCI) == Tenge(tiyn: 4_325_000_00))
+        #expect(InsuranceContract.minimumSum(district: "shymkent", concludedIn: 2025, mci: testMCI) == Tenge(tiyn: 3_932_000_00))
+        #expect(InsuranceContract.minimumSum(district: "kostanay", concludedIn: 2026, mci: testMCI) == Tenge(tiyn: 2_162_500_00))
+        #expect(InsuranceContract.minimumSum(district: "kostanay", concludedIn: 2027, mci: testMCI) == nil)
     }
 
     @Test func aContractCoversItsFirstAndLastDay() {
@@ -16,7 +19,7 @@ struct OversightTests {
                                          validFrom: Fixture.date("2026-01-10"), validTo: Fixture.date("2026-12-31"), sumInsured: Tenge(tiyn: 1))
         #expect(contract.covers(Fixture.date("2026-01-10")) && contract.covers(Fixture.date("2026-12-31")))
         #expect(!contract.covers(Fixture.date("2027-01-01")))
-        #expect(PracticeAssessment.insuranceOutcome([], district: "astana", on: Fixture.date("2026-03-01")) == .notRecorded)
+        #expect(PracticeAssessment.insuranceOutcome([], district: "astana", on: Fixture.date("2026-03-01"), mci: testMCI) == .notRecorded)
     }
 
     @Test func membershipEndsOnTheDayOfExpulsionAndOnlyAnActiveLicenseIsAdmitted_140_1() throws {
@@ -47,22 +50,22 @@ struct MonitorTests {
     }
 
     @Test func anOverdueTrainingIsFoundTheDayAfterItsDueDateAndProposesSuspensionByTheChamber_143_2_5() {
-        let onDue = Monitors.findings(license: Self.license, memberships: [Self.membership("2025-02-01")], contracts: [], trainings: [], on: Fixture.date("2025-08-01"))
+        let onDue = Monitors.findings(license: Self.license, memberships: [Self.membership("2025-02-01")], contracts: [], trainings: [], mci: testMCI, on: Fixture.date("2025-08-01"))
         #expect(onDue.isEmpty)
-        let after = Monitors.findings(license: Self.license, memberships: [Self.membership("2025-02-01")], contracts: [], trainings: [], on: Fixture.date("2025-08-02"))
+        let after = Monitors.findings(license: Self.license, memberships: [Self.membership("2025-02-01")], contracts: [], trainings: [], mci: testMCI, on: Fixture.date("2025-08-02"))
         #expect(after.map(\.ground) == [.s143_2_5])
         #expect(after.first?.author == .republicanChamber)
         #expect(after.first?.key == "training:2025-000001:2025-08-01")
     }
 
     @Test func withoutRecordsNothingIsFound() {
-        #expect(Monitors.findings(license: Self.license, memberships: [], contracts: [], trainings: [], on: Fixture.date("2030-01-01")).isEmpty)
+        #expect(Monitors.findings(license: Self.license, memberships: [], contracts: [], trainings: [], mci: testMCI, on: Fixture.date("2030-01-01")).isEmpty)
     }
 
     @Test func aLapsedOrTooSmallInsuranceIsFound_146() {
         let small = InsuranceContract(id: 1, licenseNumber: Self.license.number, insurer: "I", contractNumber: "C", concludedOn: Fixture.date("2026-01-01"),
                                       validFrom: Fixture.date("2026-01-01"), validTo: Fixture.date("2026-12-31"), sumInsured: Tenge(tiyn: 100_000_00))
-        let found = Monitors.findings(license: Self.license, memberships: [], contracts: [small], trainings: [], on: Fixture.date("2026-03-01"))
+        let found = Monitors.findings(license: Self.license, memberships: [], contracts: [small], trainings: [], mci: testMCI, on: Fixture.date("2026-03-01"))
         #expect(found.map(\.monitor) == ["monitor:insurance"])
         #expect(found.first?.facts.contains("below the minimum of 1,000 MCI") == true)
     }
@@ -129,7 +132,7 @@ struct PenaltyAndDuesTests {
         let membership = Membership(id: 1, licenseNumber: license.number, district: "almaty-city", admittedOn: Fixture.date("2026-02-15"), admissionDecision: "RC",
                                     status: .active, endedOn: nil, expulsionGround: nil, endDecision: nil)
         let found = Monitors.findings(license: license, memberships: [membership], contracts: [], trainings: [TrainingRecord(id: 1, licenseNumber: license.number, completedOn: Fixture.date("2026-06-01"), programme: "p", certificate: "c")],
-                                      duesPaid: [Quarter("2026Q1")!], on: Fixture.date("2026-10-01"))
+                                      duesPaid: [Quarter("2026Q1")!], mci: testMCI, on: Fixture.date("2026-10-01"))
         #expect(found.map(\.ground) == [.s143_2_6])
         #expect(found.first?.key == "dues:2025-000001:2026Q2:2026Q3")
     }

@@ -10,7 +10,7 @@ public enum Competence {
 
     /// The exclusion that applies, or nil when a private bailiff may execute the document.
     /// `amount` is compared with 1,000 MCI of the year the document was issued, which must be known.
-    public static func exclusion(of document: EnforcementDocument, amount: Tenge, year: Int) -> Exclusion? {
+    public static func exclusion(of document: EnforcementDocument, amount: Tenge, year: Int, mci: MCITable) -> Exclusion? {
         switch document.debtorKind {
         case .state: return Exclusion(article: "138.1(1)", description: "collection from the State")
         case .stateOwnedEntity: return Exclusion(article: "138.1(2)", description: "collection from a legal entity at least half owned by the State")
@@ -23,7 +23,7 @@ public enum Competence {
         case .collection, .other: break
         }
         if document.inFavourOfState {
-            guard let limit = MonthlyCalculationIndex.amount(1_000, year: year) else {
+            guard let limit = mci.amount(1_000, year: year) else {
                 return Exclusion(article: "138.1(4)", description: "the MCI of \(year) is unknown, so the 1,000 MCI limit for collection in favour of the State cannot be checked")
             }
             if amount > limit {

@@ -30,17 +30,17 @@ public struct Tenge: Hashable, Comparable, Sendable, Codable, CustomStringConver
     public static func - (lhs: Tenge, rhs: Tenge) -> Tenge { Tenge(tiyn: lhs.tiyn - rhs.tiyn) }
 }
 
-/// The monthly calculation index (МРП/АЕК) of each year, from the republican budget
-/// law (REFERENCE-DATA.md §3): thresholds such as the 1,000 MCI of 138.1(4) are
-/// counted in it. Years not listed are unknown and refused, never guessed.
-public enum MonthlyCalculationIndex {
-    public static let tengeByYear: [Int: Int64] = [
-        2016: 2_121, 2017: 2_269, 2018: 2_405, 2019: 2_525, 2020: 2_778, 2021: 2_917,
-        2022: 3_063, 2023: 3_450, 2024: 3_692, 2025: 3_932, 2026: 4_325,
-    ]
+/// The monthly calculation index (МРП/АЕК) by year, set each year by the republican budget
+/// law: thresholds such as the 1,000 MCI of 138.1(4) and the insurance minimum of 146.2-1
+/// are counted in it. A value, loaded at the edge from shipped data the Ministry can update
+/// (`registry-admin mci set`); a year it does not hold is refused, never guessed.
+public struct MCITable: Hashable, Sendable, Codable {
+    public var tengeByYear: [Int: Int64]
 
-    /// `count` MCI of `year` in tenge, or nil when the year's MCI is not known.
-    public static func amount(_ count: Int64, year: Int) -> Tenge? {
+    public init(tengeByYear: [Int: Int64]) { self.tengeByYear = tengeByYear }
+
+    /// `count` MCI of `year` in tenge, or nil when that year's MCI is not known.
+    public func amount(_ count: Int64, year: Int) -> Tenge? {
         tengeByYear[year].map { Tenge(tiyn: $0 * count * 100) }
     }
 }

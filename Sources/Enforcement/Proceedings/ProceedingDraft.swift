@@ -44,7 +44,7 @@ public struct ProceedingDraft: Hashable, Sendable, Codable {
 
     /// The proceeding, held by `holderLicense` in `district` (the holder's district), or every problem.
     /// Competence (138.1) is checked against the MCI of the opening year.
-    public func validated(district: String) -> Result<EnforcementProceeding, ProblemList> {
+    public func validated(district: String, mci: MCITable) -> Result<EnforcementProceeding, ProblemList> {
         var problems: [Problem] = []
         func required(_ value: String, _ field: String) -> String {
             let trimmed = value.trimmingWhitespace
@@ -97,7 +97,7 @@ public struct ProceedingDraft: Hashable, Sendable, Codable {
               let amount, let paid, let used, let opened
         else { return .failure(ProblemList(problems: problems)) }
         let document = EnforcementDocument(kind: kind, reference: reference, debtorKind: debtorKind, subject: subject, inFavourOfState: inFavourOfState)
-        if let exclusion = Competence.exclusion(of: document, amount: amount, year: opened.year) {
+        if let exclusion = Competence.exclusion(of: document, amount: amount, year: opened.year, mci: mci) {
             return .failure(ProblemList(problems: [Problem(field: "document", message: "a private bailiff may not execute it: \(exclusion.description)", article: exclusion.article)]))
         }
         return .success(EnforcementProceeding(

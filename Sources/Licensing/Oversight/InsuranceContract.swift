@@ -27,9 +27,9 @@ public struct InsuranceContract: Hashable, Sendable, Codable {
 
     /// 146.2-1: 1,000 MCI for a bailiff of Astana, Almaty or Shymkent, 500 MCI elsewhere, at the
     /// MCI of the year the contract was concluded; nil when that year's MCI is unknown.
-    public static func minimumSum(district: String, concludedIn year: Int) -> Tenge? {
+    public static func minimumSum(district: String, concludedIn year: Int, mci: MCITable) -> Tenge? {
         let republican = EnforcementDistrict.named(district)?.isRepublicanCity ?? false
-        return MonthlyCalculationIndex.amount(republican ? 1_000 : 500, year: year)
+        return mci.amount(republican ? 1_000 : 500, year: year)
     }
 
     public func covers(_ date: LocalDate) -> Bool { validFrom <= date && date <= validTo }
@@ -48,12 +48,12 @@ public struct InsuranceContract: Hashable, Sendable, Codable {
 extension PracticeAssessment {
     /// The insurance condition at `date` (146.1, 146.2-1) for a bailiff of `district`: not recorded
     /// when the registry holds no contract of his at all.
-    public static func insuranceOutcome(_ contracts: [InsuranceContract], district: String, on date: LocalDate) -> Outcome {
+    public static func insuranceOutcome(_ contracts: [InsuranceContract], district: String, on date: LocalDate, mci: MCITable) -> Outcome {
         guard !contracts.isEmpty else { return .notRecorded }
         let valid = contracts.filter { $0.covers(date) }
         guard !valid.isEmpty else { return .notMet("no insurance contract covers \(date)") }
         for contract in valid {
-            guard let minimum = InsuranceContract.minimumSum(district: district, concludedIn: contract.concludedOn.year) else {
+            guard let minimum = InsuranceContract.minimumSum(district: district, concludedIn: contract.concludedOn.year, mci: mci) else {
                 return .notMet("the MCI of \(contract.concludedOn.year) is unknown, so the minimum of contract \(contract.contractNumber) cannot be checked")
             }
             if contract.sumInsured >= minimum { return .met }

@@ -20,7 +20,7 @@ public struct MonitorFinding: Hashable, Sendable {
 public enum Monitors {
     public static func findings(license: License, memberships: [Membership], contracts: [InsuranceContract],
                                 trainings: [TrainingRecord], violations: [ViolationRecord] = [], duesPaid: Set<Quarter> = [],
-                                duesExemptions: [Dues.Exemption] = [], on date: LocalDate) -> [MonitorFinding] {
+                                duesExemptions: [Dues.Exemption] = [], mci: MCITable, on date: LocalDate) -> [MonitorFinding] {
         guard !license.status.isFinal else { return [] }
         var found: [MonitorFinding] = []
         // Art. 144.2.1: two or more violations within six consecutive calendar months; the
@@ -55,7 +55,7 @@ public enum Monitors {
             }
         }
         // Art. 146.1, 146.2-1: no valid contract, or one below the minimum: he may not practise.
-        if case .notMet(let reason) = PracticeAssessment.insuranceOutcome(contracts, district: license.district, on: date) {
+        if case .notMet(let reason) = PracticeAssessment.insuranceOutcome(contracts, district: license.district, on: date, mci: mci) {
             let lastCover = contracts.map(\.validTo).max().map(\.description) ?? "-"
             found.append(MonitorFinding(
                 license: license.number, ground: .sGeneral, author: .republicanChamber,

@@ -45,4 +45,18 @@ public struct RegistryStub: Sendable {
     ) async throws -> WireImportWorkingCalendarResponse {
         try await connection.call(RegistryMethods.importWorkingCalendar, request, options: options)
     }
+
+    public func setMCI(
+        _ request: WireSetMCIRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireMCITableResponse {
+        try await connection.call(RegistryMethods.setMCI, request, options: options)
+    }
+
+    public func getMCITable(
+        _ request: WireGetMCITableRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireMCITableResponse {
+        try await connection.call(RegistryMethods.getMCITable, request, options: options)
+    }
 }

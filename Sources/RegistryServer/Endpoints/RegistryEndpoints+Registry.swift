@@ -1,3 +1,4 @@
+import Enforcement
 import Licensing
 import RegistryService
 import RegistryWire
@@ -52,6 +53,25 @@ extension RegistryEndpoints: RegistryHandler {
         response.lastYear = Int32(calendar.years.upperBound)
         response.nonWorkingWeekdays = UInt32(calendar.nonWorkingWeekdays.count)
         response.workingWeekendDays = UInt32(calendar.workingWeekendDays.count)
+        return response
+    }
+
+    public func setMCI(_ request: WireSetMCIRequest, context: CallContext) async throws -> WireMCITableResponse {
+        Self.wire(try await core.setMCI(year: Int(request.year), tenge: request.tenge, source: request.source, context: context.request))
+    }
+
+    public func getMCITable(_ request: WireGetMCITableRequest, context: CallContext) async throws -> WireMCITableResponse {
+        Self.wire(try await core.mciTable(context: context.request))
+    }
+
+    static func wire(_ table: MCITable) -> WireMCITableResponse {
+        var response = WireMCITableResponse()
+        response.years = table.tengeByYear.sorted { $0.key < $1.key }.map { year, tenge in
+            var y = WireMCIYear()
+            y.year = Int32(year)
+            y.tenge = tenge
+            return y
+        }
         return response
     }
 }

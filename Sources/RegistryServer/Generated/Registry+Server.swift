@@ -10,6 +10,8 @@ public protocol RegistryHandler: Sendable {
     func getBailiff(_ request: WireGetBailiffRequest, context: CallContext) async throws -> WireGetBailiffResponse
     func listDistricts(_ request: WireListDistrictsRequest, context: CallContext) async throws -> WireListDistrictsResponse
     func importWorkingCalendar(_ request: WireImportWorkingCalendarRequest, context: CallContext) async throws -> WireImportWorkingCalendarResponse
+    func setMCI(_ request: WireSetMCIRequest, context: CallContext) async throws -> WireMCITableResponse
+    func getMCITable(_ request: WireGetMCITableRequest, context: CallContext) async throws -> WireMCITableResponse
 }
 
 extension RegistryHandler {
@@ -29,6 +31,12 @@ extension RegistryHandler {
         }
         table.register(RegistryMethods.importWorkingCalendar) { request, context in
             try await self.importWorkingCalendar(request, context: context)
+        }
+        table.register(RegistryMethods.setMCI) { request, context in
+            try await self.setMCI(request, context: context)
+        }
+        table.register(RegistryMethods.getMCITable) { request, context in
+            try await self.getMCITable(request, context: context)
         }
     }
 }

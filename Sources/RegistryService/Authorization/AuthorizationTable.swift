@@ -91,6 +91,8 @@ public enum AuthorizationTable {
         // The Chamber informs the Ministry quarterly (163-1.3).
         .quarterlyReport: [.ministry, .republicanChamber, .auditor],
         .inspectionSchedule: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber],
+        .setMCI: [.ministry],
+        .getMCITable: Set(Role.allCases),
     ]
 
     /// The article that reserves an operation to its roles, quoted in a denial.

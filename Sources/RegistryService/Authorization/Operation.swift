@@ -62,6 +62,8 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case listComplaints = "Inspections/ListComplaints"
     case quarterlyReport = "Inspections/QuarterlyReport"
     case inspectionSchedule = "Inspections/InspectionSchedule"
+    case setMCI = "Registry/SetMCI"
+    case getMCITable = "Registry/GetMCITable"
     case submitProposal = "Proposals/SubmitProposal"
     case listProposals = "Proposals/ListProposals"
     case declineProposal = "Proposals/DeclineProposal"
@@ -75,7 +77,7 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
              .importProceedings, .recordTemporaryReplacement, .returnToCreditor, .relocateProceeding, .recordLongAbsence, .confirmHandover,
              .admitMember, .expelMember, .leaveChamber, .recordInsuranceContract, .recordTraining, .runMonitors,
              .submitDraftProposal, .withdrawDraftProposal, .scheduleInspection, .requestDocuments, .completeInspection, .recordViolation,
-             .recordDuesPayment, .recordDuesExemption, .recordComplaint, .closeComplaint:
+             .recordDuesPayment, .recordDuesExemption, .recordComplaint, .closeComplaint, .setMCI:
             return true
         default: return false
         }

@@ -37,6 +37,9 @@ enum RegistryMigrations {
         migrator.registerMigration("v10-complaints") { db in
             try db.execute(sql: v10)
         }
+        migrator.registerMigration("v11-mci") { db in
+            try db.execute(sql: v11)
+        }
         return migrator
     }
 
@@ -46,6 +49,17 @@ enum RegistryMigrations {
     ALTER TABLE license_status_history ADD COLUMN term_end TEXT;
     ALTER TABLE license_status_history ADD COLUMN reasons TEXT;
     ALTER TABLE license_status_history ADD COLUMN proposal TEXT;
+    """
+
+    /// The Ministry's MCI values, over the shipped table (a new year's budget law, a correction).
+    private static let v11 = """
+    CREATE TABLE mci (
+        year INTEGER PRIMARY KEY,
+        tenge INTEGER NOT NULL CHECK (tenge > 0),
+        source TEXT NOT NULL,
+        set_by TEXT NOT NULL,
+        set_at_ms INTEGER NOT NULL
+    ) STRICT;
     """
 
     /// Complaints about bailiffs (162.1.2-2, 163-1.1.3-1, 168.2.4) and what they led to.

@@ -19,6 +19,12 @@ public enum RegistryMethods {
     public static let importWorkingCalendar = MethodDescriptor<WireImportWorkingCalendarRequest, WireImportWorkingCalendarResponse>(
         service: serviceName, method: "ImportWorkingCalendar"
     )
+    public static let setMCI = MethodDescriptor<WireSetMCIRequest, WireMCITableResponse>(
+        service: serviceName, method: "SetMCI"
+    )
+    public static let getMCITable = MethodDescriptor<WireGetMCITableRequest, WireMCITableResponse>(
+        service: serviceName, method: "GetMCITable"
+    )
 
     /// Every method of the service, in declaration order.
     public static let all: [MethodInfo] = [
@@ -27,5 +33,7 @@ public enum RegistryMethods {
         getBailiff.info,
         listDistricts.info,
         importWorkingCalendar.info,
+        setMCI.info,
+        getMCITable.info,
     ]
 }

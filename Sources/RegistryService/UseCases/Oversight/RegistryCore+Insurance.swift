@@ -25,7 +25,7 @@ extension RegistryCore {
                 throw Rejection(.alreadyExists, reason: "CONTRACT_ALREADY_RECORDED", message: "contract \(checked.contractNumber) of \(checked.insurer) is already recorded")
             }
             let stored = try tx.insert(checked, recordedBy: context.principal.uri, at: now)
-            return RecordedInsurance(contract: stored, minimum: InsuranceContract.minimumSum(district: license.district, concludedIn: checked.concludedOn.year))
+            return RecordedInsurance(contract: stored, minimum: InsuranceContract.minimumSum(district: license.district, concludedIn: checked.concludedOn.year, mci: try tx.mciTable()))
         }
     }
 
@@ -39,8 +39,9 @@ extension RegistryCore {
             guard let license = try reader.license(number) else {
                 throw Rejection(.notFound, reason: "LICENSE_NOT_FOUND", message: "no license \(number) in the register")
             }
+            let mci = try reader.mciTable()
             return try reader.insuranceContracts(of: number).map {
-                RecordedInsurance(contract: $0, minimum: InsuranceContract.minimumSum(district: license.district, concludedIn: $0.concludedOn.year))
+                RecordedInsurance(contract: $0, minimum: InsuranceContract.minimumSum(district: license.district, concludedIn: $0.concludedOn.year, mci: mci))
             }
         }
     }

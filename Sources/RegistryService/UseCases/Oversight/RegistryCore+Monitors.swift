@@ -13,6 +13,7 @@ extension RegistryCore {
             let day = date ?? today
             guard day <= today else { throw Rejection.invalid("as_of", "\(day) is in the future (today is \(today))") }
             var drafts: [Proposal] = []
+            let mci = try tx.mciTable()
             var cursor: LicenseNumber?
             while true {
                 let page = try tx.licenses(matching: LicenseFilter(), after: cursor, limit: 500)
@@ -21,7 +22,7 @@ extension RegistryCore {
                                                      contracts: try tx.insuranceContracts(of: license.number),
                                                      trainings: try tx.trainings(of: license.number),
                                                      violations: try tx.violations(of: license.number),
-                                                     duesPaid: try tx.duesPaid(by: license.number), duesExemptions: try tx.duesExemptions(of: license.number), on: day)
+                                                     duesPaid: try tx.duesPaid(by: license.number), duesExemptions: try tx.duesExemptions(of: license.number), mci: mci, on: day)
                     for finding in findings {
                         let draft = Proposal.draft(on: license, ground: finding.ground, facts: finding.facts, author: finding.author, monitor: finding.monitor, at: now)
                         if let stored = try tx.insertDraft(draft, key: finding.key) {

@@ -12,7 +12,7 @@ extension RegistryCore {
         let date = at.kazakhstanDate
         let recorded: [PracticeCondition: PracticeAssessment.Outcome] = [
             .chamberMembership: PracticeAssessment.membershipOutcome(try store.memberships(of: license.number), on: date),
-            .insurance: PracticeAssessment.insuranceOutcome(try store.insuranceContracts(of: license.number), district: license.district, on: date),
+            .insurance: PracticeAssessment.insuranceOutcome(try store.insuranceContracts(of: license.number), district: license.district, on: date, mci: try store.mciTable()),
         ]
         return PracticeAssessment.assess(licenses: licenses, at: at, recorded: recorded)
     }

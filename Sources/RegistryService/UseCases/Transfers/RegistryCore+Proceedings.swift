@@ -57,7 +57,7 @@ extension RegistryCore {
         if try tx.proceeding(draft.number) != nil {
             throw fail("number", "proceeding \(draft.number) is already registered", Optional<String>.none)
         }
-        switch draft.validated(district: license.district) {
+        switch draft.validated(district: license.district, mci: try tx.mciTable()) {
         case .success(let proceeding): return proceeding
         case .failure(let list): throw list
         }

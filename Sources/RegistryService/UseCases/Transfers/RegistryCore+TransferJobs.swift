@@ -80,8 +80,9 @@ extension RegistryCore {
             let loads = try tx.loads(in: job.district, weight: job.policy.weight(of:))
             let candidates = receivers.keys.sorted().map { ReceiverCandidate(license: $0, load: loads[$0] ?? 0) }
             let planner = ReassignmentPlanner(policy: job.policy, seed: job.seed)
+            let mci = try tx.mciTable()
             let plan = planner.plan(items, candidates: candidates) { proceeding in
-                Competence.exclusion(of: proceeding.document, amount: proceeding.amount, year: proceeding.openedOn.year)
+                Competence.exclusion(of: proceeding.document, amount: proceeding.amount, year: proceeding.openedOn.year, mci: mci)
             }
             var reassigned = 0
             for (proceeding, decision) in zip(items, plan) {
