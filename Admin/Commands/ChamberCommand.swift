@@ -7,7 +7,7 @@ import SwiftProtobuf
 /// The Republican Chamber's records: membership (140.1, 172-1) and insurance (146).
 struct ChamberCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "chamber", abstract: "Chamber membership and insurance.",
-                                                    subcommands: [Admit.self, Expel.self, Leave.self, Members.self, Insure.self, Insurance.self, Train.self, Trainings.self, DuesPaid.self, DuesExempt.self, DuesStatus.self])
+                                                    subcommands: [Admit.self, Expel.self, Leave.self, Members.self, Insure.self, Insurance.self, Train.self, Trainings.self, DuesPaid.self, DuesExempt.self, DuesStatus.self, LegalAidReport.self])
 
     struct Admit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Admit a license holder and place him in a district (Republican Chamber; Art. 140.1, 163-1.1.3-2).")
@@ -225,6 +225,25 @@ struct ChamberCommand: AsyncParsableCommand {
                 if connection.json { return try Output.json(response) }
                 Output.fields([("Paid", response.paid.joined(separator: ", ")), ("In arrears", response.arrears.joined(separator: ", ")),
                                ("Exempt", response.exemptions.map { "\($0.reason) \($0.from)–\($0.to)" }.joined(separator: "; "))])
+            }
+        }
+    }
+
+    struct LegalAidReport: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "legal-aid", abstract: "Submit a month's legal-aid report (Art. 103-1.4): the bailiff himself, or his regional chamber.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "License number.") var license: String
+        @Option(help: "Month, e.g. 2026-07.") var month: String
+        @Option(help: "Consultations given.") var consultations: UInt32
+
+        func run() async throws {
+            try await connection.mutate(nil) { conn, options in
+                let response = try await ChamberStub(connection: conn).recordLegalAidReport(.with {
+                    $0.licenseNumber = license; $0.month = month; $0.consultations = consultations
+                }, options: options)
+                if connection.json { return try Output.json(response) }
+                print("legal-aid report of \(month) recorded on \(response.submittedOn)" + (response.late ? ", LATE (due \(response.dueOn), Art. 103-1.4)" : ""))
             }
         }
     }

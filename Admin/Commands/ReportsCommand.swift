@@ -6,7 +6,7 @@ import SwiftProtobuf
 
 /// Generated documents for the Ministry.
 struct ReportsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reports", abstract: "Generated reports.", subcommands: [Quarterly.self])
+    static let configuration = CommandConfiguration(commandName: "reports", abstract: "Generated reports.", subcommands: [Quarterly.self, LegalAid.self])
 
     struct Quarterly: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -36,6 +36,28 @@ struct ReportsCommand: AsyncParsableCommand {
                 } else {
                     print(text, terminator: "")
                 }
+            }
+        }
+    }
+
+    struct LegalAid: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "legal-aid",
+            abstract: "The regional chambers' half-yearly legal-aid report, per district (Art. 103-1.5); due 20 July and 20 January."
+        )
+
+        @OptionGroup var connection: ConnectionOptions
+        @Option(help: "Half-year, e.g. 2026H1.") var half: String
+        @Option(help: "csv or json.") var format: String = "csv"
+
+        func run() async throws {
+            guard format == "csv" || format == "json" else { throw ValidationError("--format must be csv or json") }
+            try await connection.run { conn in
+                let response = try await ChamberStub(connection: conn).legalAidSummary(.with { $0.half = half }, options: connection.callOptions)
+                if format == "json" { return print(try Output.jsonArray(response.lines), terminator: "") }
+                print(CSVWriter.document(header: ["district", "bailiffs_reporting", "reports", "late_reports", "consultations"],
+                                         rows: response.lines.map { [$0.district] + [$0.bailiffsReporting, $0.reports, $0.lateReports, $0.consultations].map(String.init) }),
+                      terminator: "")
             }
         }
     }

@@ -318,3 +318,30 @@ struct MCITableTests {
         }
     }
 }
+
+@Suite("End to end: legal-aid reports, Art. 103-1.4–5", .serialized)
+struct LegalAidTests {
+    @Test func monthlyReportsAreDueByTheFifthAndTheHalfYearIsConsolidatedPerDistrict() async throws {
+        let clock = SteppingClock("2026-05-05")
+        try await withRegistry(clock: clock) { registry in
+            let ministry = try await registry.connect()
+            let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 2, ministry: ministry)
+            #expect(almaty[0] == "2026-000001")
+            let bailiff = ChamberStub(connection: try await registry.connect(role: "bailiff"))
+            let onTime = try await bailiff.recordLegalAidReport(.with { $0.licenseNumber = almaty[0]; $0.month = "2026-04"; $0.consultations = 12 })
+            #expect(!onTime.late)
+            let notHis = await #expect(throws: RPCError.self) { _ = try await bailiff.recordLegalAidReport(.with { $0.licenseNumber = almaty[1]; $0.month = "2026-04"; $0.consultations = 1 }) }
+            #expect(notHis?.legalBasis == "103-1.4")
+            clock.set("2026-05-06")
+            let chamber = ChamberStub(connection: try await registry.connect(role: "regionalChamber"))
+            let late = try await chamber.recordLegalAidReport(.with { $0.licenseNumber = almaty[1]; $0.month = "2026-04"; $0.consultations = 3 })
+            #expect(late.late)
+            #expect(late.dueOn == "2026-05-05")
+            let summary = try await chamber.legalAidSummary(.with { $0.half = "2026H1" })
+            #expect(summary.dueOn == "2026-07-20")
+            #expect(summary.lines.map(\.district) == ["almaty-city"]) // a regional chamber sees its region
+            #expect(summary.lines.first.map { [$0.bailiffsReporting, $0.reports, $0.lateReports, $0.consultations] } == [2, 2, 1, 15])
+            await ministry.close()
+        }
+    }
+}

@@ -87,4 +87,18 @@ public struct ChamberStub: Sendable {
     ) async throws -> WireDuesResponse {
         try await connection.call(ChamberMethods.listDues, request, options: options)
     }
+
+    public func recordLegalAidReport(
+        _ request: WireRecordLegalAidReportRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireLegalAidReportResponse {
+        try await connection.call(ChamberMethods.recordLegalAidReport, request, options: options)
+    }
+
+    public func legalAidSummary(
+        _ request: WireLegalAidSummaryRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireLegalAidSummaryResponse {
+        try await connection.call(ChamberMethods.legalAidSummary, request, options: options)
+    }
 }

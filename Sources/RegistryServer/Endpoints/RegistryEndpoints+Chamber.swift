@@ -79,6 +79,32 @@ extension RegistryEndpoints: ChamberHandler {
         Self.wire(try await core.dues(licenseNumber: request.licenseNumber, context: context.request))
     }
 
+    public func recordLegalAidReport(_ request: WireRecordLegalAidReportRequest, context: CallContext) async throws -> WireLegalAidReportResponse {
+        let report = try await core.recordLegalAidReport(licenseNumber: request.licenseNumber, month: request.month, consultations: Int(request.consultations), context: context.request)
+        var response = WireLegalAidReportResponse()
+        response.month = request.month
+        response.submittedOn = report.submittedOn.description
+        response.dueOn = report.dueOn.description
+        response.late = report.isLate
+        return response
+    }
+
+    public func legalAidSummary(_ request: WireLegalAidSummaryRequest, context: CallContext) async throws -> WireLegalAidSummaryResponse {
+        let (half, lines) = try await core.legalAidSummary(half: request.half, context: context.request)
+        var response = WireLegalAidSummaryResponse()
+        response.dueOn = half.consolidatedDueOn.description
+        response.lines = lines.map { line in
+            var w = WireLegalAidSummaryLine()
+            w.district = line.district
+            w.bailiffsReporting = UInt32(line.bailiffsReporting)
+            w.reports = UInt32(line.reports)
+            w.lateReports = UInt32(line.lateReports)
+            w.consultations = UInt32(line.consultations)
+            return w
+        }
+        return response
+    }
+
     static func wire(_ statement: DuesStatement) -> WireDuesResponse {
         var w = WireDuesResponse()
         w.paid = statement.paid.map(\.description)

@@ -16,6 +16,8 @@ public protocol ChamberHandler: Sendable {
     func recordDuesPayment(_ request: WireRecordDuesPaymentRequest, context: CallContext) async throws -> WireDuesResponse
     func recordDuesExemption(_ request: WireRecordDuesExemptionRequest, context: CallContext) async throws -> WireDuesResponse
     func listDues(_ request: WireListDuesRequest, context: CallContext) async throws -> WireDuesResponse
+    func recordLegalAidReport(_ request: WireRecordLegalAidReportRequest, context: CallContext) async throws -> WireLegalAidReportResponse
+    func legalAidSummary(_ request: WireLegalAidSummaryRequest, context: CallContext) async throws -> WireLegalAidSummaryResponse
 }
 
 extension ChamberHandler {
@@ -53,6 +55,12 @@ extension ChamberHandler {
         }
         table.register(ChamberMethods.listDues) { request, context in
             try await self.listDues(request, context: context)
+        }
+        table.register(ChamberMethods.recordLegalAidReport) { request, context in
+            try await self.recordLegalAidReport(request, context: context)
+        }
+        table.register(ChamberMethods.legalAidSummary) { request, context in
+            try await self.legalAidSummary(request, context: context)
         }
     }
 }

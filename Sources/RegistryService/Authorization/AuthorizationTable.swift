@@ -92,6 +92,10 @@ public enum AuthorizationTable {
         .quarterlyReport: [.ministry, .republicanChamber, .auditor],
         .inspectionSchedule: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber],
         .setMCI: [.ministry],
+        // Legal aid: the bailiff reports monthly to his regional chamber (103-1.4), which reports
+        // half-yearly to the territorial body (103-1.5).
+        .recordLegalAidReport: [.bailiff, .regionalChamber],
+        .legalAidSummary: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber],
         .getMCITable: Set(Role.allCases),
     ]
 

@@ -64,6 +64,8 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case inspectionSchedule = "Inspections/InspectionSchedule"
     case setMCI = "Registry/SetMCI"
     case getMCITable = "Registry/GetMCITable"
+    case recordLegalAidReport = "Chamber/RecordLegalAidReport"
+    case legalAidSummary = "Chamber/LegalAidSummary"
     case submitProposal = "Proposals/SubmitProposal"
     case listProposals = "Proposals/ListProposals"
     case declineProposal = "Proposals/DeclineProposal"
@@ -77,7 +79,7 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
              .importProceedings, .recordTemporaryReplacement, .returnToCreditor, .relocateProceeding, .recordLongAbsence, .confirmHandover,
              .admitMember, .expelMember, .leaveChamber, .recordInsuranceContract, .recordTraining, .runMonitors,
              .submitDraftProposal, .withdrawDraftProposal, .scheduleInspection, .requestDocuments, .completeInspection, .recordViolation,
-             .recordDuesPayment, .recordDuesExemption, .recordComplaint, .closeComplaint, .setMCI:
+             .recordDuesPayment, .recordDuesExemption, .recordComplaint, .closeComplaint, .setMCI, .recordLegalAidReport:
             return true
         default: return false
         }

@@ -40,6 +40,9 @@ enum RegistryMigrations {
         migrator.registerMigration("v11-mci") { db in
             try db.execute(sql: v11)
         }
+        migrator.registerMigration("v12-legal-aid") { db in
+            try db.execute(sql: v12)
+        }
         return migrator
     }
 
@@ -49,6 +52,19 @@ enum RegistryMigrations {
     ALTER TABLE license_status_history ADD COLUMN term_end TEXT;
     ALTER TABLE license_status_history ADD COLUMN reasons TEXT;
     ALTER TABLE license_status_history ADD COLUMN proposal TEXT;
+    """
+
+    /// Bailiffs' monthly legal-aid reports (103-1.4).
+    private static let v12 = """
+    CREATE TABLE legal_aid_report (
+        id INTEGER PRIMARY KEY,
+        license_number TEXT NOT NULL REFERENCES license(number),
+        month TEXT NOT NULL,
+        consultations INTEGER NOT NULL CHECK (consultations >= 0),
+        submitted_on TEXT NOT NULL,
+        recorded_by TEXT NOT NULL,
+        UNIQUE (license_number, month)
+    ) STRICT;
     """
 
     /// The Ministry's MCI values, over the shipped table (a new year's budget law, a correction).

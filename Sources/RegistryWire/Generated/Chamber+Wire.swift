@@ -37,6 +37,12 @@ public enum ChamberMethods {
     public static let listDues = MethodDescriptor<WireListDuesRequest, WireDuesResponse>(
         service: serviceName, method: "ListDues"
     )
+    public static let recordLegalAidReport = MethodDescriptor<WireRecordLegalAidReportRequest, WireLegalAidReportResponse>(
+        service: serviceName, method: "RecordLegalAidReport"
+    )
+    public static let legalAidSummary = MethodDescriptor<WireLegalAidSummaryRequest, WireLegalAidSummaryResponse>(
+        service: serviceName, method: "LegalAidSummary"
+    )
 
     /// Every method of the service, in declaration order.
     public static let all: [MethodInfo] = [
@@ -51,5 +57,7 @@ public enum ChamberMethods {
         recordDuesPayment.info,
         recordDuesExemption.info,
         listDues.info,
+        recordLegalAidReport.info,
+        legalAidSummary.info,
     ]
 }
