@@ -14,7 +14,7 @@ struct CasesCommand: AsyncParsableCommand {
         "number", "document_kind", "document_reference", "debtor_kind", "subject", "in_favour_of_state", "category",
         "creditor_kind", "creditor_name", "creditor_identifier", "creditor_contact",
         "debtor_party_kind", "debtor_name", "debtor_identifier", "debtor_contact", "debtor_district", "debtor_unit",
-        "amount", "opened_on", "holder_license", "advance_paid", "advance_used",
+        "amount", "opened_on", "holder_license", "advance_paid", "advance_used", "last_measure_on",
     ]
 
     struct Import: AsyncParsableCommand {

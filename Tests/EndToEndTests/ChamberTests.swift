@@ -345,3 +345,34 @@ struct LegalAidTests {
         }
     }
 }
+
+@Suite("End to end: the 144.2.4 inaction monitor", .serialized)
+struct InactionMonitorTests {
+    @Test func aSociallySignificantProceedingWithoutAMeasureForAMonthBecomesADraftOnce() async throws {
+        let clock = SteppingClock("2026-04-01")
+        try await withRegistry(clock: clock) { registry in
+            let ministry = try await registry.connect()
+            let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 1, ministry: ministry)
+            var alimony = TransferTests.record("AL-1", holder: almaty[0], category: "sociallySignificant")
+            alimony.openedOn = "2026-03-10"
+            var other = TransferTests.record("OT-1", holder: almaty[0])
+            other.openedOn = "2026-03-10"
+            other.lastMeasureOn = "2026-03-12"
+            _ = try await ProceedingsStub(connection: ministry).importProceedings(.with { $0.proceedings = [alimony, other] })
+            let system = ProceedingsStub(connection: try await registry.connect(role: "system"))
+            let measured = try await system.recordEnforcementMeasure(.with { $0.number = "AL-1"; $0.on = "2026-03-20" }).proceeding
+            #expect(measured.record.lastMeasureOn == "2026-03-20")
+
+            let proposals = ProposalsStub(connection: ministry)
+            clock.set("2026-04-20")
+            #expect(try await proposals.runMonitors(WireRunMonitorsRequest()).drafts.isEmpty) // 20.03 + 1 month is 20.04: not yet over
+            clock.set("2026-04-21")
+            let drafts = try await proposals.runMonitors(WireRunMonitorsRequest()).drafts
+            #expect(drafts.map(\.ground) == ["d144_2_4"])
+            #expect(drafts.first?.author == .territorialBody)
+            #expect(drafts.first?.facts.contains("AL-1 since 2026-03-20") == true)
+            #expect(try await proposals.runMonitors(WireRunMonitorsRequest()).drafts.isEmpty)
+            await ministry.close()
+        }
+    }
+}

@@ -45,10 +45,12 @@ public struct EnforcementProceeding: Hashable, Sendable, Codable {
     public var advancePaid: Tenge
     public var advanceUsed: Tenge
     public var status: Status
+    /// The last compulsory enforcement measure the enforcement system reported (144.2.4); nil when none was.
+    public var lastMeasureOn: LocalDate?
 
     public init(number: String, document: EnforcementDocument, category: ProceedingCategory, creditor: Party, debtor: Party,
                 debtorLocation: DebtorLocation, amount: Tenge, openedOn: LocalDate, district: String, holder: Holder,
-                advancePaid: Tenge, advanceUsed: Tenge, status: Status) {
+                advancePaid: Tenge, advanceUsed: Tenge, status: Status, lastMeasureOn: LocalDate? = nil) {
         self.number = number
         self.document = document
         self.category = category
@@ -62,6 +64,7 @@ public struct EnforcementProceeding: Hashable, Sendable, Codable {
         self.advancePaid = advancePaid
         self.advanceUsed = advanceUsed
         self.status = status
+        self.lastMeasureOn = lastMeasureOn
     }
 
     /// The advance not yet used, which goes back to the creditor when he takes his document back.

@@ -25,6 +25,8 @@ public struct ProceedingDraft: Hashable, Sendable, Codable {
     public var holderLicense = ""
     public var advancePaid = ""
     public var advanceUsed = ""
+    /// Date of the last compulsory enforcement measure, if any (144.2.4).
+    public var lastMeasureOn = ""
 
     public init() {}
 
@@ -91,6 +93,8 @@ public struct ProceedingDraft: Hashable, Sendable, Codable {
         }
         let opened = LocalDate(openedOn)
         if opened == nil { problems.append(Problem(field: "opened_on", message: "expected YYYY-MM-DD, got '\(openedOn)'")) }
+        let lastMeasure = LocalDate(lastMeasureOn)
+        if !lastMeasureOn.isEmpty && lastMeasure == nil { problems.append(Problem(field: "last_measure_on", message: "expected YYYY-MM-DD, got '\(lastMeasureOn)'")) }
         if holderLicense.isEmpty { problems.append(Problem(field: "holder_license", message: "required")) }
 
         guard problems.isEmpty, let kind, let debtorKind, let subject, let category, let creditorKind, let debtorPartyKind,
@@ -105,7 +109,8 @@ public struct ProceedingDraft: Hashable, Sendable, Codable {
             creditor: Party(kind: creditorKind, name: creditorName, identifier: creditorIdentifier, contact: creditorContact),
             debtor: Party(kind: debtorPartyKind, name: debtorName, identifier: debtorIdentifier, contact: debtorContact),
             debtorLocation: DebtorLocation(district: debtorDistrict, unit: debtorUnit), amount: amount, openedOn: opened,
-            district: district, holder: .bailiff(license: holderLicense), advancePaid: paid, advanceUsed: used, status: .open
+            district: district, holder: .bailiff(license: holderLicense), advancePaid: paid, advanceUsed: used, status: .open,
+            lastMeasureOn: lastMeasure
         ))
     }
 

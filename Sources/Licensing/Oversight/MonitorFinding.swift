@@ -20,7 +20,8 @@ public struct MonitorFinding: Hashable, Sendable {
 public enum Monitors {
     public static func findings(license: License, memberships: [Membership], contracts: [InsuranceContract],
                                 trainings: [TrainingRecord], violations: [ViolationRecord] = [], duesPaid: Set<Quarter> = [],
-                                duesExemptions: [Dues.Exemption] = [], mci: MCITable, on date: LocalDate) -> [MonitorFinding] {
+                                duesExemptions: [Dues.Exemption] = [], proceedings: [EnforcementProceeding] = [], mci: MCITable,
+                                on date: LocalDate) -> [MonitorFinding] {
         guard !license.status.isFinal else { return [] }
         var found: [MonitorFinding] = []
         // Art. 144.2.1: two or more violations within six consecutive calendar months; the
@@ -30,6 +31,20 @@ public enum Monitors {
                 license: license.number, ground: .d144_2_1, author: .territorialBody,
                 facts: "violations committed on \(first.committedOn) (\(first.source)) and \(second.committedOn) (\(second.source)), within six consecutive calendar months",
                 monitor: "monitor:violations", key: "violations:\(license.number):\(first.id):\(second.id)"))
+        }
+        // Art. 144.2.4: no compulsory measure for a month on a socially significant proceeding, counted
+        // from the last measure or, with none, from the opening [AMBIGUOUS §9.1-6]. Only for a bailiff
+        // whose measures the enforcement system reports (at least one on record).
+        if proceedings.contains(where: { $0.lastMeasureOn != nil }) {
+            let idle = proceedings.filter { $0.status == .open && $0.category == .sociallySignificant && date > ($0.lastMeasureOn ?? $0.openedOn).adding(months: 1) }
+                .sorted { $0.number < $1.number }
+            if let first = idle.first {
+                let since = first.lastMeasureOn ?? first.openedOn
+                found.append(MonitorFinding(
+                    license: license.number, ground: .d144_2_4, author: .territorialBody,
+                    facts: "\(idle.count) socially significant proceeding(s) without a compulsory measure for over a month, e.g. \(first.number) since \(since)",
+                    monitor: "monitor:inaction", key: "inaction:\(license.number):\(first.number):\(since)"))
+            }
         }
         guard license.status == .active else { return found }
         // Art. 148.1.9-1 → 143.2.5: training not taken in time; the Chamber controls training (163-1.1.6-2).

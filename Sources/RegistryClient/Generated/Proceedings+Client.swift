@@ -87,4 +87,11 @@ public struct ProceedingsStub: Sendable {
     ) async throws -> WireConfirmHandoverResponse {
         try await connection.call(ProceedingsMethods.confirmHandover, request, options: options)
     }
+
+    public func recordEnforcementMeasure(
+        _ request: WireRecordEnforcementMeasureRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireProceedingResponse {
+        try await connection.call(ProceedingsMethods.recordEnforcementMeasure, request, options: options)
+    }
 }

@@ -16,6 +16,7 @@ public protocol ProceedingsHandler: Sendable {
     func relocateProceeding(_ request: WireRelocateProceedingRequest, context: CallContext) async throws -> WireProceedingResponse
     func recordLongAbsence(_ request: WireRecordLongAbsenceRequest, context: CallContext) async throws -> WireRecordLongAbsenceResponse
     func confirmHandover(_ request: WireConfirmHandoverRequest, context: CallContext) async throws -> WireConfirmHandoverResponse
+    func recordEnforcementMeasure(_ request: WireRecordEnforcementMeasureRequest, context: CallContext) async throws -> WireProceedingResponse
 }
 
 extension ProceedingsHandler {
@@ -53,6 +54,9 @@ extension ProceedingsHandler {
         }
         table.register(ProceedingsMethods.confirmHandover) { request, context in
             try await self.confirmHandover(request, context: context)
+        }
+        table.register(ProceedingsMethods.recordEnforcementMeasure) { request, context in
+            try await self.recordEnforcementMeasure(request, context: context)
         }
     }
 }

@@ -29,6 +29,7 @@ enum ProceedingMapping {
         d.holderLicense = r.holderLicense
         d.advancePaid = r.advancePaid
         d.advanceUsed = r.advanceUsed
+        d.lastMeasureOn = r.lastMeasureOn
         return d
     }
 
@@ -56,6 +57,7 @@ enum ProceedingMapping {
         if case .bailiff(let license) = p.holder { r.holderLicense = license }
         r.advancePaid = p.advancePaid.description
         r.advanceUsed = p.advanceUsed.description
+        r.lastMeasureOn = p.lastMeasureOn?.description ?? ""
         var w = WireProceeding()
         w.record = r
         w.district = p.district

@@ -59,6 +59,7 @@ public enum AuthorizationTable {
         // The hand-over goes to the regional chamber (148.1.9-2), which records it.
         .recordLongAbsence: [.regionalChamber, .republicanChamber],
         .confirmHandover: [.regionalChamber],
+        .recordEnforcementMeasure: [.system, .bailiff],
         // Membership is the Republican Chamber's: admission (163-1.1.3-2), expulsion by its Board (172-1).
         .admitMember: [.republicanChamber],
         .expelMember: [.republicanChamber],

@@ -38,6 +38,7 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case relocateProceeding = "Proceedings/RelocateProceeding"
     case recordLongAbsence = "Proceedings/RecordLongAbsence"
     case confirmHandover = "Proceedings/ConfirmHandover"
+    case recordEnforcementMeasure = "Proceedings/RecordEnforcementMeasure"
     case admitMember = "Chamber/AdmitMember"
     case expelMember = "Chamber/ExpelMember"
     case leaveChamber = "Chamber/LeaveChamber"
@@ -76,7 +77,7 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
         case .registerPerson, .issueLicense, .suspendLicense, .reinstateLicense, .submitProposal, .declineProposal,
              .suspendOnOwnApplication, .resumeAfterMandate, .refuseReinstatement, .terminateLicense, .fileDeprivationClaim,
              .recordCourtDecision, .recordCourtAnnulment, .importWorkingCalendar, .openDisciplinaryProceeding, .closeDisciplinaryProceeding,
-             .importProceedings, .recordTemporaryReplacement, .returnToCreditor, .relocateProceeding, .recordLongAbsence, .confirmHandover,
+             .importProceedings, .recordTemporaryReplacement, .returnToCreditor, .relocateProceeding, .recordLongAbsence, .confirmHandover, .recordEnforcementMeasure,
              .admitMember, .expelMember, .leaveChamber, .recordInsuranceContract, .recordTraining, .runMonitors,
              .submitDraftProposal, .withdrawDraftProposal, .scheduleInspection, .requestDocuments, .completeInspection, .recordViolation,
              .recordDuesPayment, .recordDuesExemption, .recordComplaint, .closeComplaint, .setMCI, .recordLegalAidReport:

@@ -41,6 +41,7 @@ struct ProceedingDetails: Codable {
     var amountTiyn: Int64
     var advancePaidTiyn: Int64
     var advanceUsedTiyn: Int64
+    var lastMeasureOn: String?
 }
 
 extension StoreQueries {
@@ -98,7 +99,8 @@ extension StoreQueries {
         return EnforcementProceeding(
             number: number, document: details.document, category: category, creditor: details.creditor, debtor: details.debtor,
             debtorLocation: details.debtorLocation, amount: Tenge(tiyn: details.amountTiyn), openedOn: opened, district: district,
-            holder: holder, advancePaid: Tenge(tiyn: details.advancePaidTiyn), advanceUsed: Tenge(tiyn: details.advanceUsedTiyn), status: status
+            holder: holder, advancePaid: Tenge(tiyn: details.advancePaidTiyn), advanceUsed: Tenge(tiyn: details.advanceUsedTiyn), status: status,
+            lastMeasureOn: details.lastMeasureOn.flatMap { LocalDate($0) }
         )
     }
 }
@@ -108,7 +110,8 @@ extension StoreTransaction {
     public func insert(_ proceeding: EnforcementProceeding, at now: Instant) throws {
         let details = ProceedingDetails(document: proceeding.document, creditor: proceeding.creditor, debtor: proceeding.debtor,
                                         debtorLocation: proceeding.debtorLocation, amountTiyn: proceeding.amount.tiyn,
-                                        advancePaidTiyn: proceeding.advancePaid.tiyn, advanceUsedTiyn: proceeding.advanceUsed.tiyn)
+                                        advancePaidTiyn: proceeding.advancePaid.tiyn, advanceUsedTiyn: proceeding.advanceUsed.tiyn,
+                                        lastMeasureOn: proceeding.lastMeasureOn?.description)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try db.execute(
@@ -166,5 +169,15 @@ extension StoreTransaction {
             """, arguments: [EnforcementProceeding.Holder.regionalChamber(district: district).description, now.millisecondsSinceEpoch, license])
         try db.execute(sql: "UPDATE proceeding SET holder_license = NULL, district = ? WHERE holder_license = ? AND status = 'open'", arguments: [district, license])
         return numbers
+    }
+}
+
+extension StoreTransaction {
+    /// A compulsory enforcement measure reported by the enforcement system (144.2.4).
+    public func recordMeasure(_ number: String, on date: LocalDate) throws {
+        try db.execute(sql: """
+            UPDATE proceeding SET details = json_set(details, '$.lastMeasureOn', ?)
+            WHERE number = ? AND status = 'open' AND coalesce(json_extract(details, '$.lastMeasureOn'), '') < ?
+            """, arguments: [date.description, number, date.description])
     }
 }

@@ -37,6 +37,9 @@ public enum ProceedingsMethods {
     public static let confirmHandover = MethodDescriptor<WireConfirmHandoverRequest, WireConfirmHandoverResponse>(
         service: serviceName, method: "ConfirmHandover"
     )
+    public static let recordEnforcementMeasure = MethodDescriptor<WireRecordEnforcementMeasureRequest, WireProceedingResponse>(
+        service: serviceName, method: "RecordEnforcementMeasure"
+    )
 
     /// Every method of the service, in declaration order.
     public static let all: [MethodInfo] = [
@@ -51,5 +54,6 @@ public enum ProceedingsMethods {
         relocateProceeding.info,
         recordLongAbsence.info,
         confirmHandover.info,
+        recordEnforcementMeasure.info,
     ]
 }

@@ -20,6 +20,21 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
   typealias Version = _2
 }
 
+public nonisolated struct WireRecordEnforcementMeasureRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var number: String = String()
+
+  /// YYYY-MM-DD; not in the future.
+  public var on: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
 /// One proceeding as sent for intake. Enumerations are given by name:
 /// document_kind: courtWrit, aifcCourtWrit, courtOrder, foreignCourtWrit, arbitrationWrit,
 ///   claimSecurityRuling, aifcClaimSecurityOrder, adminOffenceCourtRuling, adminOffenceBodyRuling,
@@ -144,6 +159,12 @@ public nonisolated struct WireProceedingRecord: @unchecked Sendable {
   public var advanceUsed: String {
     get {_storage._advanceUsed}
     set {_uniqueStorage()._advanceUsed = newValue}
+  }
+
+  /// The last compulsory enforcement measure, YYYY-MM-DD, if any (144.2.4).
+  public var lastMeasureOn: String {
+    get {_storage._lastMeasureOn}
+    set {_uniqueStorage()._lastMeasureOn = newValue}
   }
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
@@ -703,9 +724,44 @@ public nonisolated struct WireConfirmHandoverResponse: Sendable {
 
 fileprivate nonisolated let _protobuf_package = "kz.bailiff.registry.v1"
 
+nonisolated extension WireRecordEnforcementMeasureRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".RecordEnforcementMeasureRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{1}on\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.number) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.on) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.number.isEmpty {
+      try visitor.visitSingularStringField(value: self.number, fieldNumber: 1)
+    }
+    if !self.on.isEmpty {
+      try visitor.visitSingularStringField(value: self.on, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireRecordEnforcementMeasureRequest, rhs: WireRecordEnforcementMeasureRequest) -> Bool {
+    if lhs.number != rhs.number {return false}
+    if lhs.on != rhs.on {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
 nonisolated extension WireProceedingRecord: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ProceedingRecord"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{3}document_kind\0\u{3}document_reference\0\u{3}debtor_kind\0\u{1}subject\0\u{3}in_favour_of_state\0\u{1}category\0\u{3}creditor_kind\0\u{3}creditor_name\0\u{3}creditor_identifier\0\u{3}creditor_contact\0\u{3}debtor_party_kind\0\u{3}debtor_name\0\u{3}debtor_identifier\0\u{3}debtor_contact\0\u{3}debtor_district\0\u{3}debtor_unit\0\u{1}amount\0\u{3}opened_on\0\u{3}holder_license\0\u{3}advance_paid\0\u{3}advance_used\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{3}document_kind\0\u{3}document_reference\0\u{3}debtor_kind\0\u{1}subject\0\u{3}in_favour_of_state\0\u{1}category\0\u{3}creditor_kind\0\u{3}creditor_name\0\u{3}creditor_identifier\0\u{3}creditor_contact\0\u{3}debtor_party_kind\0\u{3}debtor_name\0\u{3}debtor_identifier\0\u{3}debtor_contact\0\u{3}debtor_district\0\u{3}debtor_unit\0\u{1}amount\0\u{3}opened_on\0\u{3}holder_license\0\u{3}advance_paid\0\u{3}advance_used\0\u{3}last_measure_on\0")
 
   fileprivate class _StorageClass {
     var _number: String = String()
@@ -730,6 +786,7 @@ nonisolated extension WireProceedingRecord: SwiftProtobuf.Message, SwiftProtobuf
     var _holderLicense: String = String()
     var _advancePaid: String = String()
     var _advanceUsed: String = String()
+    var _lastMeasureOn: String = String()
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -762,6 +819,7 @@ nonisolated extension WireProceedingRecord: SwiftProtobuf.Message, SwiftProtobuf
       _holderLicense = source._holderLicense
       _advancePaid = source._advancePaid
       _advanceUsed = source._advanceUsed
+      _lastMeasureOn = source._lastMeasureOn
     }
   }
 
@@ -802,6 +860,7 @@ nonisolated extension WireProceedingRecord: SwiftProtobuf.Message, SwiftProtobuf
         case 20: try { try decoder.decodeSingularStringField(value: &_storage._holderLicense) }()
         case 21: try { try decoder.decodeSingularStringField(value: &_storage._advancePaid) }()
         case 22: try { try decoder.decodeSingularStringField(value: &_storage._advanceUsed) }()
+        case 23: try { try decoder.decodeSingularStringField(value: &_storage._lastMeasureOn) }()
         default: break
         }
       }
@@ -876,6 +935,9 @@ nonisolated extension WireProceedingRecord: SwiftProtobuf.Message, SwiftProtobuf
       if !_storage._advanceUsed.isEmpty {
         try visitor.visitSingularStringField(value: _storage._advanceUsed, fieldNumber: 22)
       }
+      if !_storage._lastMeasureOn.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._lastMeasureOn, fieldNumber: 23)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -907,6 +969,7 @@ nonisolated extension WireProceedingRecord: SwiftProtobuf.Message, SwiftProtobuf
         if _storage._holderLicense != rhs_storage._holderLicense {return false}
         if _storage._advancePaid != rhs_storage._advancePaid {return false}
         if _storage._advanceUsed != rhs_storage._advanceUsed {return false}
+        if _storage._lastMeasureOn != rhs_storage._lastMeasureOn {return false}
         return true
       }
       if !storagesAreEqual {return false}

@@ -22,7 +22,9 @@ extension RegistryCore {
                                                      contracts: try tx.insuranceContracts(of: license.number),
                                                      trainings: try tx.trainings(of: license.number),
                                                      violations: try tx.violations(of: license.number),
-                                                     duesPaid: try tx.duesPaid(by: license.number), duesExemptions: try tx.duesExemptions(of: license.number), mci: mci, on: day)
+                                                     duesPaid: try tx.duesPaid(by: license.number), duesExemptions: try tx.duesExemptions(of: license.number),
+                                                     proceedings: try tx.proceedings(matching: ProceedingFilter(holderLicense: license.number.value, category: .sociallySignificant, status: .open), after: nil, limit: 10_000),
+                                                     mci: mci, on: day)
                     for finding in findings {
                         let draft = Proposal.draft(on: license, ground: finding.ground, facts: finding.facts, author: finding.author, monitor: finding.monitor, at: now)
                         if let stored = try tx.insertDraft(draft, key: finding.key) {

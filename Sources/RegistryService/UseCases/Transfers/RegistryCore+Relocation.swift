@@ -42,4 +42,19 @@ extension RegistryCore {
             return try tx.proceeding(number)!
         }
     }
+
+    /// A compulsory enforcement measure reported by the enforcement system (144.2.4), the fact the inaction monitor reads.
+    public func recordEnforcementMeasure(number: String, on date: LocalDate, context: RequestContext) async throws -> EnforcementProceeding {
+        try await mutate(.recordEnforcementMeasure, context: context, subject: { "proceeding:\($0.number)" }) { tx, now in
+            guard let proceeding = try tx.proceeding(number), proceeding.status == .open else {
+                throw Rejection(.notFound, reason: "PROCEEDING_NOT_FOUND", message: "no open proceeding \(number) in the registry")
+            }
+            try Self.requireVisible(proceeding, to: context.principal)
+            guard date <= now.kazakhstanDate, date >= proceeding.openedOn else {
+                throw Rejection.invalid("on", "between the opening on \(proceeding.openedOn) and today", article: "144.2.4")
+            }
+            try tx.recordMeasure(number, on: date)
+            return try tx.proceeding(number)!
+        }
+    }
 }
