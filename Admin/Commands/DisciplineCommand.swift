@@ -5,7 +5,7 @@ import SwiftProtobuf
 
 /// Disciplinary proceedings, as far as the license lifecycle reads them (144.5).
 struct DisciplineCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "discipline", abstract: "Disciplinary proceedings (chambers).", subcommands: [Open.self, Close.self, List.self])
+    static let configuration = CommandConfiguration(commandName: "discipline", abstract: "Disciplinary proceedings (chambers).", subcommands: [Open.self, Close.self, List.self, Appeal.self])
 
     struct Open: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open a disciplinary proceeding (a chamber's disciplinary commission, Art. 170.2).")
@@ -67,6 +67,23 @@ struct DisciplineCommand: AsyncParsableCommand {
                     [String($0.id), $0.openedOn, $0.closedOn.isEmpty ? "open" : $0.closedOn, $0.source, $0.outcome,
                      $0.penalty.isEmpty ? "" : "\($0.penalty) (Art. \($0.penaltyLegalBasis))" + ($0.penaltyInForce ? ", in force" : ", spent")]
                 })
+            }
+        }
+    }
+
+    struct Appeal: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record the appeal of a penalty (Republican Chamber; Art. 170.3): --annulled or upheld.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "Proceeding id.") var id: Int64
+        @Flag(help: "The penalty was annulled (default: upheld).") var annulled = false
+        @Option(help: "Appeal decision reference.") var decision: String
+
+        func run() async throws {
+            try await connection.mutate(nil) { conn, options in
+                let response = try await DisciplineStub(connection: conn).appealPenalty(.with { $0.id = id; $0.annulled = annulled; $0.decision = decision }, options: options)
+                if connection.json { return try Output.json(response) }
+                print("penalty of proceeding \(id) \(response.proceeding.appealOutcome) on appeal")
             }
         }
     }

@@ -211,6 +211,13 @@ struct PenaltyAndDuesE2ETests {
             let later = try await discipline.listDisciplinaryProceedings(.with { $0.licenseNumber = almaty[0] }).proceedings.first
             #expect(later?.penaltyInForce == false)
             #expect(later?.penaltyLegalBasis == "170.1.2")
+            clock.set("2026-04-02")
+            let regional = DisciplineStub(connection: try await registry.connect(role: "regionalChamber"))
+            #expect(await #expect(throws: RPCError.self) { _ = try await regional.appealPenalty(.with { $0.id = opened.id; $0.annulled = true; $0.decision = "x" }) }?.code == .permissionDenied)
+            let appealed = try await discipline.appealPenalty(.with { $0.id = opened.id; $0.annulled = true; $0.decision = "Presidium 7" }).proceeding
+            #expect(appealed.appealOutcome == "annulled")
+            #expect(try await discipline.listDisciplinaryProceedings(.with { $0.licenseNumber = almaty[0] }).proceedings.first?.penaltyInForce == false)
+            clock.set("2026-10-01")
 
             _ = try await chamber.recordDuesPayment(.with { $0.licenseNumber = almaty[0]; $0.quarter = "2026Q1"; $0.reference = "pay 1" })
             _ = try await chamber.recordTraining(.with { $0.licenseNumber = almaty[0]; $0.completedOn = "2026-06-01"; $0.programme = "p"; $0.certificate = "TR-1" })

@@ -31,4 +31,11 @@ public struct DisciplineStub: Sendable {
     ) async throws -> WireListDisciplinaryProceedingsResponse {
         try await connection.call(DisciplineMethods.listDisciplinaryProceedings, request, options: options)
     }
+
+    public func appealPenalty(
+        _ request: WireAppealPenaltyRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireDisciplinaryProceedingResponse {
+        try await connection.call(DisciplineMethods.appealPenalty, request, options: options)
+    }
 }

@@ -29,6 +29,10 @@ extension RegistryEndpoints: DisciplineHandler {
         return response
     }
 
+    public func appealPenalty(_ request: WireAppealPenaltyRequest, context: CallContext) async throws -> WireDisciplinaryProceedingResponse {
+        Self.response(try await core.appealPenalty(proceeding: request.id, annulled: request.annulled, decision: request.decision, context: context.request))
+    }
+
     static func response(_ proceeding: DisciplinaryProceeding) -> WireDisciplinaryProceedingResponse {
         var response = WireDisciplinaryProceedingResponse()
         response.proceeding = wire(proceeding)
@@ -46,6 +50,7 @@ extension RegistryEndpoints: DisciplineHandler {
         p.outcome = proceeding.outcome ?? ""
         p.penalty = proceeding.penalty?.rawValue ?? ""
         p.penaltyLegalBasis = proceeding.penalty?.article.reference ?? ""
+        p.appealOutcome = proceeding.appealOutcome ?? ""
         return p
     }
 }

@@ -8,6 +8,7 @@ public protocol DisciplineHandler: Sendable {
     func openDisciplinaryProceeding(_ request: WireOpenDisciplinaryProceedingRequest, context: CallContext) async throws -> WireDisciplinaryProceedingResponse
     func closeDisciplinaryProceeding(_ request: WireCloseDisciplinaryProceedingRequest, context: CallContext) async throws -> WireDisciplinaryProceedingResponse
     func listDisciplinaryProceedings(_ request: WireListDisciplinaryProceedingsRequest, context: CallContext) async throws -> WireListDisciplinaryProceedingsResponse
+    func appealPenalty(_ request: WireAppealPenaltyRequest, context: CallContext) async throws -> WireDisciplinaryProceedingResponse
 }
 
 extension DisciplineHandler {
@@ -21,6 +22,9 @@ extension DisciplineHandler {
         }
         table.register(DisciplineMethods.listDisciplinaryProceedings) { request, context in
             try await self.listDisciplinaryProceedings(request, context: context)
+        }
+        table.register(DisciplineMethods.appealPenalty) { request, context in
+            try await self.appealPenalty(request, context: context)
         }
     }
 }

@@ -42,6 +42,8 @@ public enum AuthorizationTable {
         // Disciplinary commissions sit in the chambers (162.1.2-4, 163-1.1.3-3).
         .openDisciplinaryProceeding: [.republicanChamber, .regionalChamber],
         .closeDisciplinaryProceeding: [.republicanChamber, .regionalChamber],
+        // Appeals are decided as the Chamber's charter provides (170.3).
+        .appealPenalty: [.republicanChamber],
         .listDisciplinaryProceedings: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor],
         // Who holds which proceeding comes from the enforcement information system (system role)
         // or the Ministry; the bodies that oversee and transfer read it, a bailiff his own.

@@ -27,6 +27,7 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case openDisciplinaryProceeding = "Discipline/OpenDisciplinaryProceeding"
     case closeDisciplinaryProceeding = "Discipline/CloseDisciplinaryProceeding"
     case listDisciplinaryProceedings = "Discipline/ListDisciplinaryProceedings"
+    case appealPenalty = "Discipline/AppealPenalty"
     case importProceedings = "Proceedings/ImportProceedings"
     case getProceeding = "Proceedings/GetProceeding"
     case listProceedings = "Proceedings/ListProceedings"
@@ -80,7 +81,7 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
              .importProceedings, .recordTemporaryReplacement, .returnToCreditor, .relocateProceeding, .recordLongAbsence, .confirmHandover, .recordEnforcementMeasure,
              .admitMember, .expelMember, .leaveChamber, .recordInsuranceContract, .recordTraining, .runMonitors,
              .submitDraftProposal, .withdrawDraftProposal, .scheduleInspection, .requestDocuments, .completeInspection, .recordViolation,
-             .recordDuesPayment, .recordDuesExemption, .recordComplaint, .closeComplaint, .setMCI, .recordLegalAidReport:
+             .recordDuesPayment, .recordDuesExemption, .recordComplaint, .closeComplaint, .setMCI, .recordLegalAidReport, .appealPenalty:
             return true
         default: return false
         }

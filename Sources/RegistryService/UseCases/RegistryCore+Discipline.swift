@@ -63,9 +63,30 @@ extension RegistryCore {
         let number = try LicenseNumber.parse(text, field: "license_number")
         let proceedings = try store.read { try $0.disciplinaryProceedings(of: number) }
         let today = clock.now().kazakhstanDate
-        let imposed = proceedings.compactMap { p in p.penalty.flatMap { penalty in p.closedOn.map { (on: $0, penalty: penalty, id: p.id) } } }
+        let imposed = proceedings.filter { $0.appealOutcome != "annulled" }
+            .compactMap { p in p.penalty.flatMap { penalty in p.closedOn.map { (on: $0, penalty: penalty, id: p.id) } } }
         let counting = DisciplinaryPenalty.inForce(imposed.map { (on: $0.on, penalty: $0.penalty) }, on: today)
         let inForce = Set(imposed.filter { item in counting.contains { $0.on == item.on && $0.penalty == item.penalty } }.map(\.id))
         return (proceedings, inForce)
+    }
+
+    /// The appeal of a penalty, decided as the charter provides (170.3): upheld, or annulled,
+    /// after which the penalty never counts.
+    public func appealPenalty(proceeding id: Int64, annulled: Bool, decision: String, context: RequestContext) async throws -> DisciplinaryProceeding {
+        try await mutate(.appealPenalty, context: context, subject: { "discipline:\($0.id)" }) { tx, _ in
+            guard var proceeding = try tx.disciplinaryProceeding(id) else {
+                throw Rejection(.notFound, reason: "PROCEEDING_NOT_FOUND", message: "no disciplinary proceeding \(id)")
+            }
+            guard proceeding.penalty != nil else { throw Rejection(.failedPrecondition, reason: "NO_PENALTY", message: "proceeding \(id) imposed no penalty", article: "170.3") }
+            guard proceeding.appealOutcome == nil else {
+                throw Rejection(.failedPrecondition, reason: "ALREADY_APPEALED", message: "the penalty of proceeding \(id) was already appealed (\(proceeding.appealOutcome!))", article: "170.3")
+            }
+            let decision = decision.trimmingWhitespace
+            guard !decision.isEmpty else { throw Rejection.invalid("decision", "give the appeal decision's reference", article: "170.3") }
+            proceeding.appealOutcome = annulled ? "annulled" : "upheld"
+            proceeding.appealDecision = decision
+            try tx.recordAppeal(proceeding)
+            return proceeding
+        }
     }
 }

@@ -16,9 +16,12 @@ public struct DisciplinaryProceeding: Hashable, Sendable, Codable {
     public var outcome: String?
     /// The one penalty for the offence (170.3 ¶2), imposed on `closedOn`; nil when none.
     public var penalty: DisciplinaryPenalty?
+    /// "upheld" or "annulled" once the penalty was appealed (170.3); an annulled one never counts.
+    public var appealOutcome: String?
+    public var appealDecision: String?
 
     public init(id: Int64, licenseNumber: LicenseNumber, openedOn: LocalDate, openedBy: String, source: String, closedOn: LocalDate?, outcome: String?,
-                penalty: DisciplinaryPenalty? = nil) {
+                penalty: DisciplinaryPenalty? = nil, appealOutcome: String? = nil, appealDecision: String? = nil) {
         self.id = id
         self.licenseNumber = licenseNumber
         self.openedOn = openedOn
@@ -27,6 +30,8 @@ public struct DisciplinaryProceeding: Hashable, Sendable, Codable {
         self.closedOn = closedOn
         self.outcome = outcome
         self.penalty = penalty
+        self.appealOutcome = appealOutcome
+        self.appealDecision = appealDecision
     }
 
     /// Open on `date`: opened by then and not yet closed (closing on a day ends it that day).
@@ -51,7 +56,8 @@ extension StoreQueries {
         }
         return DisciplinaryProceeding(id: row["id"], licenseNumber: number, openedOn: opened, openedBy: row["opened_by"], source: row["source"],
                                       closedOn: (row["closed_on"] as String?).flatMap { LocalDate($0) }, outcome: row["outcome"],
-                                      penalty: (row["penalty"] as String?).flatMap(DisciplinaryPenalty.init(rawValue:)))
+                                      penalty: (row["penalty"] as String?).flatMap(DisciplinaryPenalty.init(rawValue:)),
+                                      appealOutcome: row["appeal_outcome"], appealDecision: row["appeal_decision"])
     }
 }
 
@@ -71,5 +77,14 @@ extension StoreTransaction {
         try db.execute(sql: "UPDATE disciplinary_proceeding SET closed_on = ?, outcome = ?, penalty = ? WHERE id = ? AND closed_on IS NULL",
                        arguments: [proceeding.closedOn?.description, proceeding.outcome, proceeding.penalty?.rawValue, proceeding.id])
         guard db.changesCount == 1 else { throw StoreCorruption("disciplinary proceeding \(proceeding.id) was closed concurrently") }
+    }
+}
+
+extension StoreTransaction {
+    /// Records the appeal of a proceeding's penalty, once.
+    public func recordAppeal(_ proceeding: DisciplinaryProceeding) throws {
+        try db.execute(sql: "UPDATE disciplinary_proceeding SET appeal_outcome = ?, appeal_decision = ? WHERE id = ? AND penalty IS NOT NULL AND appeal_outcome IS NULL",
+                       arguments: [proceeding.appealOutcome, proceeding.appealDecision, proceeding.id])
+        guard db.changesCount == 1 else { throw StoreCorruption("the penalty of proceeding \(proceeding.id) was appealed concurrently") }
     }
 }

@@ -43,6 +43,9 @@ enum RegistryMigrations {
         migrator.registerMigration("v12-legal-aid") { db in
             try db.execute(sql: v12)
         }
+        migrator.registerMigration("v13-penalty-appeals") { db in
+            try db.execute(sql: v13)
+        }
         return migrator
     }
 
@@ -52,6 +55,12 @@ enum RegistryMigrations {
     ALTER TABLE license_status_history ADD COLUMN term_end TEXT;
     ALTER TABLE license_status_history ADD COLUMN reasons TEXT;
     ALTER TABLE license_status_history ADD COLUMN proposal TEXT;
+    """
+
+    /// The appeal of a disciplinary penalty (170.3, per the charter): upheld or annulled.
+    private static let v13 = """
+    ALTER TABLE disciplinary_proceeding ADD COLUMN appeal_outcome TEXT CHECK (appeal_outcome IN ('upheld', 'annulled'));
+    ALTER TABLE disciplinary_proceeding ADD COLUMN appeal_decision TEXT;
     """
 
     /// Bailiffs' monthly legal-aid reports (103-1.4).

@@ -13,11 +13,15 @@ public enum DisciplineMethods {
     public static let listDisciplinaryProceedings = MethodDescriptor<WireListDisciplinaryProceedingsRequest, WireListDisciplinaryProceedingsResponse>(
         service: serviceName, method: "ListDisciplinaryProceedings"
     )
+    public static let appealPenalty = MethodDescriptor<WireAppealPenaltyRequest, WireDisciplinaryProceedingResponse>(
+        service: serviceName, method: "AppealPenalty"
+    )
 
     /// Every method of the service, in declaration order.
     public static let all: [MethodInfo] = [
         openDisciplinaryProceeding.info,
         closeDisciplinaryProceeding.info,
         listDisciplinaryProceedings.info,
+        appealPenalty.info,
     ]
 }

@@ -20,6 +20,22 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
   typealias Version = _2
 }
 
+public nonisolated struct WireAppealPenaltyRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var id: Int64 = 0
+
+  public var annulled: Bool = false
+
+  public var decision: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
 public nonisolated struct WireDisciplinaryProceeding: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -49,6 +65,9 @@ public nonisolated struct WireDisciplinaryProceeding: Sendable {
 
   /// Still counting today: spent 6 months after it was imposed unless a new one came (170.4).
   public var penaltyInForce: Bool = false
+
+  /// "upheld" or "annulled" once appealed.
+  public var appealOutcome: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -142,9 +161,49 @@ public nonisolated struct WireListDisciplinaryProceedingsResponse: Sendable {
 
 fileprivate nonisolated let _protobuf_package = "kz.bailiff.registry.v1"
 
+nonisolated extension WireAppealPenaltyRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".AppealPenaltyRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}annulled\0\u{1}decision\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.id) }()
+      case 2: try { try decoder.decodeSingularBoolField(value: &self.annulled) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.decision) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.id != 0 {
+      try visitor.visitSingularInt64Field(value: self.id, fieldNumber: 1)
+    }
+    if self.annulled != false {
+      try visitor.visitSingularBoolField(value: self.annulled, fieldNumber: 2)
+    }
+    if !self.decision.isEmpty {
+      try visitor.visitSingularStringField(value: self.decision, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireAppealPenaltyRequest, rhs: WireAppealPenaltyRequest) -> Bool {
+    if lhs.id != rhs.id {return false}
+    if lhs.annulled != rhs.annulled {return false}
+    if lhs.decision != rhs.decision {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
 nonisolated extension WireDisciplinaryProceeding: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".DisciplinaryProceeding"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}license_number\0\u{3}opened_on\0\u{3}opened_by\0\u{1}source\0\u{3}closed_on\0\u{1}outcome\0\u{1}penalty\0\u{3}penalty_legal_basis\0\u{3}penalty_in_force\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}license_number\0\u{3}opened_on\0\u{3}opened_by\0\u{1}source\0\u{3}closed_on\0\u{1}outcome\0\u{1}penalty\0\u{3}penalty_legal_basis\0\u{3}penalty_in_force\0\u{3}appeal_outcome\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -162,6 +221,7 @@ nonisolated extension WireDisciplinaryProceeding: SwiftProtobuf.Message, SwiftPr
       case 8: try { try decoder.decodeSingularStringField(value: &self.penalty) }()
       case 9: try { try decoder.decodeSingularStringField(value: &self.penaltyLegalBasis) }()
       case 10: try { try decoder.decodeSingularBoolField(value: &self.penaltyInForce) }()
+      case 11: try { try decoder.decodeSingularStringField(value: &self.appealOutcome) }()
       default: break
       }
     }
@@ -198,6 +258,9 @@ nonisolated extension WireDisciplinaryProceeding: SwiftProtobuf.Message, SwiftPr
     if self.penaltyInForce != false {
       try visitor.visitSingularBoolField(value: self.penaltyInForce, fieldNumber: 10)
     }
+    if !self.appealOutcome.isEmpty {
+      try visitor.visitSingularStringField(value: self.appealOutcome, fieldNumber: 11)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -212,6 +275,7 @@ nonisolated extension WireDisciplinaryProceeding: SwiftProtobuf.Message, SwiftPr
     if lhs.penalty != rhs.penalty {return false}
     if lhs.penaltyLegalBasis != rhs.penaltyLegalBasis {return false}
     if lhs.penaltyInForce != rhs.penaltyInForce {return false}
+    if lhs.appealOutcome != rhs.appealOutcome {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
