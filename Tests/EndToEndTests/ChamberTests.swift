@@ -225,6 +225,13 @@ struct PenaltyAndDuesE2ETests {
             #expect(statement.arrears == ["2026Q2", "2026Q3"])
             let drafts = try await ProposalsStub(connection: ministry).runMonitors(WireRunMonitorsRequest()).drafts
             #expect(drafts.map(\.ground) == ["s143_2_6"])
+            // Child-care leave from 1 April exempts Q2 and Q3: no systematic arrears left to expel for (172-1(3)).
+            _ = try await chamber.recordDuesExemption(.with { $0.licenseNumber = almaty[0]; $0.reason = "childCare"; $0.from = "2026-04-01"; $0.to = "2029-03-31"; $0.reference = "birth certificate" })
+            let exempt = await #expect(throws: RPCError.self) {
+                _ = try await chamber.expelMember(.with { $0.licenseNumber = almaty[0]; $0.ground = "duesArrears"; $0.decision = "Board 9" })
+            }
+            #expect(exempt?.reason == "NO_SYSTEMATIC_ARREARS")
+            #expect(exempt?.legalBasis == "172-1(3)")
             let shortIllness = await #expect(throws: RPCError.self) {
                 _ = try await chamber.recordDuesExemption(.with { $0.licenseNumber = almaty[0]; $0.reason = "incapacity"; $0.from = "2026-04-01"; $0.to = "2026-04-20"; $0.reference = "sick note" })
             }

@@ -26,6 +26,15 @@ extension RegistryCore {
             let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
             let current = try Self.activeMembership(of: license, tx: tx)
             let today = now.kazakhstanDate
+            // 172-1(3): systematic non-payment, not counting exempt periods (child care, incapacity).
+            if ground == .duesArrears {
+                let owed = try Self.duesStatement(license, tx: tx, on: date ?? today).arrears
+                guard owed.count >= Dues.repeatedArrears else {
+                    throw Rejection(.failedPrecondition, reason: "NO_SYSTEMATIC_ARREARS",
+                                    message: "dues in arrears: \(owed.isEmpty ? "none" : owed.map(\.description).joined(separator: ", ")), after the exempt periods; systematic non-payment needs at least \(Dues.repeatedArrears) quarters",
+                                    article: "172-1(3)")
+                }
+            }
             let expelled = try current.expelled(ground: ground, on: date ?? today, decision: decision, license: license, today: today)
             try tx.end(expelled)
             try Self.membershipEnded(expelled, license: license, trigger: "expelled", freezeAccount: true, tx: tx, at: now)
