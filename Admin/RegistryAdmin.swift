@@ -13,7 +13,7 @@ struct RegistryAdmin: AsyncParsableCommand {
         Otherwise give --cert, --key and --ca. Add --json for machine-readable output.
         """,
         subcommands: [
-            HealthCommand.self, PersonCommand.self, LicenseCommand.self, ProposalCommand.self, DisciplineCommand.self, ChamberCommand.self, InspectionCommand.self, BailiffCommand.self,
+            HealthCommand.self, PersonCommand.self, CandidateCommand.self, LicenseCommand.self, ProposalCommand.self, DisciplineCommand.self, ChamberCommand.self, InspectionCommand.self, BailiffCommand.self,
             CasesCommand.self, RegisterCommand.self, ReportsCommand.self, CalendarCommand.self, MCICommand.self, DistrictsCommand.self, AuditCommand.self,
         ]
     )

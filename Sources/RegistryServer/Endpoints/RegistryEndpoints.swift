@@ -26,6 +26,7 @@ public struct RegistryEndpoints: Sendable {
         (self as any ProceedingsHandler).register(in: &table)
         (self as any ChamberHandler).register(in: &table)
         (self as any InspectionsHandler).register(in: &table)
+        (self as any CandidatesHandler).register(in: &table)
         return table
     }
 

@@ -95,6 +95,14 @@ public enum AuthorizationTable {
         .quarterlyReport: [.ministry, .republicanChamber, .auditor],
         .inspectionSchedule: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber],
         .setMCI: [.ministry],
+        // Internships: the host bailiff, with the chamber's help (156.3, 163-1.1.7), or the territorial body.
+        .startInternship: [.bailiff, .regionalChamber, .territorialBody],
+        .endInternship: [.bailiff, .regionalChamber, .territorialBody],
+        // Applications go to the territorial body of the candidate's residence (141-1.2–4).
+        .submitApplication: [.territorialBody],
+        .returnApplication: [.territorialBody],
+        .reviewApplication: [.territorialBody],
+        .listApplications: [.ministry, .auditor, .territorialBody, .attestationCommission],
         // Legal aid: the bailiff reports monthly to his regional chamber (103-1.4), which reports
         // half-yearly to the territorial body (103-1.5).
         .recordLegalAidReport: [.bailiff, .regionalChamber],
@@ -137,6 +145,9 @@ public enum AuthorizationTable {
         .completeInspection: "169.1",
         .recordDuesPayment: "148.1.5-2",
         .recordDuesExemption: "172-1(3)",
+        .submitApplication: "141-1.2",
+        .returnApplication: "141-1.3",
+        .reviewApplication: "141-1.4",
     ]
 
     public static func isAllowed(_ role: Role, _ operation: Operation) -> Bool {

@@ -68,6 +68,12 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case getMCITable = "Registry/GetMCITable"
     case recordLegalAidReport = "Chamber/RecordLegalAidReport"
     case legalAidSummary = "Chamber/LegalAidSummary"
+    case startInternship = "Candidates/StartInternship"
+    case endInternship = "Candidates/EndInternship"
+    case submitApplication = "Candidates/SubmitApplication"
+    case returnApplication = "Candidates/ReturnApplication"
+    case reviewApplication = "Candidates/ReviewApplication"
+    case listApplications = "Candidates/ListApplications"
     case submitProposal = "Proposals/SubmitProposal"
     case listProposals = "Proposals/ListProposals"
     case declineProposal = "Proposals/DeclineProposal"
@@ -81,7 +87,8 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
              .importProceedings, .recordTemporaryReplacement, .returnToCreditor, .relocateProceeding, .recordLongAbsence, .confirmHandover, .recordEnforcementMeasure,
              .admitMember, .expelMember, .leaveChamber, .recordInsuranceContract, .recordTraining, .runMonitors,
              .submitDraftProposal, .withdrawDraftProposal, .scheduleInspection, .requestDocuments, .completeInspection, .recordViolation,
-             .recordDuesPayment, .recordDuesExemption, .recordComplaint, .closeComplaint, .setMCI, .recordLegalAidReport, .appealPenalty:
+             .recordDuesPayment, .recordDuesExemption, .recordComplaint, .closeComplaint, .setMCI, .recordLegalAidReport, .appealPenalty,
+             .startInternship, .endInternship, .submitApplication, .returnApplication, .reviewApplication:
             return true
         default: return false
         }

@@ -46,6 +46,9 @@ enum RegistryMigrations {
         migrator.registerMigration("v13-penalty-appeals") { db in
             try db.execute(sql: v13)
         }
+        migrator.registerMigration("v14-candidates") { db in
+            try db.execute(sql: v14)
+        }
         return migrator
     }
 
@@ -55,6 +58,37 @@ enum RegistryMigrations {
     ALTER TABLE license_status_history ADD COLUMN term_end TEXT;
     ALTER TABLE license_status_history ADD COLUMN reasons TEXT;
     ALTER TABLE license_status_history ADD COLUMN proposal TEXT;
+    """
+
+    /// The candidate pipeline: internships (140.4, 156.3) and attestation applications (141-1.2–4).
+    private static let v14 = """
+    CREATE TABLE internship (
+        id INTEGER PRIMARY KEY,
+        intern_iin TEXT NOT NULL REFERENCES person(iin),
+        host_license TEXT NOT NULL REFERENCES license(number),
+        started_on TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('ongoing', 'completed', 'interrupted')),
+        ended_on TEXT,
+        evidence TEXT
+    ) STRICT;
+    CREATE INDEX internship_by_intern ON internship(intern_iin, id);
+
+    CREATE TABLE attestation_application (
+        id INTEGER PRIMARY KEY,
+        candidate_iin TEXT NOT NULL REFERENCES person(iin),
+        region TEXT NOT NULL REFERENCES district(code),
+        received_on TEXT NOT NULL,
+        return_due_on TEXT NOT NULL,
+        decision_due_on TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('submitted', 'returnedIncomplete', 'refused', 'admitted')),
+        decided_on TEXT,
+        reasons TEXT,
+        legal_basis TEXT,
+        late INTEGER NOT NULL DEFAULT 0,
+        recorded_by TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX attestation_application_by_candidate ON attestation_application(candidate_iin, id);
+    CREATE INDEX attestation_application_open ON attestation_application(region, decision_due_on) WHERE status = 'submitted';
     """
 
     /// The appeal of a disciplinary penalty (170.3, per the charter): upheld or annulled.

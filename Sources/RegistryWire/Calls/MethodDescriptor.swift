@@ -34,5 +34,5 @@ public struct MethodInfo: Hashable, Sendable, CustomStringConvertible {
 
 /// Every method of protocol v1, across services.
 public enum ProtocolMethods {
-    public static var all: [MethodInfo] { HealthMethods.all + RegistryMethods.all + LicensingMethods.all + ProposalsMethods.all + DisciplineMethods.all + ProceedingsMethods.all + ChamberMethods.all + InspectionsMethods.all }
+    public static var all: [MethodInfo] { HealthMethods.all + RegistryMethods.all + LicensingMethods.all + ProposalsMethods.all + DisciplineMethods.all + ProceedingsMethods.all + ChamberMethods.all + InspectionsMethods.all + CandidatesMethods.all }
 }

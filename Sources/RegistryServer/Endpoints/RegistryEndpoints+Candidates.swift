@@ -1,0 +1,72 @@
+import Enforcement
+import Licensing
+import RegistryService
+import RegistryWire
+
+extension RegistryEndpoints: CandidatesHandler {
+    public func startInternship(_ request: WireStartInternshipRequest, context: CallContext) async throws -> WireInternshipResponse {
+        Self.response(try await core.startInternship(internIIN: request.internIin, hostLicense: request.hostLicense,
+                                                     startedOn: try DateMapping.optionalDate(request.startedOn, field: "started_on"), context: context.request))
+    }
+
+    public func endInternship(_ request: WireEndInternshipRequest, context: CallContext) async throws -> WireInternshipResponse {
+        Self.response(try await core.endInternship(id: request.id, completed: request.completed, on: try DateMapping.optionalDate(request.on, field: "on"),
+                                                   evidence: request.evidence, context: context.request))
+    }
+
+    public func submitApplication(_ request: WireSubmitApplicationRequest, context: CallContext) async throws -> WireApplicationResponse {
+        Self.response(try await core.submitApplication(candidateIIN: request.candidateIin, receivedOn: try DateMapping.optionalDate(request.receivedOn, field: "received_on"),
+                                                       context: context.request))
+    }
+
+    public func returnApplication(_ request: WireReturnApplicationRequest, context: CallContext) async throws -> WireApplicationResponse {
+        Self.response(try await core.returnApplication(id: request.id, reasons: request.reasons, context: context.request))
+    }
+
+    public func reviewApplication(_ request: WireReviewApplicationRequest, context: CallContext) async throws -> WireApplicationResponse {
+        Self.response(try await core.reviewApplication(id: request.id, context: context.request))
+    }
+
+    public func listApplications(_ request: WireListApplicationsRequest, context: CallContext) async throws -> WireListApplicationsResponse {
+        var response = WireListApplicationsResponse()
+        response.applications = try await core.applications(overdueOn: try DateMapping.optionalDate(request.overdueOn, field: "overdue_on"), context: context.request)
+            .map(Self.wire)
+        return response
+    }
+
+    static func response(_ internship: Internship) -> WireInternshipResponse {
+        var w = WireInternship()
+        w.id = internship.id
+        w.internIin = internship.intern.digits
+        w.hostLicense = internship.host.value
+        w.startedOn = internship.startedOn.description
+        w.status = internship.status.rawValue
+        w.endedOn = internship.endedOn?.description ?? ""
+        w.evidence = internship.evidence ?? ""
+        var response = WireInternshipResponse()
+        response.internship = w
+        return response
+    }
+
+    static func response(_ application: AttestationApplication) -> WireApplicationResponse {
+        var response = WireApplicationResponse()
+        response.application = wire(application)
+        return response
+    }
+
+    static func wire(_ a: AttestationApplication) -> WireApplication {
+        var w = WireApplication()
+        w.id = a.id
+        w.candidateIin = a.candidate.digits
+        w.region = a.region
+        w.receivedOn = a.receivedOn.description
+        w.returnDueOn = a.returnDueOn.description
+        w.decisionDueOn = a.decisionDueOn.description
+        w.status = a.status.rawValue
+        w.decidedOn = a.decidedOn?.description ?? ""
+        w.reasons = a.reasons ?? ""
+        w.legalBasis = a.legalBasis ?? ""
+        w.late = a.late
+        return w
+    }
+}

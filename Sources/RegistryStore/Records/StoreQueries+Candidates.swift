@@ -1,0 +1,85 @@
+import Enforcement
+import GRDB
+import Licensing
+
+extension StoreQueries {
+    public func internships(of intern: IIN) throws -> [Internship] {
+        try Row.fetchAll(db, sql: "SELECT * FROM internship WHERE intern_iin = ? ORDER BY id", arguments: [intern.digits]).map(Self.internship(from:))
+    }
+
+    public func internship(_ id: Int64) throws -> Internship? {
+        try Row.fetchOne(db, sql: "SELECT * FROM internship WHERE id = ?", arguments: [id]).map(Self.internship(from:))
+    }
+
+    public func applications(of candidate: IIN) throws -> [AttestationApplication] {
+        try Row.fetchAll(db, sql: "SELECT * FROM attestation_application WHERE candidate_iin = ? ORDER BY id", arguments: [candidate.digits]).map(Self.application(from:))
+    }
+
+    public func application(_ id: Int64) throws -> AttestationApplication? {
+        try Row.fetchOne(db, sql: "SELECT * FROM attestation_application WHERE id = ?", arguments: [id]).map(Self.application(from:))
+    }
+
+    /// Applications of a region (all when nil), or only those undecided past their deadline on `overdueOn`.
+    public func applications(region: String?, overdueOn: LocalDate?, limit: Int = 1000) throws -> [AttestationApplication] {
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        if let region { clauses.append("region = ?"); arguments += [region] }
+        if let overdueOn { clauses.append("status = 'submitted' AND decision_due_on < ?"); arguments += [overdueOn.description] }
+        let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+        return try Row.fetchAll(db, sql: "SELECT * FROM attestation_application" + whereSQL + " ORDER BY received_on, id LIMIT ?", arguments: arguments + [limit])
+            .map(Self.application(from:))
+    }
+
+    static func internship(from row: Row) throws -> Internship {
+        guard let intern = IIN(stored: row["intern_iin"]), let host = LicenseNumber(row["host_license"] as String),
+              let started = LocalDate(row["started_on"] as String), let status = Internship.Status(rawValue: row["status"])
+        else { throw StoreCorruption("internship \(row["id"] as Int64) has a malformed row") }
+        return Internship(id: row["id"], intern: intern, host: host, startedOn: started, status: status,
+                          endedOn: (row["ended_on"] as String?).flatMap { LocalDate($0) }, evidence: row["evidence"])
+    }
+
+    static func application(from row: Row) throws -> AttestationApplication {
+        guard let candidate = IIN(stored: row["candidate_iin"]), let received = LocalDate(row["received_on"] as String),
+              let returnDue = LocalDate(row["return_due_on"] as String), let decisionDue = LocalDate(row["decision_due_on"] as String),
+              let status = AttestationApplication.Status(rawValue: row["status"])
+        else { throw StoreCorruption("application \(row["id"] as Int64) has a malformed row") }
+        return AttestationApplication(id: row["id"], candidate: candidate, region: row["region"], receivedOn: received, returnDueOn: returnDue,
+                                      decisionDueOn: decisionDue, status: status, decidedOn: (row["decided_on"] as String?).flatMap { LocalDate($0) },
+                                      reasons: row["reasons"], legalBasis: row["legal_basis"], late: row["late"])
+    }
+}
+
+extension StoreTransaction {
+    public func insert(_ internship: Internship) throws -> Internship {
+        try db.execute(sql: "INSERT INTO internship (intern_iin, host_license, started_on, status) VALUES (?, ?, ?, 'ongoing')",
+                       arguments: [internship.intern.digits, internship.host.value, internship.startedOn.description])
+        var stored = internship
+        stored.id = db.lastInsertedRowID
+        return stored
+    }
+
+    public func end(_ internship: Internship) throws {
+        try db.execute(sql: "UPDATE internship SET status = ?, ended_on = ?, evidence = ? WHERE id = ? AND status = 'ongoing'",
+                       arguments: [internship.status.rawValue, internship.endedOn?.description, internship.evidence, internship.id])
+        guard db.changesCount == 1 else { throw StoreCorruption("internship \(internship.id) was ended concurrently") }
+    }
+
+    public func insert(_ application: AttestationApplication, recordedBy: String) throws -> AttestationApplication {
+        try db.execute(sql: """
+            INSERT INTO attestation_application (candidate_iin, region, received_on, return_due_on, decision_due_on, status, recorded_by)
+            VALUES (?, ?, ?, ?, ?, 'submitted', ?)
+            """, arguments: [application.candidate.digits, application.region, application.receivedOn.description, application.returnDueOn.description,
+                             application.decisionDueOn.description, recordedBy])
+        var stored = application
+        stored.id = db.lastInsertedRowID
+        return stored
+    }
+
+    public func decide(_ application: AttestationApplication) throws {
+        try db.execute(sql: """
+            UPDATE attestation_application SET status = ?, decided_on = ?, reasons = ?, legal_basis = ?, late = ? WHERE id = ? AND status = 'submitted'
+            """, arguments: [application.status.rawValue, application.decidedOn?.description, application.reasons, application.legalBasis,
+                             application.late, application.id])
+        guard db.changesCount == 1 else { throw StoreCorruption("application \(application.id) was decided concurrently") }
+    }
+}
