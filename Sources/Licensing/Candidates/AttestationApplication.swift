@@ -6,6 +6,13 @@ import Enforcement
 public struct AttestationApplication: Hashable, Sendable, Codable {
     public enum Status: String, Hashable, Sendable, Codable {
         case submitted, returnedIncomplete, refused, admitted
+        /// Invited to a session (141-1.5).
+        case scheduled
+        case passed, notPassed
+        /// Removed for using aids (141-1.10): a new application only 3 months after the decision.
+        case removed
+        /// Absent a second time (141-1.11 ¶2): not considered, returned.
+        case notConsideredReturned
     }
 
     public var id: Int64
@@ -52,7 +59,15 @@ public struct AttestationApplication: Hashable, Sendable, Codable {
         guard internships.contains(where: { $0.status == .completed && ($0.endedOn ?? receivedOn) <= receivedOn }) else {
             throw Rejection(.failedPrecondition, reason: "NO_COMPLETED_INTERNSHIP", message: "no completed internship is recorded for the candidate", article: "141-1.2")
         }
-        if let open = previous.first(where: { $0.status == .submitted || $0.status == .admitted }) {
+        // Art. 141-1.10: after a removal, a new application only 3 months after the commission's decision.
+        for removed in previous where removed.status == .removed {
+            if let decided = removed.decidedOn, receivedOn < decided.adding(months: 3) {
+                throw Rejection(.failedPrecondition, reason: "REMOVED_FROM_ATTESTATION",
+                                message: "removed from the attestation by the decision of \(decided); a new application is possible from \(decided.adding(months: 3))",
+                                article: "141-1.10", retryOn: decided.adding(months: 3))
+            }
+        }
+        if let open = previous.first(where: { $0.status == .submitted || $0.status == .admitted || $0.status == .scheduled }) {
             throw Rejection(.alreadyExists, reason: "APPLICATION_UNDER_WAY", message: "application \(open.id) of \(open.receivedOn) is \(open.status.rawValue)", article: "141-1.2")
         }
         do {

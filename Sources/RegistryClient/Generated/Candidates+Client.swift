@@ -52,4 +52,46 @@ public struct CandidatesStub: Sendable {
     ) async throws -> WireListApplicationsResponse {
         try await connection.call(CandidatesMethods.listApplications, request, options: options)
     }
+
+    public func scheduleSession(
+        _ request: WireScheduleSessionRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireSessionResponse {
+        try await connection.call(CandidatesMethods.scheduleSession, request, options: options)
+    }
+
+    public func inviteCandidate(
+        _ request: WireInviteCandidateRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireSeatResponse {
+        try await connection.call(CandidatesMethods.inviteCandidate, request, options: options)
+    }
+
+    public func recordAttestationResult(
+        _ request: WireRecordAttestationResultRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireSeatResponse {
+        try await connection.call(CandidatesMethods.recordAttestationResult, request, options: options)
+    }
+
+    public func recordAbsence(
+        _ request: WireRecordAbsenceRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireApplicationResponse {
+        try await connection.call(CandidatesMethods.recordAbsence, request, options: options)
+    }
+
+    public func recordMinutes(
+        _ request: WireRecordMinutesRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireSessionResponse {
+        try await connection.call(CandidatesMethods.recordMinutes, request, options: options)
+    }
+
+    public func sessionGaps(
+        _ request: WireSessionGapsRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireSessionGapsResponse {
+        try await connection.call(CandidatesMethods.sessionGaps, request, options: options)
+    }
 }

@@ -70,3 +70,64 @@ extension RegistryEndpoints: CandidatesHandler {
         return w
     }
 }
+
+/// Attestation sessions (141, 141-1.5–11).
+extension RegistryEndpoints {
+    public func scheduleSession(_ request: WireScheduleSessionRequest, context: CallContext) async throws -> WireSessionResponse {
+        Self.response(try await core.scheduleSession(heldOn: try DateMapping.requiredDate(request.heldOn, field: "held_on", article: "141-1.6"),
+                                                     details: request.details, context: context.request))
+    }
+
+    public func inviteCandidate(_ request: WireInviteCandidateRequest, context: CallContext) async throws -> WireSeatResponse {
+        Self.response(try await core.inviteCandidate(application: request.applicationID, session: request.sessionID, language: request.language,
+                                                     notifiedOn: try DateMapping.optionalDate(request.notifiedOn, field: "notified_on"), context: context.request))
+    }
+
+    public func recordAttestationResult(_ request: WireRecordAttestationResultRequest, context: CallContext) async throws -> WireSeatResponse {
+        Self.response(try await core.recordAttestationResult(seat: request.seatID, testPassed: request.testPassed,
+                                                             interviewPassed: request.hasInterviewPassed ? request.interviewPassed : nil,
+                                                             removed: request.removed, reasons: request.reasons,
+                                                             decidedOn: try DateMapping.optionalDate(request.decidedOn, field: "decided_on"), context: context.request))
+    }
+
+    public func recordAbsence(_ request: WireRecordAbsenceRequest, context: CallContext) async throws -> WireApplicationResponse {
+        Self.response(try await core.recordAbsence(seat: request.seatID, validReason: request.validReason, reasons: request.reasons, context: context.request))
+    }
+
+    public func recordMinutes(_ request: WireRecordMinutesRequest, context: CallContext) async throws -> WireSessionResponse {
+        Self.response(try await core.recordMinutes(session: request.sessionID, minutes: request.minutes, context: context.request))
+    }
+
+    public func sessionGaps(_ request: WireSessionGapsRequest, context: CallContext) async throws -> WireSessionGapsResponse {
+        var response = WireSessionGapsResponse()
+        response.regions = try await core.sessionGaps(quarter: request.quarter, context: context.request)
+        return response
+    }
+
+    static func response(_ s: AttestationSession) -> WireSessionResponse {
+        var w = WireSession()
+        w.id = s.id
+        w.region = s.region
+        w.heldOn = s.heldOn.description
+        w.details = s.details
+        w.minutes = s.minutes ?? ""
+        var response = WireSessionResponse()
+        response.session = w
+        return response
+    }
+
+    static func response(_ s: SessionSeat) -> WireSeatResponse {
+        var w = WireSeat()
+        w.id = s.id
+        w.applicationID = s.applicationID
+        w.sessionID = s.sessionID
+        w.language = s.language.rawValue
+        w.notifiedOn = s.notifiedOn.description
+        w.outcome = s.outcome?.rawValue ?? ""
+        w.decidedOn = s.decidedOn?.description ?? ""
+        w.reasons = s.reasons ?? ""
+        var response = WireSeatResponse()
+        response.seat = w
+        return response
+    }
+}

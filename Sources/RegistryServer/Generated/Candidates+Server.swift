@@ -11,6 +11,12 @@ public protocol CandidatesHandler: Sendable {
     func returnApplication(_ request: WireReturnApplicationRequest, context: CallContext) async throws -> WireApplicationResponse
     func reviewApplication(_ request: WireReviewApplicationRequest, context: CallContext) async throws -> WireApplicationResponse
     func listApplications(_ request: WireListApplicationsRequest, context: CallContext) async throws -> WireListApplicationsResponse
+    func scheduleSession(_ request: WireScheduleSessionRequest, context: CallContext) async throws -> WireSessionResponse
+    func inviteCandidate(_ request: WireInviteCandidateRequest, context: CallContext) async throws -> WireSeatResponse
+    func recordAttestationResult(_ request: WireRecordAttestationResultRequest, context: CallContext) async throws -> WireSeatResponse
+    func recordAbsence(_ request: WireRecordAbsenceRequest, context: CallContext) async throws -> WireApplicationResponse
+    func recordMinutes(_ request: WireRecordMinutesRequest, context: CallContext) async throws -> WireSessionResponse
+    func sessionGaps(_ request: WireSessionGapsRequest, context: CallContext) async throws -> WireSessionGapsResponse
 }
 
 extension CandidatesHandler {
@@ -33,6 +39,24 @@ extension CandidatesHandler {
         }
         table.register(CandidatesMethods.listApplications) { request, context in
             try await self.listApplications(request, context: context)
+        }
+        table.register(CandidatesMethods.scheduleSession) { request, context in
+            try await self.scheduleSession(request, context: context)
+        }
+        table.register(CandidatesMethods.inviteCandidate) { request, context in
+            try await self.inviteCandidate(request, context: context)
+        }
+        table.register(CandidatesMethods.recordAttestationResult) { request, context in
+            try await self.recordAttestationResult(request, context: context)
+        }
+        table.register(CandidatesMethods.recordAbsence) { request, context in
+            try await self.recordAbsence(request, context: context)
+        }
+        table.register(CandidatesMethods.recordMinutes) { request, context in
+            try await self.recordMinutes(request, context: context)
+        }
+        table.register(CandidatesMethods.sessionGaps) { request, context in
+            try await self.sessionGaps(request, context: context)
         }
     }
 }

@@ -103,6 +103,13 @@ public enum AuthorizationTable {
         .returnApplication: [.territorialBody],
         .reviewApplication: [.territorialBody],
         .listApplications: [.ministry, .auditor, .territorialBody, .attestationCommission],
+        // The territorial body schedules and notifies (141-1.5); the commission decides (141-1.7–11).
+        .scheduleSession: [.territorialBody],
+        .inviteCandidate: [.territorialBody],
+        .recordAttestationResult: [.attestationCommission],
+        .recordAbsence: [.attestationCommission],
+        .recordMinutes: [.attestationCommission],
+        .sessionGaps: [.ministry, .auditor, .territorialBody],
         // Legal aid: the bailiff reports monthly to his regional chamber (103-1.4), which reports
         // half-yearly to the territorial body (103-1.5).
         .recordLegalAidReport: [.bailiff, .regionalChamber],
@@ -148,6 +155,7 @@ public enum AuthorizationTable {
         .submitApplication: "141-1.2",
         .returnApplication: "141-1.3",
         .reviewApplication: "141-1.4",
+        .recordAttestationResult: "141-1.9",
     ]
 
     public static func isAllowed(_ role: Role, _ operation: Operation) -> Bool {

@@ -74,6 +74,12 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case returnApplication = "Candidates/ReturnApplication"
     case reviewApplication = "Candidates/ReviewApplication"
     case listApplications = "Candidates/ListApplications"
+    case scheduleSession = "Candidates/ScheduleSession"
+    case inviteCandidate = "Candidates/InviteCandidate"
+    case recordAttestationResult = "Candidates/RecordAttestationResult"
+    case recordAbsence = "Candidates/RecordAbsence"
+    case recordMinutes = "Candidates/RecordMinutes"
+    case sessionGaps = "Candidates/SessionGaps"
     case submitProposal = "Proposals/SubmitProposal"
     case listProposals = "Proposals/ListProposals"
     case declineProposal = "Proposals/DeclineProposal"
@@ -88,7 +94,8 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
              .admitMember, .expelMember, .leaveChamber, .recordInsuranceContract, .recordTraining, .runMonitors,
              .submitDraftProposal, .withdrawDraftProposal, .scheduleInspection, .requestDocuments, .completeInspection, .recordViolation,
              .recordDuesPayment, .recordDuesExemption, .recordComplaint, .closeComplaint, .setMCI, .recordLegalAidReport, .appealPenalty,
-             .startInternship, .endInternship, .submitApplication, .returnApplication, .reviewApplication:
+             .startInternship, .endInternship, .submitApplication, .returnApplication, .reviewApplication,
+             .scheduleSession, .inviteCandidate, .recordAttestationResult, .recordAbsence, .recordMinutes:
             return true
         default: return false
         }

@@ -83,3 +83,82 @@ extension StoreTransaction {
         guard db.changesCount == 1 else { throw StoreCorruption("application \(application.id) was decided concurrently") }
     }
 }
+
+extension StoreQueries {
+    public func session(_ id: Int64) throws -> AttestationSession? {
+        try Row.fetchOne(db, sql: "SELECT * FROM attestation_session WHERE id = ?", arguments: [id]).map(Self.session(from:))
+    }
+
+    public func sessions(region: String?) throws -> [AttestationSession] {
+        if let region {
+            return try Row.fetchAll(db, sql: "SELECT * FROM attestation_session WHERE region = ? ORDER BY held_on", arguments: [region]).map(Self.session(from:))
+        }
+        return try Row.fetchAll(db, sql: "SELECT * FROM attestation_session ORDER BY held_on").map(Self.session(from:))
+    }
+
+    public func seat(_ id: Int64) throws -> SessionSeat? {
+        try Row.fetchOne(db, sql: "SELECT * FROM session_seat WHERE id = ?", arguments: [id]).map(Self.seat(from:))
+    }
+
+    public func seats(ofApplication id: Int64) throws -> [SessionSeat] {
+        try Row.fetchAll(db, sql: "SELECT * FROM session_seat WHERE application_id = ? ORDER BY id", arguments: [id]).map(Self.seat(from:))
+    }
+
+    /// Regions with admitted candidates waiting for a session.
+    public func regionsWithAdmittedCandidates() throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: "SELECT DISTINCT region FROM attestation_application WHERE status = 'admitted'"))
+    }
+
+    static func session(from row: Row) throws -> AttestationSession {
+        guard let held = LocalDate(row["held_on"] as String) else { throw StoreCorruption("session \(row["id"] as Int64) has a malformed row") }
+        return AttestationSession(id: row["id"], region: row["region"], heldOn: held, details: row["details"], minutes: row["minutes"])
+    }
+
+    static func seat(from row: Row) throws -> SessionSeat {
+        guard let language = SessionSeat.Language(rawValue: row["language"]), let notified = LocalDate(row["notified_on"] as String) else {
+            throw StoreCorruption("seat \(row["id"] as Int64) has a malformed row")
+        }
+        return SessionSeat(id: row["id"], applicationID: row["application_id"], sessionID: row["session_id"], language: language, notifiedOn: notified,
+                           outcome: (row["outcome"] as String?).flatMap(SessionSeat.Outcome.init(rawValue:)), testPassed: row["test_passed"],
+                           interviewPassed: row["interview_passed"], decidedOn: (row["decided_on"] as String?).flatMap { LocalDate($0) }, reasons: row["reasons"])
+    }
+}
+
+extension StoreTransaction {
+    public func insert(_ session: AttestationSession) throws -> AttestationSession {
+        try db.execute(sql: "INSERT INTO attestation_session (region, held_on, details) VALUES (?, ?, ?)",
+                       arguments: [session.region, session.heldOn.description, session.details])
+        var stored = session
+        stored.id = db.lastInsertedRowID
+        return stored
+    }
+
+    public func setMinutes(_ session: Int64, _ minutes: String) throws {
+        try db.execute(sql: "UPDATE attestation_session SET minutes = ? WHERE id = ?", arguments: [minutes, session])
+    }
+
+    public func insert(_ seat: SessionSeat) throws -> SessionSeat {
+        try db.execute(sql: "INSERT INTO session_seat (application_id, session_id, language, notified_on) VALUES (?, ?, ?, ?)",
+                       arguments: [seat.applicationID, seat.sessionID, seat.language.rawValue, seat.notifiedOn.description])
+        var stored = seat
+        stored.id = db.lastInsertedRowID
+        return stored
+    }
+
+    public func record(_ seat: SessionSeat) throws {
+        try db.execute(sql: """
+            UPDATE session_seat SET outcome = ?, test_passed = ?, interview_passed = ?, decided_on = ?, reasons = ? WHERE id = ? AND outcome IS NULL
+            """, arguments: [seat.outcome?.rawValue, seat.testPassed, seat.interviewPassed, seat.decidedOn?.description, seat.reasons, seat.id])
+        guard db.changesCount == 1 else { throw StoreCorruption("seat \(seat.id) was decided concurrently") }
+    }
+
+    /// Moves an application on from `previous` (the pipeline after admission).
+    public func setApplicationStatus(_ id: Int64, to status: AttestationApplication.Status, from previous: AttestationApplication.Status,
+                                     decidedOn: LocalDate?, reasons: String?, legalBasis: String?) throws {
+        try db.execute(sql: """
+            UPDATE attestation_application SET status = ?, decided_on = coalesce(?, decided_on), reasons = coalesce(?, reasons), legal_basis = coalesce(?, legal_basis)
+            WHERE id = ? AND status = ?
+            """, arguments: [status.rawValue, decidedOn?.description, reasons, legalBasis, id, previous.rawValue])
+        guard db.changesCount == 1 else { throw StoreCorruption("application \(id) is no longer \(previous.rawValue)") }
+    }
+}

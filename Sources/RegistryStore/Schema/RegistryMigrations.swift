@@ -80,7 +80,8 @@ enum RegistryMigrations {
         received_on TEXT NOT NULL,
         return_due_on TEXT NOT NULL,
         decision_due_on TEXT NOT NULL,
-        status TEXT NOT NULL CHECK (status IN ('submitted', 'returnedIncomplete', 'refused', 'admitted')),
+        status TEXT NOT NULL CHECK (status IN ('submitted', 'returnedIncomplete', 'refused', 'admitted', 'scheduled',
+                                               'passed', 'notPassed', 'removed', 'notConsideredReturned')),
         decided_on TEXT,
         reasons TEXT,
         legal_basis TEXT,
@@ -89,6 +90,29 @@ enum RegistryMigrations {
     ) STRICT;
     CREATE INDEX attestation_application_by_candidate ON attestation_application(candidate_iin, id);
     CREATE INDEX attestation_application_open ON attestation_application(region, decision_due_on) WHERE status = 'submitted';
+
+    CREATE TABLE attestation_session (
+        id INTEGER PRIMARY KEY,
+        region TEXT NOT NULL REFERENCES district(code),
+        held_on TEXT NOT NULL,
+        details TEXT NOT NULL,
+        minutes TEXT
+    ) STRICT;
+    CREATE INDEX attestation_session_by_region ON attestation_session(region, held_on);
+
+    CREATE TABLE session_seat (
+        id INTEGER PRIMARY KEY,
+        application_id INTEGER NOT NULL REFERENCES attestation_application(id),
+        session_id INTEGER NOT NULL REFERENCES attestation_session(id),
+        language TEXT NOT NULL CHECK (language IN ('kk', 'ru')),
+        notified_on TEXT NOT NULL,
+        outcome TEXT CHECK (outcome IN ('passed', 'notPassed', 'removed', 'absentValidReason', 'absent')),
+        test_passed INTEGER,
+        interview_passed INTEGER,
+        decided_on TEXT,
+        reasons TEXT,
+        UNIQUE (application_id, session_id)
+    ) STRICT;
     """
 
     /// The appeal of a disciplinary penalty (170.3, per the charter): upheld or annulled.

@@ -22,6 +22,24 @@ public enum CandidatesMethods {
     public static let listApplications = MethodDescriptor<WireListApplicationsRequest, WireListApplicationsResponse>(
         service: serviceName, method: "ListApplications"
     )
+    public static let scheduleSession = MethodDescriptor<WireScheduleSessionRequest, WireSessionResponse>(
+        service: serviceName, method: "ScheduleSession"
+    )
+    public static let inviteCandidate = MethodDescriptor<WireInviteCandidateRequest, WireSeatResponse>(
+        service: serviceName, method: "InviteCandidate"
+    )
+    public static let recordAttestationResult = MethodDescriptor<WireRecordAttestationResultRequest, WireSeatResponse>(
+        service: serviceName, method: "RecordAttestationResult"
+    )
+    public static let recordAbsence = MethodDescriptor<WireRecordAbsenceRequest, WireApplicationResponse>(
+        service: serviceName, method: "RecordAbsence"
+    )
+    public static let recordMinutes = MethodDescriptor<WireRecordMinutesRequest, WireSessionResponse>(
+        service: serviceName, method: "RecordMinutes"
+    )
+    public static let sessionGaps = MethodDescriptor<WireSessionGapsRequest, WireSessionGapsResponse>(
+        service: serviceName, method: "SessionGaps"
+    )
 
     /// Every method of the service, in declaration order.
     public static let all: [MethodInfo] = [
@@ -31,5 +49,11 @@ public enum CandidatesMethods {
         returnApplication.info,
         reviewApplication.info,
         listApplications.info,
+        scheduleSession.info,
+        inviteCandidate.info,
+        recordAttestationResult.info,
+        recordAbsence.info,
+        recordMinutes.info,
+        sessionGaps.info,
     ]
 }
