@@ -6,7 +6,8 @@ import SwiftProtobuf
 /// The way to a license: internships (156.3) and applications for attestation (141-1.2–4).
 struct CandidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "candidate", abstract: "Internships and attestation applications.",
-                                                    subcommands: [Intern.self, EndInternship.self, Apply.self, Return.self, Review.self, Applications.self])
+                                                    subcommands: [Intern.self, EndInternship.self, Apply.self, Return.self, Review.self, Applications.self,
+                                                                  Session.self, Invite.self, Result.self, Absence.self, Minutes.self, Gaps.self])
 
     struct Intern: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Start an internship with a host bailiff of at least 3 years (Art. 156.3).")
