@@ -7,7 +7,7 @@ import SwiftProtobuf
 struct CandidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "candidate", abstract: "Internships and attestation applications.",
                                                     subcommands: [Intern.self, EndInternship.self, Apply.self, Return.self, Review.self, Applications.self,
-                                                                  Session.self, Invite.self, Result.self, Absence.self, Minutes.self, Gaps.self])
+                                                                  Session.self, Invite.self, Result.self, Absence.self, Minutes.self, Gaps.self, Exemption.self])
 
     struct Intern: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Start an internship with a host bailiff of at least 3 years (Art. 156.3).")

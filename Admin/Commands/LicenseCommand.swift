@@ -14,7 +14,11 @@ struct LicenseCommand: AsyncParsableCommand {
     struct Issue: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Issue a license (Ministry only, Art. 142.1).",
-            discussion: "Give either --attestation REF with --internship REF, or --exemption GROUND with --evidence TEXT (142.5)."
+            discussion: """
+            The basis is read from the registry: a passed attestation after a completed internship (`candidate …`), or an exemption
+            recorded with `candidate exemption` (142.5). Only to import a license issued before the registry, give --historical-source
+            with --attestation REF and --internship REF, or --exemption GROUND and --evidence TEXT.
+            """
         )
 
         @OptionGroup var connection: ConnectionOptions
@@ -26,6 +30,7 @@ struct LicenseCommand: AsyncParsableCommand {
         @Option(help: "Exemption ground: \(ExemptionArgument.allCases.map(\.rawValue).joined(separator: ", ")).") var exemption: String?
         @Option(help: "Evidence of the exemption.") var evidence: String?
         @Flag(help: "The license fee of Art. 142.3 has been paid.") var feePaid = false
+        @Option(help: "Where a license issued before the registry comes from (with an explicit basis).") var historicalSource: String?
         @Option(help: "Idempotency key: a retry with the same key returns the first license.") var idempotencyKey: String?
 
         func run() async throws {
@@ -34,6 +39,7 @@ struct LicenseCommand: AsyncParsableCommand {
             request.district = district
             request.issueDate = date ?? ""
             request.licenseFeePaid = feePaid
+            request.historicalSource = historicalSource ?? ""
             switch (attestation, exemption) {
             case (let reference?, nil):
                 request.basis.attestationReference = reference

@@ -110,3 +110,33 @@ extension CandidateCommand {
         }
     }
 }
+
+extension CandidateCommand {
+    struct Exemption: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record an exemption from internship and attestation, checked against its evidence (Art. 142.5).",
+            discussion: "Grounds: qualificationExam (142.5.1), judge (142.5.2, --release-ground for a former judge), prosecutorOrInvestigator (142.5.3, 5 years of --service), stateEnforcementService (142.5.4, 2 years)."
+        )
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The person's IIN.") var iin: String
+        @Option(help: "The ground.") var ground: String
+        @Option(help: "The documents it rests on.") var evidence: String
+        @Option(help: "A period of service FROM:TO:POSITION, dates YYYY-MM-DD (repeatable).") var service: [String] = []
+        @Option(help: "A former judge's ConstLaw 34.1 release ground, e.g. 34.1(3).") var releaseGround: String?
+
+        func run() async throws {
+            let periods = try service.map { text -> WireServicePeriod in
+                let parts = text.split(separator: ":", maxSplits: 2).map(String.init)
+                guard parts.count == 3 else { throw ValidationError("--service must be FROM:TO:POSITION, got '\(text)'") }
+                return .with { $0.from = parts[0]; $0.to = parts[1]; $0.position = parts[2] }
+            }
+            try await connection.mutate(nil) { conn, options in
+                let response = try await CandidatesStub(connection: conn).recordExemption(.with {
+                    $0.iin = iin; $0.ground = ground; $0.evidence = evidence; $0.service = periods; $0.releaseGround = releaseGround ?? ""
+                }, options: options)
+                if connection.json { return try Output.json(response) }
+                print("exemption \(response.id) recorded (Art. \(response.legalBasis)); `license issue` will rest on it")
+            }
+        }
+    }
+}

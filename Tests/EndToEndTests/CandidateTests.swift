@@ -138,6 +138,20 @@ struct AttestationSessionTests {
             #expect(tooLate?.legalBasis == "141-1.9")
             _ = try await commission.recordMinutes(.with { $0.sessionID = session.id; $0.minutes = "minutes 2026-05-20/1; video record VR-331" })
 
+            // The license rests on the passed attestation on record (142.1); without one it is refused.
+            let ministry = LicensingStub(connection: try await registry.connect())
+            let issued = try await ministry.issueLicense(.with { $0.holderIin = Sample.iin(161); $0.district = "almaty-city"; $0.licenseFeePaid = true }).license
+            #expect(issued.basis.attestationReference == "attestation application \(ids[0]), passed on 2026-05-21")
+            #expect(issued.basis.evidence.hasPrefix("internship "))
+            let none = await #expect(throws: RPCError.self) {
+                _ = try await ministry.issueLicense(.with { $0.holderIin = Sample.iin(163); $0.district = "almaty-city"; $0.licenseFeePaid = true })
+            }
+            #expect(none?.reason == "NO_BASIS_ON_RECORD")
+            #expect(none?.legalBasis == "142.1")
+            var explicit = Sample.issue(163)
+            explicit.historicalSource = ""
+            #expect(await #expect(throws: RPCError.self) { _ = try await ministry.issueLicense(explicit) }?.reason == "BASIS_FROM_RECORD")
+
             // Removed on 21.05: a new application only from 21.08 (141-1.10).
             let reapply = await #expect(throws: RPCError.self) { _ = try await territorial.submitApplication(.with { $0.candidateIin = Sample.iin(162) }) }
             #expect(reapply?.legalBasis == "141-1.10")
@@ -170,5 +184,48 @@ extension Array {
         var result: [T] = []
         for element in self { result.append(try await transform(element)) }
         return result
+    }
+}
+
+@Suite("End to end: exemptions, Art. 142.5", .serialized)
+struct ExemptionTests {
+    @Test func eachExemptionIsCheckedAgainstItsEvidenceAndALicenseRestsOnIt_142_5() async throws {
+        try await withRegistry(clock: SteppingClock("2026-03-10")) { registry in
+            let ministry = try await registry.connect()
+            for serial in [180, 181, 182] { _ = try await RegistryStub(connection: ministry).registerPerson(Sample.person(serial)) }
+            let candidates = CandidatesStub(connection: ministry)
+            let short = await #expect(throws: RPCError.self) {
+                _ = try await candidates.recordExemption(.with {
+                    $0.iin = Sample.iin(180); $0.ground = "prosecutorOrInvestigator"; $0.evidence = "service record"
+                    $0.service = [.with { $0.from = "2016-02-01"; $0.to = "2021-01-30"; $0.position = "investigator" }]
+                })
+            }
+            #expect(short?.reason == "SERVICE_TOO_SHORT")
+            #expect(short?.legalBasis == "142.5.3")
+            let five = try await candidates.recordExemption(.with {
+                $0.iin = Sample.iin(180); $0.ground = "prosecutorOrInvestigator"; $0.evidence = "service record"
+                $0.service = [.with { $0.from = "2016-02-01"; $0.to = "2018-12-31"; $0.position = "investigator" },
+                              .with { $0.from = "2019-01-01"; $0.to = "2021-01-31"; $0.position = "prosecutor" }]
+            })
+            #expect(five.legalBasis == "142.5.3")
+            let twoYears = try await candidates.recordExemption(.with {
+                $0.iin = Sample.iin(181); $0.ground = "stateEnforcementService"; $0.evidence = "order 5"
+                $0.service = [.with { $0.from = "2022-03-01"; $0.to = "2024-02-29"; $0.position = "state bailiff" }]
+            })
+            #expect(twoYears.legalBasis == "142.5.4")
+            let judge = await #expect(throws: RPCError.self) {
+                _ = try await candidates.recordExemption(.with { $0.iin = Sample.iin(182); $0.ground = "judge"; $0.evidence = "decree"; $0.releaseGround = "34.1(11)" })
+            }
+            #expect(judge?.legalBasis == "142.5.2")
+
+            let license = try await LicensingStub(connection: ministry).issueLicense(.with { $0.holderIin = Sample.iin(180); $0.district = "astana"; $0.licenseFeePaid = true }).license
+            #expect(license.basis.exemption == .prosecutorOrInvestigator)
+            #expect(license.basis.evidence.hasPrefix("exemption "))
+            let noFee = await #expect(throws: RPCError.self) {
+                _ = try await LicensingStub(connection: ministry).issueLicense(.with { $0.holderIin = Sample.iin(181); $0.district = "astana" })
+            }
+            #expect(noFee?.legalBasis == "142.3")
+            await ministry.close()
+        }
     }
 }

@@ -130,6 +130,7 @@ enum Sample {
         request.basis.exemption = .prosecutorOrInvestigator
         request.basis.evidence = "service record 2010–2020"
         request.licenseFeePaid = true
+        request.historicalSource = "license file of the Ministry, 2026"
         return request
     }
 }

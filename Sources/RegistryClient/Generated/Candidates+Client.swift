@@ -94,4 +94,11 @@ public struct CandidatesStub: Sendable {
     ) async throws -> WireSessionGapsResponse {
         try await connection.call(CandidatesMethods.sessionGaps, request, options: options)
     }
+
+    public func recordExemption(
+        _ request: WireRecordExemptionRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireRecordExemptionResponse {
+        try await connection.call(CandidatesMethods.recordExemption, request, options: options)
+    }
 }

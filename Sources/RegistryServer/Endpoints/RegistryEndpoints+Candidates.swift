@@ -131,3 +131,23 @@ extension RegistryEndpoints {
         return response
     }
 }
+
+extension RegistryEndpoints {
+    public func recordExemption(_ request: WireRecordExemptionRequest, context: CallContext) async throws -> WireRecordExemptionResponse {
+        guard let ground = ExemptionGround(rawValue: request.ground) else {
+            throw Rejection.invalid("ground", "qualificationExam, judge, prosecutorOrInvestigator or stateEnforcementService", article: "142.5")
+        }
+        var service: [Exemption.Service] = []
+        for period in request.service {
+            service.append(Exemption.Service(from: try DateMapping.requiredDate(period.from, field: "service.from"),
+                                             to: try DateMapping.requiredDate(period.to, field: "service.to"), position: period.position))
+        }
+        let exemption = Exemption(id: 0, person: try IIN(request.iin), ground: ground, evidence: request.evidence, service: service,
+                                  releaseGround: request.releaseGround.isEmpty ? nil : request.releaseGround)
+        let stored = try await core.recordExemption(exemption, context: context.request)
+        var response = WireRecordExemptionResponse()
+        response.id = stored.id
+        response.legalBasis = stored.ground.article.reference
+        return response
+    }
+}

@@ -8,7 +8,8 @@ extension RegistryEndpoints: LicensingHandler {
     public func issueLicense(_ request: WireIssueLicenseRequest, context: CallContext) async throws -> WireIssueLicenseResponse {
         let command = IssueLicenseCommand(
             holderIIN: request.holderIin, issueDate: try DateMapping.optionalDate(request.issueDate, field: "issue_date"), district: request.district,
-            basis: try LicenseMapping.basis(request.hasBasis ? request.basis : nil), licenseFeePaid: request.licenseFeePaid
+            basis: try LicenseMapping.basis(request.hasBasis ? request.basis : nil), licenseFeePaid: request.licenseFeePaid,
+            historicalSource: request.historicalSource.isEmpty ? nil : request.historicalSource
         )
         let license = try await core.issueLicense(command, context: context.request)
         var response = WireIssueLicenseResponse()

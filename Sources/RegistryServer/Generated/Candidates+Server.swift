@@ -17,6 +17,7 @@ public protocol CandidatesHandler: Sendable {
     func recordAbsence(_ request: WireRecordAbsenceRequest, context: CallContext) async throws -> WireApplicationResponse
     func recordMinutes(_ request: WireRecordMinutesRequest, context: CallContext) async throws -> WireSessionResponse
     func sessionGaps(_ request: WireSessionGapsRequest, context: CallContext) async throws -> WireSessionGapsResponse
+    func recordExemption(_ request: WireRecordExemptionRequest, context: CallContext) async throws -> WireRecordExemptionResponse
 }
 
 extension CandidatesHandler {
@@ -57,6 +58,9 @@ extension CandidatesHandler {
         }
         table.register(CandidatesMethods.sessionGaps) { request, context in
             try await self.sessionGaps(request, context: context)
+        }
+        table.register(CandidatesMethods.recordExemption) { request, context in
+            try await self.recordExemption(request, context: context)
         }
     }
 }

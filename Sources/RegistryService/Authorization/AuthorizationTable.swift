@@ -110,6 +110,8 @@ public enum AuthorizationTable {
         .recordAbsence: [.attestationCommission],
         .recordMinutes: [.attestationCommission],
         .sessionGaps: [.ministry, .auditor, .territorialBody],
+        // The Ministry issues licenses and checks exemptions (142.5); territorial bodies receive the documents.
+        .recordExemption: [.ministry, .territorialBody],
         // Legal aid: the bailiff reports monthly to his regional chamber (103-1.4), which reports
         // half-yearly to the territorial body (103-1.5).
         .recordLegalAidReport: [.bailiff, .regionalChamber],
@@ -156,6 +158,7 @@ public enum AuthorizationTable {
         .returnApplication: "141-1.3",
         .reviewApplication: "141-1.4",
         .recordAttestationResult: "141-1.9",
+        .recordExemption: "142.5",
     ]
 
     public static func isAllowed(_ role: Role, _ operation: Operation) -> Bool {

@@ -80,6 +80,7 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case recordAbsence = "Candidates/RecordAbsence"
     case recordMinutes = "Candidates/RecordMinutes"
     case sessionGaps = "Candidates/SessionGaps"
+    case recordExemption = "Candidates/RecordExemption"
     case submitProposal = "Proposals/SubmitProposal"
     case listProposals = "Proposals/ListProposals"
     case declineProposal = "Proposals/DeclineProposal"
@@ -95,7 +96,7 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
              .submitDraftProposal, .withdrawDraftProposal, .scheduleInspection, .requestDocuments, .completeInspection, .recordViolation,
              .recordDuesPayment, .recordDuesExemption, .recordComplaint, .closeComplaint, .setMCI, .recordLegalAidReport, .appealPenalty,
              .startInternship, .endInternship, .submitApplication, .returnApplication, .reviewApplication,
-             .scheduleSession, .inviteCandidate, .recordAttestationResult, .recordAbsence, .recordMinutes:
+             .scheduleSession, .inviteCandidate, .recordAttestationResult, .recordAbsence, .recordMinutes, .recordExemption:
             return true
         default: return false
         }

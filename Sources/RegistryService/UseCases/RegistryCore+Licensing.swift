@@ -9,15 +9,19 @@ public struct IssueLicenseCommand: Sendable {
     /// nil = today in Kazakhstan.
     public var issueDate: LocalDate?
     public var district: String
+    /// An explicit basis, only for a license issued before the registry (with `historicalSource`);
+    /// otherwise the basis is read from the registry's records.
     public var basis: LicenseBasis?
     public var licenseFeePaid: Bool
+    public var historicalSource: String?
 
-    public init(holderIIN: String, issueDate: LocalDate?, district: String, basis: LicenseBasis?, licenseFeePaid: Bool) {
+    public init(holderIIN: String, issueDate: LocalDate?, district: String, basis: LicenseBasis?, licenseFeePaid: Bool, historicalSource: String? = nil) {
         self.holderIIN = holderIIN
         self.issueDate = issueDate
         self.district = district
         self.basis = basis
         self.licenseFeePaid = licenseFeePaid
+        self.historicalSource = historicalSource
     }
 }
 
@@ -37,8 +41,9 @@ extension RegistryCore {
                                 fieldViolations: [.init(field: "holder_iin", description: "no registered person")])
             }
             let issueDate = command.issueDate ?? now.kazakhstanDate
+            let basis = try Self.basis(for: command, holder: holder, tx: tx)
             let decision = IssueLicense(holder: holder, issueDate: issueDate, district: command.district,
-                                        basis: command.basis, licenseFeePaid: command.licenseFeePaid)
+                                        basis: basis, licenseFeePaid: command.licenseFeePaid)
             let context = DecisionContext(actor: context.principal.uri, requestID: context.requestID, now: now)
             // The number is drawn inside the savepoint, so a refused issuance leaves no gap.
             let number = try tx.nextLicenseNumber(year: issueDate.year)
@@ -88,5 +93,34 @@ extension RegistryCore {
         let page = Array(rows.prefix(size))
         let next = rows.count > size ? page.last.map { Data("after:\($0.number.value)".utf8).base64EncodedString() } : nil
         return LicensePage(licenses: page, nextPageToken: next)
+    }
+
+    /// The basis of 142.1 / 142.5 (DOMAIN.md §5.3): a passed attestation after a completed internship,
+    /// or an exemption, as the registry recorded them. An explicit basis is accepted only to import a
+    /// license issued before the registry, with the source it comes from.
+    static func basis(for command: IssueLicenseCommand, holder: IIN, tx: StoreTransaction) throws -> LicenseBasis {
+        if let explicit = command.basis {
+            guard let source = command.historicalSource?.trimmingWhitespace, !source.isEmpty else {
+                throw Rejection(.invalidArgument, reason: "BASIS_FROM_RECORD",
+                                message: "a license is issued on the attestation and internship, or the exemption, recorded in the registry; an explicit basis is only for importing a license issued before it, with historical_source",
+                                article: "142.1", fieldViolations: [.init(field: "basis", description: "give historical_source, or leave the basis to the records")])
+            }
+            switch explicit {
+            case .attestation(let reference, let internship): return .attestation(reference: reference, internshipEvidence: "\(internship) [historical: \(source)]")
+            case .exemption(let ground, let evidence): return .exemption(ground, evidence: "\(evidence) [historical: \(source)]")
+            }
+        }
+        let applications = try tx.applications(of: holder)
+        if let passed = applications.last(where: { $0.status == .passed }),
+           let internship = try tx.internships(of: holder).last(where: { $0.status == .completed }) {
+            return .attestation(reference: "attestation application \(passed.id), passed on \(passed.decidedOn?.description ?? "?")",
+                                internshipEvidence: "internship \(internship.id): \(internship.evidence ?? "")")
+        }
+        if let exemption = try tx.exemptions(of: holder).last {
+            return .exemption(exemption.ground, evidence: "exemption \(exemption.id): \(exemption.evidence)")
+        }
+        throw Rejection(.failedPrecondition, reason: "NO_BASIS_ON_RECORD",
+                        message: "no passed attestation after a completed internship, and no exemption of 142.5, is recorded for the holder",
+                        article: "142.1")
     }
 }

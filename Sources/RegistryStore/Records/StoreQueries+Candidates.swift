@@ -1,3 +1,4 @@
+import Foundation
 import Enforcement
 import GRDB
 import Licensing
@@ -160,5 +161,27 @@ extension StoreTransaction {
             WHERE id = ? AND status = ?
             """, arguments: [status.rawValue, decidedOn?.description, reasons, legalBasis, id, previous.rawValue])
         guard db.changesCount == 1 else { throw StoreCorruption("application \(id) is no longer \(previous.rawValue)") }
+    }
+}
+
+extension StoreQueries {
+    public func exemptions(of person: IIN) throws -> [Exemption] {
+        try Row.fetchAll(db, sql: "SELECT * FROM exemption WHERE person_iin = ? ORDER BY id", arguments: [person.digits]).map { row in
+            guard let iin = IIN(stored: row["person_iin"]), let ground = ExemptionGround(rawValue: row["ground"]),
+                  let service = try? JSONDecoder().decode([Exemption.Service].self, from: Data((row["service"] as String).utf8))
+            else { throw StoreCorruption("exemption \(row["id"] as Int64) has a malformed row") }
+            return Exemption(id: row["id"], person: iin, ground: ground, evidence: row["evidence"], service: service, releaseGround: row["release_ground"])
+        }
+    }
+}
+
+extension StoreTransaction {
+    public func insert(_ exemption: Exemption, recordedBy: String) throws -> Exemption {
+        try db.execute(sql: "INSERT INTO exemption (person_iin, ground, evidence, service, release_ground, recorded_by) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [exemption.person.digits, exemption.ground.rawValue, exemption.evidence,
+                                   String(decoding: try JSONEncoder().encode(exemption.service), as: UTF8.self), exemption.releaseGround, recordedBy])
+        var stored = exemption
+        stored.id = db.lastInsertedRowID
+        return stored
     }
 }

@@ -91,6 +91,17 @@ enum RegistryMigrations {
     CREATE INDEX attestation_application_by_candidate ON attestation_application(candidate_iin, id);
     CREATE INDEX attestation_application_open ON attestation_application(region, decision_due_on) WHERE status = 'submitted';
 
+    CREATE TABLE exemption (
+        id INTEGER PRIMARY KEY,
+        person_iin TEXT NOT NULL REFERENCES person(iin),
+        ground TEXT NOT NULL CHECK (ground IN ('qualificationExam', 'judge', 'prosecutorOrInvestigator', 'stateEnforcementService')),
+        evidence TEXT NOT NULL,
+        service TEXT NOT NULL,
+        release_ground TEXT,
+        recorded_by TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX exemption_by_person ON exemption(person_iin);
+
     CREATE TABLE attestation_session (
         id INTEGER PRIMARY KEY,
         region TEXT NOT NULL REFERENCES district(code),

@@ -40,6 +40,9 @@ public enum CandidatesMethods {
     public static let sessionGaps = MethodDescriptor<WireSessionGapsRequest, WireSessionGapsResponse>(
         service: serviceName, method: "SessionGaps"
     )
+    public static let recordExemption = MethodDescriptor<WireRecordExemptionRequest, WireRecordExemptionResponse>(
+        service: serviceName, method: "RecordExemption"
+    )
 
     /// Every method of the service, in declaration order.
     public static let all: [MethodInfo] = [
@@ -55,5 +58,6 @@ public enum CandidatesMethods {
         recordAbsence.info,
         recordMinutes.info,
         sessionGaps.info,
+        recordExemption.info,
     ]
 }

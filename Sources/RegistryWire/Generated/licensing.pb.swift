@@ -604,6 +604,11 @@ public nonisolated struct WireIssueLicenseRequest: Sendable {
   /// The license fee of 142.3 has been paid.
   public var licenseFeePaid: Bool = false
 
+  /// Leave `basis` empty: it is read from the records (a passed attestation after a completed
+  /// internship, or an exemption; 142.1, 142.5). An explicit basis is accepted only to import a
+  /// license issued before the registry, naming its source here.
+  public var historicalSource: String = String()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -1680,7 +1685,7 @@ nonisolated extension WireGetLicenseStatusAtResponse: SwiftProtobuf.Message, Swi
 
 nonisolated extension WireIssueLicenseRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".IssueLicenseRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}holder_iin\0\u{3}issue_date\0\u{1}district\0\u{1}basis\0\u{3}license_fee_paid\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}holder_iin\0\u{3}issue_date\0\u{1}district\0\u{1}basis\0\u{3}license_fee_paid\0\u{3}historical_source\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1693,6 +1698,7 @@ nonisolated extension WireIssueLicenseRequest: SwiftProtobuf.Message, SwiftProto
       case 3: try { try decoder.decodeSingularStringField(value: &self.district) }()
       case 4: try { try decoder.decodeSingularMessageField(value: &self._basis) }()
       case 5: try { try decoder.decodeSingularBoolField(value: &self.licenseFeePaid) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.historicalSource) }()
       default: break
       }
     }
@@ -1718,6 +1724,9 @@ nonisolated extension WireIssueLicenseRequest: SwiftProtobuf.Message, SwiftProto
     if self.licenseFeePaid != false {
       try visitor.visitSingularBoolField(value: self.licenseFeePaid, fieldNumber: 5)
     }
+    if !self.historicalSource.isEmpty {
+      try visitor.visitSingularStringField(value: self.historicalSource, fieldNumber: 6)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1727,6 +1736,7 @@ nonisolated extension WireIssueLicenseRequest: SwiftProtobuf.Message, SwiftProto
     if lhs.district != rhs.district {return false}
     if lhs._basis != rhs._basis {return false}
     if lhs.licenseFeePaid != rhs.licenseFeePaid {return false}
+    if lhs.historicalSource != rhs.historicalSource {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -93,4 +93,14 @@ extension RegistryCore {
         let region = context.principal.role == .territorialBody ? context.principal.region : nil
         return try store.read { try $0.applications(region: region, overdueOn: overdueOn) }
     }
+
+    /// An exemption from internship and attestation (142.5), checked against its evidence.
+    public func recordExemption(_ exemption: Exemption, context: RequestContext) async throws -> Exemption {
+        try await mutate(.recordExemption, context: context, subject: { "exemption:\($0.id)" }) { tx, _ in
+            guard try tx.person(exemption.person) != nil else {
+                throw Rejection(.notFound, reason: "PERSON_NOT_FOUND", message: "no person with IIN \(exemption.person) is registered")
+            }
+            return try tx.insert(try exemption.validated(), recordedBy: context.principal.uri)
+        }
+    }
 }
