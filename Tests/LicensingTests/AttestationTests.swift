@@ -44,3 +44,32 @@ struct AttestationTests {
         #expect(flagged == ["astana"])
     }
 }
+
+@Suite("Exemptions from internship and attestation, Art. 142.5")
+struct ExemptionRuleTests {
+    static func exemption(_ ground: ExemptionGround, evidence: String = "documents", service: [(String, String)] = [], release: String? = nil) -> Exemption {
+        Exemption(id: 0, person: Fixture.iin(), ground: ground, evidence: evidence,
+                  service: service.map { Exemption.Service(from: Fixture.date($0.0), to: Fixture.date($0.1), position: "p") }, releaseGround: release)
+    }
+
+    @Test func theQualificationExamNeedsItsDocuments_142_5_1() {
+        #expect(Fixture.refusal { try Self.exemption(.qualificationExam, evidence: " ").validated() }?.article == "142.5.1")
+        #expect(Fixture.refusal { try Self.exemption(.qualificationExam, evidence: "exam 12, court internship 3, opinion 7").validated() } == nil)
+    }
+
+    @Test func aSittingOrHonourablyReleasedJudgeIsExemptButNotOneReleasedOn34_1_11_142_5_2() {
+        #expect(Fixture.refusal { try Self.exemption(.judge).validated() } == nil)
+        #expect(Fixture.refusal { try Self.exemption(.judge, release: "ConstLaw 34.1(3)").validated() } == nil)
+        #expect(Fixture.refusal { try Self.exemption(.judge, release: "34.1(11)").validated() }?.reason == "RELEASE_GROUND_NOT_EXEMPT")
+    }
+
+    @Test func fiveYearsAsProsecutorOrInvestigatorCountedOnTheCalendar_142_5_3() {
+        #expect(Fixture.refusal { try Self.exemption(.prosecutorOrInvestigator, service: [("2016-02-01", "2021-01-30")]).validated() }?.article == "142.5.3")
+        #expect(Fixture.refusal { try Self.exemption(.prosecutorOrInvestigator, service: [("2016-02-01", "2021-01-31")]).validated() } == nil)
+    }
+
+    @Test func twoYearsInStateEnforcementBodies_142_5_4() {
+        #expect(Fixture.refusal { try Self.exemption(.stateEnforcementService, service: [("2022-03-01", "2024-02-28")]).validated() }?.article == "142.5.4")
+        #expect(Fixture.refusal { try Self.exemption(.stateEnforcementService, service: [("2022-03-01", "2024-02-29")]).validated() } == nil)
+    }
+}
