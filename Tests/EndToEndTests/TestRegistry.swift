@@ -45,6 +45,7 @@ final class TestRegistry: Sendable {
         configuration.threads = 2
         configuration.shutdownGrace = .seconds(5)
         var logger = Logger(label: "registryd-test")
+        // REGISTRY_TEST_LOG=1 swift test … shows the server's error lines (e.g. the cause behind an INTERNAL).
         logger.logLevel = ProcessInfo.processInfo.environment["REGISTRY_TEST_LOG"] == nil ? .critical : .error
         let core = RegistryCore(store: store, clock: clock, logger: logger)
         let server = try RegistryServer(configuration: configuration, endpoints: RegistryEndpoints(core: core, version: "test"), logger: logger)
