@@ -25,6 +25,11 @@ public struct Principal: Hashable, Sendable, CustomStringConvertible {
         self.label = label
     }
 
+    /// The region a territorial body or regional chamber acts for; nil for the bodies of the whole Republic.
+    public var regionalScope: String? {
+        role == .territorialBody || role == .regionalChamber ? region : nil
+    }
+
     /// The canonical URI, which is also what the audit log records as the actor.
     public var uri: String {
         var s = "spiffe://\(Principal.trustDomain)/role/\(role.rawValue)"

@@ -7,10 +7,7 @@ extension RegistryCore {
     /// open the bailiff cannot leave on his own application (144.5).
     public func openDisciplinaryProceeding(licenseNumber text: String, openedOn: LocalDate?, source: String, context: RequestContext) async throws -> DisciplinaryProceeding {
         try await mutate(.openDisciplinaryProceeding, context: context, subject: { "discipline:\($0.id)" }) { tx, now in
-            let number = try LicenseNumber.parse(text, field: "license_number")
-            guard try tx.license(number) != nil else {
-                throw Rejection(.notFound, reason: "LICENSE_NOT_FOUND", message: "no license \(number) in the register")
-            }
+            let number = try Self.requireLicense(text, field: "license_number", tx: tx).number
             let today = now.kazakhstanDate
             let date = openedOn ?? today
             guard date <= today else { throw Rejection.invalid("opened_on", "\(date) is in the future (today is \(today))") }

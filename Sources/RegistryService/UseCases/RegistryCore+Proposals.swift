@@ -20,10 +20,8 @@ extension RegistryCore {
             guard let author = Self.proposalAuthor(of: context.principal) else {
                 throw Rejection(.permissionDenied, reason: "ROLE_NOT_ALLOWED", message: "role \(context.principal.role.rawValue) does not submit proposals", article: "144.3")
             }
-            let number = try LicenseNumber.parse(text, field: "license_number")
-            guard let license = try tx.license(number) else {
-                throw Rejection(.notFound, reason: "LICENSE_NOT_FOUND", message: "no license \(number) in the register")
-            }
+            let license = try Self.requireLicense(text, field: "license_number", tx: tx)
+            let number = license.number
             let proposal = try Proposal.submit(on: license, ground: ground, facts: facts, author: author, authorIdentity: context.principal.uri, at: now)
             let stored = try tx.insert(proposal)
             try tx.appendOutbox(eventType: "proposal.submitted", subject: number.value,

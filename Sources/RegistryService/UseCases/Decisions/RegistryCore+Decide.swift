@@ -14,10 +14,7 @@ extension RegistryCore {
         _ transition: @escaping @Sendable (StoreTransaction, License, DecisionContext) throws -> License
     ) async throws -> License {
         try await mutate(operation, context: context, subject: { "license:\($0.number)" }) { tx, now in
-            let number = try LicenseNumber.parse(text)
-            guard let current = try tx.license(number) else {
-                throw Rejection(.notFound, reason: "LICENSE_NOT_FOUND", message: "no license \(number) in the register")
-            }
+            let current = try Self.requireLicense(text, tx: tx)
             let decided = try transition(tx, current, DecisionContext(actor: context.principal.uri, requestID: context.requestID, now: now))
             try tx.record(decided, replacing: current)
             try Self.recordEffects(of: decided, in: tx, at: now, policy: self.transferPolicy)

@@ -51,13 +51,10 @@ extension RegistryCore {
     public func dues(licenseNumber: String, context: RequestContext) async throws -> DuesStatement {
         try await authorize(.listDues, context)
         let number = try LicenseNumber.parse(licenseNumber, field: "license_number")
-        if context.principal.role == .bailiff && context.principal.licenseNumber != number {
-            throw Rejection(.permissionDenied, reason: "NOT_HIS_RECORD", message: "a bailiff sees only his own dues")
-        }
+        try Self.requireOwnRecord(context.principal, license: number, what: "dues")
         let today = clock.now().kazakhstanDate
         return try store.read { reader in
-            guard let license = try reader.license(number) else { throw Rejection(.notFound, reason: "LICENSE_NOT_FOUND", message: "no license \(number) in the register") }
-            return try Self.duesStatement(license, tx: reader, on: today)
+            try Self.duesStatement(try Self.requireLicense(number, tx: reader), tx: reader, on: today)
         }
     }
 

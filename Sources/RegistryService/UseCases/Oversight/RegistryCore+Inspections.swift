@@ -96,14 +96,6 @@ extension RegistryCore {
         }
         return inspection
     }
-
-    /// Territorial bodies and regional chambers act for their own region.
-    static func requireOwnRegion(_ principal: Principal, license: License, article: Article) throws(Rejection) {
-        guard principal.role == .territorialBody || principal.role == .regionalChamber else { return }
-        guard principal.region == license.district else {
-            throw Rejection(.permissionDenied, reason: "OTHER_REGION", message: "license \(license.number) is of \(license.district), not of \(principal.region ?? "no region")", article: article)
-        }
-    }
 }
 
 /// A member's next planned inspection, for the inspection schedule.
@@ -120,7 +112,7 @@ extension RegistryCore {
     public func inspectionSchedule(asOf date: LocalDate?, overdueOnly: Bool, context: RequestContext) async throws -> [ScheduledInspection] {
         try await authorize(.inspectionSchedule, context)
         let day = date ?? clock.now().kazakhstanDate
-        let region = (context.principal.role == .territorialBody || context.principal.role == .regionalChamber) ? context.principal.region : nil
+        let region = context.principal.regionalScope
         return try store.read { reader in
             var schedule: [ScheduledInspection] = []
             var cursor: LicenseNumber?

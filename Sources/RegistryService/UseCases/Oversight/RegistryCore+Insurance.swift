@@ -16,9 +16,7 @@ extension RegistryCore {
     /// sufficient one he may not practise (146.1, INV-4).
     public func recordInsuranceContract(_ contract: InsuranceContract, context: RequestContext) async throws -> RecordedInsurance {
         try await mutate(.recordInsuranceContract, context: context, subject: { "insurance:\($0.contract.id)" }) { tx, now in
-            guard let license = try tx.license(contract.licenseNumber) else {
-                throw Rejection(.notFound, reason: "LICENSE_NOT_FOUND", message: "no license \(contract.licenseNumber) in the register")
-            }
+            let license = try Self.requireLicense(contract.licenseNumber, tx: tx)
             let checked = try contract.validated()
             let existing = try tx.insuranceContracts(of: license.number)
             guard !existing.contains(where: { $0.insurer == checked.insurer && $0.contractNumber == checked.contractNumber }) else {
@@ -32,13 +30,9 @@ extension RegistryCore {
     public func insuranceContracts(licenseNumber: String, context: RequestContext) async throws -> [RecordedInsurance] {
         try await authorize(.listInsuranceContracts, context)
         let number = try LicenseNumber.parse(licenseNumber, field: "license_number")
-        if context.principal.role == .bailiff && context.principal.licenseNumber != number {
-            throw Rejection(.permissionDenied, reason: "NOT_HIS_RECORD", message: "a bailiff sees only his own insurance contracts")
-        }
+        try Self.requireOwnRecord(context.principal, license: number, what: "insurance contracts")
         return try store.read { reader in
-            guard let license = try reader.license(number) else {
-                throw Rejection(.notFound, reason: "LICENSE_NOT_FOUND", message: "no license \(number) in the register")
-            }
+            let license = try Self.requireLicense(number, tx: reader)
             let mci = try reader.mciTable()
             return try reader.insuranceContracts(of: number).map {
                 RecordedInsurance(contract: $0, minimum: InsuranceContract.minimumSum(district: license.district, concludedIn: $0.concludedOn.year, mci: mci))

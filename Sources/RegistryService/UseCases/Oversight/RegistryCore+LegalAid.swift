@@ -19,9 +19,7 @@ extension RegistryCore {
     public func recordLegalAidReport(licenseNumber: String, month text: String, consultations: Int, context: RequestContext) async throws -> LegalAidReport {
         try await mutate(.recordLegalAidReport, context: context, subject: { "legal-aid:\($0.id)" }) { tx, now in
             let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
-            if context.principal.role == .bailiff && context.principal.licenseNumber != license.number {
-                throw Rejection(.permissionDenied, reason: "NOT_HIS_RECORD", message: "a bailiff submits only his own report", article: "103-1.4")
-            }
+            try Self.requireOwnRecord(context.principal, license: license.number, what: "legal-aid reports", article: "103-1.4")
             try Self.requireOwnRegion(context.principal, license: license, article: "103-1.4")
             guard let month = LegalAidReport.month(text) else { throw Rejection.invalid("month", "expected YYYY-MM, e.g. 2026-07", article: "103-1.4") }
             let today = now.kazakhstanDate
@@ -39,7 +37,7 @@ extension RegistryCore {
     public func legalAidSummary(half text: String, context: RequestContext) async throws -> (HalfYear, [LegalAidSummaryLine]) {
         try await authorize(.legalAidSummary, context)
         guard let half = HalfYear(text) else { throw Rejection.invalid("half", "expected YYYYH1 or YYYYH2", article: "103-1.5") }
-        let region = (context.principal.role == .territorialBody || context.principal.role == .regionalChamber) ? context.principal.region : nil
+        let region = context.principal.regionalScope
         var lines = Dictionary(uniqueKeysWithValues: EnforcementDistrict.all.map { ($0.code, LegalAidSummaryLine(district: $0.code)) })
         let reports = try store.read { try $0.legalAidReports(from: half.months.first!, through: half.months.last!) }
         var reporting: [String: Set<String>] = [:]

@@ -52,9 +52,7 @@ extension RegistryCore {
     /// A training record (148.1.9-1), by the Chamber, which controls training (163-1.1.6-2).
     public func recordTraining(_ training: TrainingRecord, context: RequestContext) async throws -> TrainingRecord {
         try await mutate(.recordTraining, context: context, subject: { "training:\($0.id)" }) { tx, now in
-            guard try tx.license(training.licenseNumber) != nil else {
-                throw Rejection(.notFound, reason: "LICENSE_NOT_FOUND", message: "no license \(training.licenseNumber) in the register")
-            }
+            _ = try Self.requireLicense(training.licenseNumber, tx: tx)
             let today = now.kazakhstanDate
             guard training.completedOn <= today else { throw Rejection.invalid("completed_on", "\(training.completedOn) is in the future") }
             guard !training.programme.trimmingWhitespace.isEmpty else { throw Rejection.invalid("programme", "required", article: "148.1.9-1") }

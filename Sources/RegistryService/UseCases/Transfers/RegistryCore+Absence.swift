@@ -63,10 +63,7 @@ extension RegistryCore {
     public func confirmHandover(licenseNumber: String, reference: String, context: RequestContext) async throws -> Int {
         try await mutate(.confirmHandover, context: context, subject: { "license:\(licenseNumber) handover:\($0)" }) { tx, now in
             let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
-            guard context.principal.region == license.district else {
-                throw Rejection(.permissionDenied, reason: "OTHER_REGION",
-                                message: "the hand-over goes to the regional chamber of \(license.district), not of \(context.principal.region ?? "no region")", article: "148.1.9-2")
-            }
+            try Self.requireOwnRegion(context.principal, license: license, article: "148.1.9-2")
             let reference = reference.trimmingWhitespace
             guard !reference.isEmpty else { throw Rejection.invalid("reference", "give the acceptance act's reference", article: "148.1.9-2") }
             let open = try tx.deadlines(license: license.number, openOnly: true).filter { $0.deadline.kind == .bailiffHandover }

@@ -62,14 +62,6 @@ extension RegistryCore {
         }
     }
 
-    static func requireLicense(_ text: String, field: String, tx: StoreTransaction) throws -> License {
-        let number = try LicenseNumber.parse(text, field: field)
-        guard let license = try tx.license(number) else {
-            throw Rejection(.notFound, reason: "LICENSE_NOT_FOUND", message: "no license \(number) in the register")
-        }
-        return license
-    }
-
     /// The replaced bailiff's open proceedings go to the substitute; the parties are told (153-1.3).
     static func startReplacement(_ id: Int64, tx: StoreTransaction, at now: Instant) throws {
         guard let replacement = try tx.replacement(id) else { return }
