@@ -7,7 +7,8 @@ import SwiftProtobuf
 /// Enforcement proceedings: intake, look-up, and why each is held where it is.
 struct CasesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "cases", abstract: "Enforcement proceedings and their transfers.",
-                                                    subcommands: [Import.self, List.self, Show.self, Explain.self, Transfers.self, Replace.self, Replacements.self, ReturnToCreditor.self, Relocate.self, Absence.self, ConfirmHandover.self])
+                                                    subcommands: [Import.self, List.self, Show.self, Explain.self, Transfers.self, ResumeJob.self, Replace.self, Replacements.self,
+                                                                   ReturnToCreditor.self, Relocate.self, Absence.self, AbsenceReturn.self, ConfirmHandover.self])
 
     /// The columns (CSV header, NDJSON keys), as the wire record names them.
     static let columns = [
@@ -16,87 +17,6 @@ struct CasesCommand: AsyncParsableCommand {
         "debtor_party_kind", "debtor_name", "debtor_identifier", "debtor_contact", "debtor_district", "debtor_unit",
         "amount", "opened_on", "holder_license", "advance_paid", "advance_used", "last_measure_on",
     ]
-
-    struct Import: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Import who holds which proceeding from CSV or NDJSON (system or Ministry).",
-            discussion: """
-            CSV: a header row naming the columns, then one proceeding per row. NDJSON: one JSON object per line with the same keys.
-            Columns: \(CasesCommand.columns.joined(separator: ", ")).
-            Every row is checked on its own: good rows are kept, a bad row is reported with its line and every problem, and leaves nothing behind.
-            """
-        )
-
-        @OptionGroup var connection: ConnectionOptions
-        @Argument(help: "The file (.csv, or .ndjson/.jsonl).") var file: String
-        @Option(help: "csv or ndjson (default: from the file's extension).") var format: String?
-
-        func run() async throws {
-            let text: String
-            do { text = try String(contentsOfFile: file, encoding: .utf8) } catch { throw ValidationError("cannot read \(file): \(error.localizedDescription)") }
-            let kind = format ?? (file.hasSuffix(".csv") ? "csv" : "ndjson")
-            var rows: [(line: Int, record: WireProceedingRecord)] = []
-            var problems: [(line: Int, text: String)] = []
-            switch kind {
-            case "csv": try Self.csv(text, into: &rows, problems: &problems)
-            case "ndjson", "jsonl": Self.ndjson(text, into: &rows, problems: &problems)
-            default: throw ValidationError("--format must be csv or ndjson")
-            }
-            let total = rows.count + problems.count
-            var imported = 0
-            try await connection.run { conn in
-                let stub = ProceedingsStub(connection: conn)
-                for start in stride(from: 0, to: rows.count, by: 1_000) {
-                    let batch = Array(rows[start..<min(rows.count, start + 1_000)])
-                    let response = try await stub.importProceedings(.with { $0.proceedings = batch.map(\.record) }, options: connection.callOptions)
-                    imported += response.accepted.count
-                    for refused in response.refused {
-                        let text = refused.problems.map { "\($0.field): \($0.message)" + ($0.legalBasis.isEmpty ? "" : " (Art. \($0.legalBasis))") }.joined(separator: "; ")
-                        problems.append((batch[Int(refused.index)].line, text))
-                    }
-                }
-            }
-            for problem in problems.sorted(by: { $0.line < $1.line }) { print("line \(problem.line): \(problem.text)") }
-            print("imported \(imported) of \(total) rows; \(problems.count) refused")
-            if !problems.isEmpty { throw ExitCode(1) }
-        }
-
-        static func csv(_ text: String, into rows: inout [(line: Int, record: WireProceedingRecord)], problems: inout [(line: Int, text: String)]) throws {
-            let records: [CSVReader.Record]
-            do { records = try CSVReader.records(text) } catch let error as CSVReader.Malformed {
-                throw ValidationError("line \(error.line): \(error.description)")
-            }
-            guard let header = records.first else { throw ValidationError("the file is empty") }
-            let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-            let unknown = names.filter { !CasesCommand.columns.contains($0) }
-            guard unknown.isEmpty else { throw ValidationError("line 1: unknown columns \(unknown.joined(separator: ", ")); known: \(CasesCommand.columns.joined(separator: ", "))") }
-            for record in records.dropFirst() {
-                guard record.fields.count == names.count else {
-                    problems.append((record.line, "\(record.fields.count) fields, the header has \(names.count)"))
-                    continue
-                }
-                var object: [String: Any] = [:]
-                for (name, value) in zip(names, record.fields) where !value.isEmpty {
-                    object[name] = name == "in_favour_of_state" ? (["true", "1", "yes"].contains(value.lowercased())) : value
-                }
-                if let json = try? JSONSerialization.data(withJSONObject: object), let parsed = try? WireProceedingRecord(jsonUTF8Data: json) {
-                    rows.append((record.line, parsed))
-                } else {
-                    problems.append((record.line, "in_favour_of_state must be true or false"))
-                }
-            }
-        }
-
-        static func ndjson(_ text: String, into rows: inout [(line: Int, record: WireProceedingRecord)], problems: inout [(line: Int, text: String)]) {
-            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-                do {
-                    rows.append((index + 1, try WireProceedingRecord(jsonString: String(line))))
-                } catch {
-                    problems.append((index + 1, "not a proceeding object: \(error)"))
-                }
-            }
-        }
-    }
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List proceedings, filtered and paged.")
@@ -167,7 +87,13 @@ struct CasesCommand: AsyncParsableCommand {
                 guard !r.policyVersion.isEmpty else { return print("no reassignment decided for it; holders: \(r.assignments.map { "\($0.holder) (\($0.reason))" }.joined(separator: " → "))") }
                 print("transfer after \(r.trigger), policy \(r.policyVersion), seed \(r.seed), \(r.candidateCount) eligible bailiffs")
                 print(r.outcome == "assigned" ? "receiver: \(r.receiverName), IIN \(r.receiverIin), license \(r.receiverLicense)" : r.outcome)
+                if !r.quarantine.isEmpty { print("quarantined: \(r.quarantine)") }
+                if !r.replayMatches { print("warning: the replayed choice differs from the receiver recorded at the time") }
                 Output.table(["CANDIDATE", "LOAD"], r.loads.map { [$0.license, String($0.load)] })
+                if !r.excluded.isEmpty {
+                    print("\nNot receivers")
+                    Output.table(["BAILIFF", "WHY NOT"], r.excluded.map { [$0.license, $0.reasons.joined(separator: "; ")] })
+                }
             }
         }
     }
@@ -186,9 +112,36 @@ struct CasesCommand: AsyncParsableCommand {
                     $0.state = state ?? ""
                 }, options: connection.callOptions)
                 if connection.json { return try Output.json(response) }
-                Output.table(["JOB", "LICENSE", "TRIGGER", "DISTRICT", "STATE", "MOVED", "STRANDED", "TOTAL"], response.jobs.map {
-                    [String($0.id), $0.licenseNumber, "#\($0.triggerEntry) \($0.trigger)", $0.district, $0.state, String($0.reassigned), String($0.stranded), String($0.total)]
+                Output.table(["JOB", "LICENSE", "TRIGGER", "DISTRICT", "STATE", "MOVED", "STRANDED", "QUARANTINED", "TOTAL"], response.jobs.map {
+                    let trigger = $0.triggerEntry != 0 ? "#\($0.triggerEntry) \($0.trigger)" : "\($0.trigger) \($0.triggerReference)"
+                    return [String($0.id), $0.licenseNumber, trigger, $0.district, $0.state, String($0.reassigned), String($0.stranded), String($0.quarantined), String($0.total)]
                 })
+                for job in response.jobs {
+                    if !job.lastError.isEmpty { print("job \(job.id) waits after a failure: \(job.lastError)") }
+                    for item in job.quarantine { print("job \(job.id) quarantined \(item.number): \(item.reason)") }
+                }
+            }
+        }
+    }
+}
+
+extension CasesCommand {
+    struct ResumeJob: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "resume-job",
+            abstract: "Give a blocked transfer job's proceedings that waited for a receiver back to the planner (Art. 162.1.2-3).",
+            discussion: "registryd also does this by itself once the district has an eligible bailiff. Proceedings outside private-bailiff competence (138.1) and quarantined ones stay where they are."
+        )
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The transfer job's id (`cases transfers`).") var job: Int64
+        @Option(help: "Idempotency key.") var idempotencyKey: String?
+
+        func run() async throws {
+            try await connection.mutate(idempotencyKey) { conn, options in
+                let response = try await ProceedingsStub(connection: conn).resumeTransferJob(.with { $0.jobID = job }, options: options)
+                if connection.json { return try Output.json(response) }
+                print("transfer job \(response.job.id) is \(response.job.state) again: \(response.job.total - response.job.reassigned - response.job.stranded - response.job.quarantined) proceedings to place")
             }
         }
     }

@@ -114,7 +114,30 @@ extension CasesCommand {
                     $0.licenseNumber = license; $0.from = from; $0.until = until ?? ""; $0.reason = reason; $0.reference = reference
                 }, options: options)
                 if connection.json { return try Output.json(response) }
-                print("\(response.proceedingsHandedOver) proceedings handed to the regional chamber" + (response.jobID == 0 ? "" : "; transfer job \(response.jobID)"))
+                print("absence \(response.absenceID) recorded; \(response.proceedingsHandedOver) proceedings handed to the regional chamber" + (response.jobID == 0 ? "" : "; transfer job \(response.jobID)"))
+            }
+        }
+    }
+
+    struct AbsenceReturn: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "absence-return",
+            abstract: "Record that an absent bailiff is back (Art. 148.1.9-2): from that day he may receive proceedings again."
+        )
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "License number of the bailiff.") var license: String
+        @Option(help: "The day he is back, YYYY-MM-DD.") var on: String
+        @Option(help: "Reference of the document.") var reference: String
+        @Option(help: "Idempotency key.") var idempotencyKey: String?
+
+        func run() async throws {
+            try await connection.mutate(idempotencyKey) { conn, options in
+                let response = try await ProceedingsStub(connection: conn).recordReturnFromAbsence(.with {
+                    $0.licenseNumber = license; $0.on = on; $0.reference = reference
+                }, options: options)
+                if connection.json { return try Output.json(response) }
+                print("absence \(response.absenceID) from \(response.from) ended: back on \(response.returnedOn)")
             }
         }
     }

@@ -13,6 +13,8 @@ public final class RegistryCore: Sendable {
     public let clock: any RegistryClock
     /// How receiving bailiffs are chosen for transfer jobs created from now on (162.1.2 leaves it to the Ministry).
     public let transferPolicy: TransferPolicy
+    /// Notified after every mutation: it may have created transfer work or a receiver.
+    public let workSignal = WorkSignal()
     let logger: Logger
 
     public init(store: RegistryStore, clock: any RegistryClock = SystemClock(), transferPolicy: TransferPolicy = .standard,
@@ -92,7 +94,10 @@ public final class RegistryCore: Sendable {
             }
         }
         switch outcome {
-        case .done(let result), .replayed(let result): return result
+        case .done(let result):
+            workSignal.notify()
+            return result
+        case .replayed(let result): return result
         case .rejected(let rejection): throw rejection
         }
     }

@@ -110,7 +110,7 @@ struct Registryd: AsyncParsableCommand {
             "mode": "\(dev ? "development" : "production")", "data": "\(settings.dataFolder)",
             "address": "\(settings.host):\(settings.port)",
         ])
-        let group = ServiceGroup(configuration: .init(
+        var groupConfiguration = ServiceGroupConfiguration(
             services: [
                 .init(service: server),
                 .init(service: DeadlineMonitor.service(core: core, interval: .seconds(max(1, monitorInterval)), logger: logger)),
@@ -122,8 +122,12 @@ struct Registryd: AsyncParsableCommand {
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
-        ))
-        try await group.run()
+        )
+        // The worker stops between batches and the server drains within its grace; past it
+        // (plus a second for the database to close) whatever is left is cancelled.
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(Int64(shutdownGrace) + 1)
+        groupConfiguration.maximumCancellationDuration = .seconds(2)
+        try await ServiceGroup(configuration: groupConfiguration).run()
         try store.close()
         logger.info("registryd stopped; database closed")
     }

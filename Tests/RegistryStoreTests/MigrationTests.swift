@@ -8,7 +8,7 @@ import Testing
 @Suite("Migrations")
 struct MigrationTests {
     /// Every migration, in order; a new one is appended here as well as in the migrator.
-    static let all = ["v1-skeleton", "v2-license-decisions", "v3-proposals", "v4-lifecycle", "v5-proceedings", "v6-membership-insurance", "v7-training-monitors", "v8-inspections", "v9-penalties-dues", "v10-complaints", "v11-mci", "v12-legal-aid", "v13-penalty-appeals", "v14-candidates"]
+    static let all = ["v1-skeleton", "v2-license-decisions", "v3-proposals", "v4-lifecycle", "v5-proceedings", "v6-membership-insurance", "v7-training-monitors", "v8-inspections", "v9-penalties-dues", "v10-complaints", "v11-mci", "v12-legal-aid", "v13-penalty-appeals", "v14-candidates", "v15-transfer-rounds"]
 
     @Test func anEmptyFileMigratesToTheCurrentSchemaWithTheTwentyDistricts() throws {
         let fixture = try StoreFixture()

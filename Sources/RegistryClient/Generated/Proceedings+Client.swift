@@ -46,6 +46,13 @@ public struct ProceedingsStub: Sendable {
         try await connection.call(ProceedingsMethods.listTransferJobs, request, options: options)
     }
 
+    public func resumeTransferJob(
+        _ request: WireResumeTransferJobRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireResumeTransferJobResponse {
+        try await connection.call(ProceedingsMethods.resumeTransferJob, request, options: options)
+    }
+
     public func recordTemporaryReplacement(
         _ request: WireRecordTemporaryReplacementRequest,
         options: CallOptions = CallOptions()
@@ -79,6 +86,13 @@ public struct ProceedingsStub: Sendable {
         options: CallOptions = CallOptions()
     ) async throws -> WireRecordLongAbsenceResponse {
         try await connection.call(ProceedingsMethods.recordLongAbsence, request, options: options)
+    }
+
+    public func recordReturnFromAbsence(
+        _ request: WireRecordReturnFromAbsenceRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireRecordReturnFromAbsenceResponse {
+        try await connection.call(ProceedingsMethods.recordReturnFromAbsence, request, options: options)
     }
 
     public func confirmHandover(

@@ -3,12 +3,14 @@ import Licensing
 import RegistryService
 import RegistryStore
 import RegistryWire
+import SwiftProtobuf
 
 extension RegistryEndpoints: ProceedingsHandler {
     public func importProceedings(_ request: WireImportProceedingsRequest, context: CallContext) async throws -> WireImportProceedingsResponse {
-        let result = try await core.importProceedings(request.proceedings.map(ProceedingMapping.draft), context: context.request)
+        let result = try await core.importProceedings(request.proceedings.map(ProceedingMapping.draft), skipExisting: request.skipExisting, context: context.request)
         var response = WireImportProceedingsResponse()
         response.accepted = result.accepted
+        response.skipped = result.skipped
         response.refused = result.refused.map { refused in
             var row = WireRefusedRow()
             row.index = UInt32(refused.index)
@@ -74,7 +76,17 @@ extension RegistryEndpoints: ProceedingsHandler {
             response.receiverName = explanation.receiver?.name ?? ""
             response.receiverIin = explanation.receiver?.iin ?? ""
             response.trigger = explanation.trigger
+            response.excluded = (explanation.excluded ?? []).map { excluded in .with { $0.license = excluded.license; $0.reasons = excluded.reasons } }
+            response.quarantine = explanation.quarantine ?? ""
+            response.replayMatches = explanation.replayMatches ?? true
         }
+        return response
+    }
+
+    public func resumeTransferJob(_ request: WireResumeTransferJobRequest, context: CallContext) async throws -> WireResumeTransferJobResponse {
+        guard request.jobID > 0 else { throw Rejection.invalid("job_id", "the transfer job's id") }
+        var response = WireResumeTransferJobResponse()
+        response.job = ProceedingMapping.wire(try await core.resumeTransferJob(request.jobID, context: context.request))
         return response
     }
 
@@ -86,7 +98,7 @@ extension RegistryEndpoints: ProceedingsHandler {
         }
         let jobs = try await core.transferJobs(license: request.licenseNumber.isEmpty ? nil : request.licenseNumber, state: state, context: context.request)
         var response = WireListTransferJobsResponse()
-        response.jobs = jobs.map(ProceedingMapping.wire)
+        response.jobs = jobs.map { ProceedingMapping.wire($0.0, quarantine: $0.1) }
         return response
     }
 }
@@ -125,12 +137,24 @@ extension RegistryEndpoints {
 
 extension RegistryEndpoints {
     public func recordLongAbsence(_ request: WireRecordLongAbsenceRequest, context: CallContext) async throws -> WireRecordLongAbsenceResponse {
-        let (handedOver, job) = try await core.recordLongAbsence(
+        let (handedOver, job, absence) = try await core.recordLongAbsence(
             licenseNumber: request.licenseNumber, from: try DateMapping.requiredDate(request.from, field: "from", article: "148.1.9-2"),
             until: try DateMapping.optionalDate(request.until, field: "until"), reason: request.reason, reference: request.reference, context: context.request)
         var response = WireRecordLongAbsenceResponse()
         response.proceedingsHandedOver = UInt32(handedOver)
         response.jobID = job ?? 0
+        response.absenceID = absence
+        return response
+    }
+
+    public func recordReturnFromAbsence(_ request: WireRecordReturnFromAbsenceRequest, context: CallContext) async throws -> WireRecordReturnFromAbsenceResponse {
+        let absence = try await core.recordReturnFromAbsence(
+            licenseNumber: request.licenseNumber, on: try DateMapping.requiredDate(request.on, field: "on", article: "148.1.9-2"),
+            reference: request.reference, context: context.request)
+        var response = WireRecordReturnFromAbsenceResponse()
+        response.absenceID = absence.id
+        response.from = absence.from.description
+        response.returnedOn = absence.returnedOn?.description ?? ""
         return response
     }
 }

@@ -10,11 +10,13 @@ public protocol ProceedingsHandler: Sendable {
     func listProceedings(_ request: WireListProceedingsRequest, context: CallContext) async throws -> WireListProceedingsResponse
     func explainAssignment(_ request: WireExplainAssignmentRequest, context: CallContext) async throws -> WireExplainAssignmentResponse
     func listTransferJobs(_ request: WireListTransferJobsRequest, context: CallContext) async throws -> WireListTransferJobsResponse
+    func resumeTransferJob(_ request: WireResumeTransferJobRequest, context: CallContext) async throws -> WireResumeTransferJobResponse
     func recordTemporaryReplacement(_ request: WireRecordTemporaryReplacementRequest, context: CallContext) async throws -> WireTemporaryReplacementResponse
     func listTemporaryReplacements(_ request: WireListTemporaryReplacementsRequest, context: CallContext) async throws -> WireListTemporaryReplacementsResponse
     func returnToCreditor(_ request: WireReturnToCreditorRequest, context: CallContext) async throws -> WireProceedingResponse
     func relocateProceeding(_ request: WireRelocateProceedingRequest, context: CallContext) async throws -> WireProceedingResponse
     func recordLongAbsence(_ request: WireRecordLongAbsenceRequest, context: CallContext) async throws -> WireRecordLongAbsenceResponse
+    func recordReturnFromAbsence(_ request: WireRecordReturnFromAbsenceRequest, context: CallContext) async throws -> WireRecordReturnFromAbsenceResponse
     func confirmHandover(_ request: WireConfirmHandoverRequest, context: CallContext) async throws -> WireConfirmHandoverResponse
     func recordEnforcementMeasure(_ request: WireRecordEnforcementMeasureRequest, context: CallContext) async throws -> WireProceedingResponse
 }
@@ -37,6 +39,9 @@ extension ProceedingsHandler {
         table.register(ProceedingsMethods.listTransferJobs) { request, context in
             try await self.listTransferJobs(request, context: context)
         }
+        table.register(ProceedingsMethods.resumeTransferJob) { request, context in
+            try await self.resumeTransferJob(request, context: context)
+        }
         table.register(ProceedingsMethods.recordTemporaryReplacement) { request, context in
             try await self.recordTemporaryReplacement(request, context: context)
         }
@@ -51,6 +56,9 @@ extension ProceedingsHandler {
         }
         table.register(ProceedingsMethods.recordLongAbsence) { request, context in
             try await self.recordLongAbsence(request, context: context)
+        }
+        table.register(ProceedingsMethods.recordReturnFromAbsence) { request, context in
+            try await self.recordReturnFromAbsence(request, context: context)
         }
         table.register(ProceedingsMethods.confirmHandover) { request, context in
             try await self.confirmHandover(request, context: context)

@@ -2,6 +2,7 @@ import Enforcement
 import RegistryService
 import RegistryStore
 import RegistryWire
+import SwiftProtobuf
 
 /// Wire ↔ domain for enforcement proceedings.
 enum ProceedingMapping {
@@ -91,6 +92,15 @@ enum ProceedingMapping {
         w.stranded = UInt32(job.stranded)
         w.createdAtMs = job.createdAt.millisecondsSinceEpoch
         w.finishedAtMs = job.finishedAt?.millisecondsSinceEpoch ?? 0
+        w.quarantined = UInt32(job.quarantined)
+        w.lastError = job.lastError ?? ""
+        w.round = UInt32(job.round)
+        return w
+    }
+
+    static func wire(_ job: TransferJob, quarantine: [(number: String, reason: String)]) -> WireTransferJob {
+        var w = wire(job)
+        w.quarantine = quarantine.map { item in .with { $0.number = item.number; $0.reason = item.reason } }
         return w
     }
 

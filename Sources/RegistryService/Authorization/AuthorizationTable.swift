@@ -60,6 +60,9 @@ public enum AuthorizationTable {
         .relocateProceeding: [.bailiff, .system],
         // The hand-over goes to the regional chamber (148.1.9-2), which records it.
         .recordLongAbsence: [.regionalChamber, .republicanChamber],
+        .recordReturnFromAbsence: [.regionalChamber, .republicanChamber],
+        // The regional chamber takes the transfer measures (162.1.2-3); the Republican Chamber and the Ministry may push a blocked job on.
+        .resumeTransferJob: [.regionalChamber, .republicanChamber, .ministry],
         .confirmHandover: [.regionalChamber],
         .recordEnforcementMeasure: [.system, .bailiff],
         // Membership is the Republican Chamber's: admission (163-1.1.3-2), expulsion by its Board (172-1).
@@ -142,6 +145,8 @@ public enum AuthorizationTable {
         .returnToCreditor: "153-1.3",
         .relocateProceeding: "52.4.2",
         .recordLongAbsence: "148.1.9-2",
+        .recordReturnFromAbsence: "148.1.9-2",
+        .resumeTransferJob: "162.1.2-3",
         .confirmHandover: "148.1.9-2",
         .admitMember: "163-1.1.3-2",
         .expelMember: "172-1",

@@ -38,6 +38,8 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case returnToCreditor = "Proceedings/ReturnToCreditor"
     case relocateProceeding = "Proceedings/RelocateProceeding"
     case recordLongAbsence = "Proceedings/RecordLongAbsence"
+    case recordReturnFromAbsence = "Proceedings/RecordReturnFromAbsence"
+    case resumeTransferJob = "Proceedings/ResumeTransferJob"
     case confirmHandover = "Proceedings/ConfirmHandover"
     case recordEnforcementMeasure = "Proceedings/RecordEnforcementMeasure"
     case admitMember = "Chamber/AdmitMember"
@@ -91,7 +93,7 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
         case .registerPerson, .issueLicense, .suspendLicense, .reinstateLicense, .submitProposal, .declineProposal,
              .suspendOnOwnApplication, .resumeAfterMandate, .refuseReinstatement, .terminateLicense, .fileDeprivationClaim,
              .recordCourtDecision, .recordCourtAnnulment, .importWorkingCalendar, .openDisciplinaryProceeding, .closeDisciplinaryProceeding,
-             .importProceedings, .recordTemporaryReplacement, .returnToCreditor, .relocateProceeding, .recordLongAbsence, .confirmHandover, .recordEnforcementMeasure,
+             .importProceedings, .recordTemporaryReplacement, .returnToCreditor, .relocateProceeding, .recordLongAbsence, .recordReturnFromAbsence, .resumeTransferJob, .confirmHandover, .recordEnforcementMeasure,
              .admitMember, .expelMember, .leaveChamber, .recordInsuranceContract, .recordTraining, .runMonitors,
              .submitDraftProposal, .withdrawDraftProposal, .scheduleInspection, .requestDocuments, .completeInspection, .recordViolation,
              .recordDuesPayment, .recordDuesExemption, .recordComplaint, .closeComplaint, .setMCI, .recordLegalAidReport, .appealPenalty,

@@ -40,22 +40,13 @@ extension StoreTransaction {
     /// Records a domain event whose fields may hold free text (a ruling's reference, a name,
     /// another system's number): encoded as JSON, so no value can break the payload.
     public func appendOutbox(eventType: String, subject: String, fields: [String: OutboxValue], at: Instant) throws {
-        let object = fields.mapValues { value -> Any in
-            switch value {
-            case .text(let text): return text
-            case .number(let number): return number
-            }
-        }
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-        try appendOutbox(eventType: eventType, subject: subject, payload: String(decoding: data, as: UTF8.self), at: at)
+        try appendOutbox(eventType: eventType, subject: subject, payload: OutboxPayload.json(fields), at: at)
     }
 
     /// Records a domain event for other parts of the system, in this transaction.
     public func appendOutbox(eventType: String, subject: String, payload: String, at: Instant) throws {
-        try db.execute(
-            sql: "INSERT INTO outbox (at_ms, event_type, subject, payload) VALUES (?, ?, ?, ?)",
-            arguments: [at.millisecondsSinceEpoch, eventType, subject, payload]
-        )
+        try db.cachedStatement(sql: "INSERT INTO outbox (at_ms, event_type, subject, payload) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [at.millisecondsSinceEpoch, eventType, subject, payload])
     }
 }
 

@@ -46,7 +46,7 @@ struct ProceedingDetails: Codable {
 
 extension StoreQueries {
     public func proceeding(_ number: String) throws -> EnforcementProceeding? {
-        try Row.fetchOne(db, sql: "SELECT * FROM proceeding WHERE number = ?", arguments: [number]).map(Self.proceeding(from:))
+        try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM proceeding WHERE number = ?"), arguments: [number]).map(Self.proceeding(from:))
     }
 
     /// One page in number order after `cursor`.
@@ -106,20 +106,22 @@ extension StoreQueries {
 }
 
 extension StoreTransaction {
+    static let detailsEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
     /// Enters a proceeding with its first assignment.
     public func insert(_ proceeding: EnforcementProceeding, at now: Instant) throws {
         let details = ProceedingDetails(document: proceeding.document, creditor: proceeding.creditor, debtor: proceeding.debtor,
                                         debtorLocation: proceeding.debtorLocation, amountTiyn: proceeding.amount.tiyn,
                                         advancePaidTiyn: proceeding.advancePaid.tiyn, advanceUsedTiyn: proceeding.advanceUsed.tiyn,
                                         lastMeasureOn: proceeding.lastMeasureOn?.description)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        try db.execute(
-            sql: "INSERT INTO proceeding (number, district, holder_license, category, status, opened_on, details, imported_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            arguments: [proceeding.number, proceeding.district, Self.license(of: proceeding.holder), proceeding.category.rawValue,
-                        proceeding.status.rawValue, proceeding.openedOn.description, String(decoding: try encoder.encode(details), as: UTF8.self),
-                        now.millisecondsSinceEpoch]
-        )
+        try db.cachedStatement(sql: "INSERT INTO proceeding (number, district, holder_license, category, status, opened_on, details, imported_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [proceeding.number, proceeding.district, Self.license(of: proceeding.holder), proceeding.category.rawValue,
+                                 proceeding.status.rawValue, proceeding.openedOn.description, String(decoding: try Self.detailsEncoder.encode(details), as: UTF8.self),
+                                 now.millisecondsSinceEpoch])
         try appendAssignment(proceeding.number, holder: proceeding.holder, reason: "import", jobID: nil, explanation: nil, at: now)
     }
 
@@ -140,14 +142,22 @@ extension StoreTransaction {
         guard db.changesCount == 1 else {
             throw StoreCorruption("proceeding \(number) is no longer held by \(expected); not moved twice")
         }
+        // A substitute's proceeding that goes anywhere but back leaves its replacement (153-1).
+        if case .bailiff = expected, reason != "replacementEnded" { try settleReplacementItems([number]) }
         try appendAssignment(number, holder: holder, reason: reason, jobID: jobID, explanation: explanation, at: now)
     }
 
+    /// Proceedings that leave a substitute other than by the end of the replacement (hand-over,
+    /// relocation, a closing) are settled as `movedAway`, so the end of the replacement finds
+    /// only those he still holds for it.
+    public func settleReplacementItems(_ numbers: [String]) throws {
+        let statement = try db.cachedStatement(sql: "UPDATE replacement_item SET state = 'movedAway' WHERE proceeding_number = ? AND state = 'moved'")
+        for number in numbers { try statement.execute(arguments: [number]) }
+    }
+
     public func appendAssignment(_ number: String, holder: EnforcementProceeding.Holder, reason: String, jobID: Int64?, explanation: String?, at now: Instant) throws {
-        try db.execute(
-            sql: "INSERT INTO proceeding_assignment (proceeding_number, holder, reason, job_id, at_ms, explanation) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [number, holder.description, reason, jobID, now.millisecondsSinceEpoch, explanation]
-        )
+        try db.cachedStatement(sql: "INSERT INTO proceeding_assignment (proceeding_number, holder, reason, job_id, at_ms, explanation) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [number, holder.description, reason, jobID, now.millisecondsSinceEpoch, explanation])
     }
 
     static func license(of holder: EnforcementProceeding.Holder) -> String? {
@@ -167,6 +177,11 @@ extension StoreTransaction {
             INSERT INTO proceeding_assignment (proceeding_number, holder, reason, job_id, at_ms, explanation)
             SELECT number, ?, 'handover', NULL, ?, NULL FROM proceeding WHERE holder_license = ? AND status = 'open' ORDER BY number
             """, arguments: [EnforcementProceeding.Holder.regionalChamber(district: district).description, now.millisecondsSinceEpoch, license])
+        // A substitute's hand-over takes the replaced bailiff's proceedings too: they leave the replacement.
+        try db.execute(sql: """
+            UPDATE replacement_item SET state = 'movedAway' WHERE state = 'moved'
+              AND proceeding_number IN (SELECT number FROM proceeding WHERE holder_license = ? AND status = 'open')
+            """, arguments: [license])
         try db.execute(sql: "UPDATE proceeding SET holder_license = NULL, district = ? WHERE holder_license = ? AND status = 'open'", arguments: [district, license])
         return numbers
     }

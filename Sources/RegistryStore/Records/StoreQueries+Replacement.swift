@@ -103,14 +103,19 @@ extension StoreTransaction {
             WHERE number = ? AND status = 'open'
             """, arguments: [district, number])
         guard db.changesCount == 1 else { throw StoreCorruption("proceeding \(number) is not open") }
+        try settleReplacementItems([number])
         try appendAssignment(number, holder: .regionalChamber(district: district), reason: reason, jobID: nil, explanation: nil, at: now)
     }
 
     /// The proceeding leaves the registry's care: the document went back to the creditor (48.1, 153-1.3).
+    /// The unused advance goes back with the document (153-1.3 ¶2), so the closed record keeps none.
     public func closeProceeding(_ number: String, from holder: EnforcementProceeding.Holder, reason: String, at now: Instant) throws {
-        try db.execute(sql: "UPDATE proceeding SET status = 'closed' WHERE number = ? AND status = 'open' AND holder_license IS ?",
-                       arguments: [number, Self.license(of: holder)])
+        try db.execute(sql: """
+            UPDATE proceeding SET status = 'closed', details = json_set(details, '$.advancePaidTiyn', json_extract(details, '$.advanceUsedTiyn'))
+            WHERE number = ? AND status = 'open' AND holder_license IS ?
+            """, arguments: [number, Self.license(of: holder)])
         guard db.changesCount == 1 else { throw StoreCorruption("proceeding \(number) is not open with \(holder)") }
+        try settleReplacementItems([number])
         try appendAssignment(number, holder: holder, reason: reason, jobID: nil, explanation: nil, at: now)
     }
 }

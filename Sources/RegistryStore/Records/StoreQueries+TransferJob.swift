@@ -3,13 +3,14 @@ import Foundation
 import GRDB
 
 /// A mass transfer after a bailiff lost the right to act (DOMAIN.md §4.6a), as stored.
-public struct TransferJob: Hashable, Sendable {
+public struct TransferJob: Hashable, Sendable, Codable {
     public enum State: String, Hashable, Sendable, Codable {
         /// Proceedings are with the regional chamber and being reassigned batch by batch.
         case reassigning
         /// Every proceeding went to a receiving bailiff.
         case completed
-        /// Every proceeding was tried; some had no eligible receiver and stay with the regional chamber.
+        /// Every proceeding was tried; some had no eligible receiver and stay with the regional
+        /// chamber, or were quarantined. Resumes when a receiver appears or on demand.
         case blocked
         /// The triggering decision was annulled before any proceeding moved on (143.8, 144.6).
         case cancelled
@@ -17,7 +18,8 @@ public struct TransferJob: Hashable, Sendable {
 
     public let id: Int64
     public let licenseNumber: String
-    /// What triggered it: a history entry kind ("suspended", "terminated", …), "debtorRelocated", "replacementEnded".
+    /// What triggered it: a history entry kind ("suspended", "terminated", …), "longAbsence",
+    /// "expelled", "debtorRelocated", "replacementEnded".
     public let trigger: String
     /// The license history entry, for license decisions.
     public let triggerEntry: Int?
@@ -30,6 +32,13 @@ public struct TransferJob: Hashable, Sendable {
     public let total: Int
     public let reassigned: Int
     public let stranded: Int
+    /// Items that could not be moved at all (no longer with the chamber, malformed), each with its reason.
+    public let quarantined: Int
+    /// The planning round in progress (0 before the first batch).
+    public let round: Int
+    /// After an unexpected failure the job waits until then; other jobs go on meanwhile.
+    public let retryAfter: Instant?
+    public let lastError: String?
     public let createdAt: Instant
     public let finishedAt: Instant?
 
@@ -38,6 +47,33 @@ public struct TransferJob: Hashable, Sendable {
         if let triggerEntry { return "\(licenseNumber)#\(triggerEntry) \(trigger)" }
         return "\(licenseNumber) \(trigger)" + (triggerReference.map { " (\($0))" } ?? "")
     }
+}
+
+/// One planning round of a job: the receivers and their loads when it began, and who was left out.
+public struct TransferRound: Hashable, Sendable {
+    public let job: Int64
+    public let round: Int
+    public let startedAt: Instant
+    public let candidates: [ReceiverCandidate]
+    public let excluded: [ExcludedBailiff]
+    /// Loads after the items the round decided so far.
+    public let loads: [ReceiverCandidate]
+}
+
+/// An item of a job as a batch finds it: ready to plan, or impossible to move and why.
+public enum PendingTransferItem: Sendable {
+    case ready(position: Int, EnforcementProceeding)
+    case unmovable(position: Int, number: String, reason: String)
+}
+
+/// A proceeding's place in its latest transfer job, for explanations.
+public struct StoredTransferItem: Hashable, Sendable {
+    public let job: Int64
+    public let position: Int
+    public let state: String
+    public let round: Int?
+    public let receiver: String?
+    public let note: String?
 }
 
 extension StoreQueries {
@@ -56,12 +92,86 @@ extension StoreQueries {
             .map(Self.job(from:))
     }
 
-    /// The proceedings of a job still to place, in the job's order.
-    public func pendingItems(of job: Int64, limit: Int) throws -> [EnforcementProceeding] {
+    /// The proceedings of a job still to place, in the job's order. An item whose proceeding
+    /// is gone, closed, with someone else or unreadable comes back as `unmovable`.
+    public func pendingItems(of job: TransferJob, limit: Int) throws -> [PendingTransferItem] {
         try Row.fetchAll(db, sql: """
-            SELECT p.* FROM transfer_item i JOIN proceeding p ON p.number = i.proceeding_number
+            SELECT i.position AS item_position, i.proceeding_number AS item_number, p.* FROM transfer_item i
+            LEFT JOIN proceeding p ON p.number = i.proceeding_number
             WHERE i.job_id = ? AND i.state = 'pending' ORDER BY i.position LIMIT ?
-            """, arguments: [job, limit]).map(Self.proceeding(from:))
+            """, arguments: [job.id, limit]).map { row in
+            let position: Int = row["item_position"], number: String = row["item_number"]
+            guard (row["number"] as String?) != nil else { return .unmovable(position: position, number: number, reason: "not in the registry") }
+            let status: String = row["status"], district: String = row["district"], holder: String? = row["holder_license"]
+            guard status == "open" else { return .unmovable(position: position, number: number, reason: "the proceeding is \(status)") }
+            guard holder == nil, district == job.district else {
+                let now = holder.map { "bailiff \($0)" } ?? "the regional chamber of \(district)"
+                return .unmovable(position: position, number: number, reason: "no longer with the regional chamber of \(job.district): held by \(now)")
+            }
+            do {
+                return .ready(position: position, try Self.proceeding(from: row))
+            } catch {
+                return .unmovable(position: position, number: number, reason: "its record is unreadable: \(error)")
+            }
+        }
+    }
+
+    public func transferRound(job: Int64, round: Int) throws -> TransferRound? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM transfer_round WHERE job_id = ? AND round = ?", arguments: [job, round]) else { return nil }
+        let decoder = JSONDecoder()
+        do {
+            let loads = try decoder.decode([String: Int].self, from: Data((row["loads"] as String).utf8))
+            let candidates = try decoder.decode([ReceiverCandidate].self, from: Data((row["candidates"] as String).utf8))
+            return TransferRound(
+                job: job, round: round, startedAt: Instant(millisecondsSinceEpoch: row["started_at_ms"]), candidates: candidates,
+                excluded: try decoder.decode([ExcludedBailiff].self, from: Data((row["excluded"] as String).utf8)),
+                loads: candidates.map { ReceiverCandidate(license: $0.license, load: loads[$0.license] ?? $0.load) }
+            )
+        } catch {
+            throw StoreCorruption("round \(round) of transfer job \(job) is malformed: \(error)")
+        }
+    }
+
+    /// The proceeding's item in the newest job that holds it.
+    public func transferItem(of proceeding: String) throws -> StoredTransferItem? {
+        try Row.fetchOne(db, sql: "SELECT * FROM transfer_item WHERE proceeding_number = ? ORDER BY job_id DESC LIMIT 1", arguments: [proceeding]).map { row in
+            StoredTransferItem(job: row["job_id"], position: row["position"], state: row["state"], round: row["round"],
+                               receiver: row["receiver_license"], note: row["note"])
+        }
+    }
+
+    /// What a round assigned before `position`, per receiver and category: all a replay needs.
+    public func assignedInRound(job: Int64, round: Int, before position: Int) throws -> [ReassignmentPlanner.Assigned] {
+        try Row.fetchAll(db, sql: """
+            SELECT i.receiver_license AS license, p.category AS category, count(*) AS n FROM transfer_item i
+            JOIN proceeding p ON p.number = i.proceeding_number
+            WHERE i.job_id = ? AND i.round = ? AND i.position < ? AND i.receiver_license IS NOT NULL
+            GROUP BY i.receiver_license, p.category
+            """, arguments: [job, round, position]).map { row in
+            ReassignmentPlanner.Assigned(license: row["license"], category: ProceedingCategory(rawValue: row["category"]) ?? .other, count: row["n"])
+        }
+    }
+
+    /// Quarantined items of a job with their reasons, in the job's order.
+    public func quarantinedItems(of job: Int64, limit: Int) throws -> [(number: String, reason: String)] {
+        try Row.fetchAll(db, sql: "SELECT proceeding_number, note FROM transfer_item WHERE job_id = ? AND state = 'quarantined' ORDER BY position LIMIT ?",
+                         arguments: [job, limit]).map { ($0["proceeding_number"], $0["note"] ?? "") }
+    }
+
+    /// Blocked jobs some of whose items wait only for a receiver (not excluded by 138.1).
+    public func resumableBlockedJobs() throws -> [TransferJob] {
+        try Row.fetchAll(db, sql: """
+            SELECT * FROM transfer_job j WHERE state = 'blocked'
+              AND EXISTS (SELECT 1 FROM transfer_item i WHERE i.job_id = j.id AND i.state = 'stranded' AND i.note = 'noReceiver')
+            ORDER BY id
+            """).map(Self.job(from:))
+    }
+
+    /// The oldest job with work left that is not waiting after a failure.
+    public func nextJobToRun(at now: Instant) throws -> TransferJob? {
+        try Row.fetchOne(db, sql: """
+            SELECT * FROM transfer_job WHERE state = 'reassigning' AND (retry_after_ms IS NULL OR retry_after_ms <= ?) ORDER BY id LIMIT 1
+            """, arguments: [now.millisecondsSinceEpoch]).map(Self.job(from:))
     }
 
     static func job(from row: Row) throws -> TransferJob {
@@ -72,7 +182,9 @@ extension StoreQueries {
             id: row["id"], licenseNumber: row["license_number"], trigger: row["trigger"], triggerEntry: row["trigger_entry"],
             triggerReference: row["trigger_reference"],
             district: row["district"], seed: UInt64(bitPattern: row["seed"]), policy: policy, state: state,
-            total: row["total"], reassigned: row["reassigned"], stranded: row["stranded"],
+            total: row["total"], reassigned: row["reassigned"], stranded: row["stranded"], quarantined: row["quarantined"],
+            round: row["current_round"], retryAfter: (row["retry_after_ms"] as Int64?).map(Instant.init(millisecondsSinceEpoch:)),
+            lastError: row["last_error"],
             createdAt: Instant(millisecondsSinceEpoch: row["created_at_ms"]),
             finishedAt: (row["finished_at_ms"] as Int64?).map(Instant.init(millisecondsSinceEpoch:))
         )
@@ -101,38 +213,85 @@ extension StoreTransaction {
         return id
     }
 
-    /// The oldest job with work left.
-    public func nextJobToRun() throws -> TransferJob? {
-        try Row.fetchOne(db, sql: "SELECT * FROM transfer_job WHERE state = 'reassigning' ORDER BY id LIMIT 1").map(Self.job(from:))
+    /// Opens the job's next planning round with its receivers, their loads and the excluded.
+    public func startRound(job: Int64, candidates: [ReceiverCandidate], excluded: [ExcludedBailiff], at now: Instant) throws -> TransferRound {
+        let round = (try Int.fetchOne(db, sql: "SELECT current_round FROM transfer_job WHERE id = ?", arguments: [job]) ?? 0) + 1
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let loads = Dictionary(uniqueKeysWithValues: candidates.map { ($0.license, $0.load) })
+        try db.execute(sql: "INSERT INTO transfer_round (job_id, round, started_at_ms, candidates, excluded, loads) VALUES (?, ?, ?, ?, ?, ?)", arguments: [
+            job, round, now.millisecondsSinceEpoch, String(decoding: try encoder.encode(candidates), as: UTF8.self),
+            String(decoding: try encoder.encode(excluded), as: UTF8.self), String(decoding: try encoder.encode(loads), as: UTF8.self),
+        ])
+        try db.execute(sql: "UPDATE transfer_job SET current_round = ? WHERE id = ?", arguments: [round, job])
+        return TransferRound(job: job, round: round, startedAt: now, candidates: candidates, excluded: excluded, loads: candidates)
     }
 
-    public func markItem(job: Int64, proceeding: String, receiver: String?) throws {
-        try db.execute(
-            sql: "UPDATE transfer_item SET state = ?, receiver_license = ? WHERE job_id = ? AND proceeding_number = ? AND state = 'pending'",
-            arguments: [receiver == nil ? "stranded" : "reassigned", receiver, job, proceeding]
-        )
+    public func updateRoundLoads(job: Int64, round: Int, loads: [ReceiverCandidate]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let map = Dictionary(uniqueKeysWithValues: loads.map { ($0.license, $0.load) })
+        try db.execute(sql: "UPDATE transfer_round SET loads = ? WHERE job_id = ? AND round = ?",
+                       arguments: [String(decoding: try encoder.encode(map), as: UTF8.self), job, round])
+    }
+
+    /// Records an item's outcome: reassigned (with its receiver) or stranded (with why).
+    public func markItem(job: Int64, proceeding: String, receiver: String?, round: Int, note: String?) throws {
+        try db.cachedStatement(sql: """
+            UPDATE transfer_item SET state = ?, receiver_license = ?, round = ?, note = ? WHERE job_id = ? AND proceeding_number = ? AND state = 'pending'
+            """).execute(arguments: [receiver == nil ? "stranded" : "reassigned", receiver, round, note, job, proceeding])
         guard db.changesCount == 1 else { throw StoreCorruption("item \(proceeding) of job \(job) was already placed") }
-        try db.execute(
-            sql: receiver == nil ? "UPDATE transfer_job SET stranded = stranded + 1 WHERE id = ?" : "UPDATE transfer_job SET reassigned = reassigned + 1 WHERE id = ?",
-            arguments: [job]
-        )
     }
 
-    /// Closes the job when nothing is pending: completed, or blocked if some found no receiver.
-    /// Returns the state it closed in, or nil while items remain.
+    /// Sets an item aside with its reason; `planned` keeps the receiver a round counted for it.
+    public func quarantineItem(job: Int64, proceeding: String, reason: String, planned receiver: String?, round: Int?) throws {
+        try db.execute(sql: """
+            UPDATE transfer_item SET state = 'quarantined', note = ?, receiver_license = ?, round = ? WHERE job_id = ? AND proceeding_number = ? AND state = 'pending'
+            """, arguments: [reason, receiver, round, job, proceeding])
+    }
+
+    /// Adds one batch's outcome to the job's counters.
+    public func countBatch(job: Int64, reassigned: Int, stranded: Int, quarantined: Int) throws {
+        try db.execute(sql: "UPDATE transfer_job SET reassigned = reassigned + ?, stranded = stranded + ?, quarantined = quarantined + ?, last_error = NULL, retry_after_ms = NULL WHERE id = ?",
+                       arguments: [reassigned, stranded, quarantined, job])
+    }
+
+    /// Closes the job when nothing is pending: completed, or blocked if some found no receiver or
+    /// were quarantined. Returns the state it closed in, or nil while items remain.
     public func finishIfDone(job: Int64, at now: Instant) throws -> TransferJob.State? {
         let pending = try Int.fetchOne(db, sql: "SELECT count(*) FROM transfer_item WHERE job_id = ? AND state = 'pending'", arguments: [job]) ?? 0
         guard pending == 0 else { return nil }
-        let stranded = try Int.fetchOne(db, sql: "SELECT stranded FROM transfer_job WHERE id = ?", arguments: [job]) ?? 0
-        let state: TransferJob.State = stranded == 0 ? .completed : .blocked
+        let left = try Int.fetchOne(db, sql: "SELECT stranded + quarantined FROM transfer_job WHERE id = ?", arguments: [job]) ?? 0
+        let state: TransferJob.State = left == 0 ? .completed : .blocked
         try db.execute(sql: "UPDATE transfer_job SET state = ?, finished_at_ms = ? WHERE id = ?", arguments: [state.rawValue, now.millisecondsSinceEpoch, job])
         return state
     }
 
+    /// After an unexpected failure: the job waits until `retryAfter` and says why.
+    public func deferJob(_ job: Int64, error: String, retryAfter: Instant) throws {
+        try db.execute(sql: "UPDATE transfer_job SET last_error = ?, retry_after_ms = ? WHERE id = ?",
+                       arguments: [error, retryAfter.millisecondsSinceEpoch, job])
+    }
+
+    /// Gives a blocked job's items that waited for a receiver back to the planner; returns how many.
+    public func reopenStranded(job: Int64) throws -> Int {
+        try db.execute(sql: """
+            UPDATE transfer_item SET state = 'pending', receiver_license = NULL, round = NULL, note = NULL
+            WHERE job_id = ? AND state = 'stranded' AND note = 'noReceiver'
+            """, arguments: [job])
+        let reopened = db.changesCount
+        guard reopened > 0 else { return 0 }
+        try db.execute(sql: "UPDATE transfer_job SET state = 'reassigning', stranded = stranded - ?, finished_at_ms = NULL, retry_after_ms = NULL, last_error = NULL WHERE id = ?",
+                       arguments: [reopened, job])
+        return reopened
+    }
+
     /// Cancels a job none of whose proceedings has moved on; returns it so the caller can give them back.
     public func cancelUntouchedJob(license: String, triggerEntry: Int, at now: Instant) throws -> (TransferJob, [String])? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM transfer_job WHERE license_number = ? AND trigger_entry = ? AND state = 'reassigning' AND reassigned = 0 AND stranded = 0",
-                                         arguments: [license, triggerEntry]) else { return nil }
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT * FROM transfer_job WHERE license_number = ? AND trigger_entry = ? AND state = 'reassigning'
+              AND reassigned = 0 AND stranded = 0 AND quarantined = 0
+            """, arguments: [license, triggerEntry]) else { return nil }
         let job = try Self.job(from: row)
         let numbers = try String.fetchAll(db, sql: "SELECT proceeding_number FROM transfer_item WHERE job_id = ? ORDER BY position", arguments: [job.id])
         try db.execute(sql: "UPDATE transfer_job SET state = 'cancelled', finished_at_ms = ? WHERE id = ?", arguments: [now.millisecondsSinceEpoch, job.id])

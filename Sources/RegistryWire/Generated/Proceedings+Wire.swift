@@ -19,6 +19,9 @@ public enum ProceedingsMethods {
     public static let listTransferJobs = MethodDescriptor<WireListTransferJobsRequest, WireListTransferJobsResponse>(
         service: serviceName, method: "ListTransferJobs"
     )
+    public static let resumeTransferJob = MethodDescriptor<WireResumeTransferJobRequest, WireResumeTransferJobResponse>(
+        service: serviceName, method: "ResumeTransferJob"
+    )
     public static let recordTemporaryReplacement = MethodDescriptor<WireRecordTemporaryReplacementRequest, WireTemporaryReplacementResponse>(
         service: serviceName, method: "RecordTemporaryReplacement"
     )
@@ -34,6 +37,9 @@ public enum ProceedingsMethods {
     public static let recordLongAbsence = MethodDescriptor<WireRecordLongAbsenceRequest, WireRecordLongAbsenceResponse>(
         service: serviceName, method: "RecordLongAbsence"
     )
+    public static let recordReturnFromAbsence = MethodDescriptor<WireRecordReturnFromAbsenceRequest, WireRecordReturnFromAbsenceResponse>(
+        service: serviceName, method: "RecordReturnFromAbsence"
+    )
     public static let confirmHandover = MethodDescriptor<WireConfirmHandoverRequest, WireConfirmHandoverResponse>(
         service: serviceName, method: "ConfirmHandover"
     )
@@ -48,11 +54,13 @@ public enum ProceedingsMethods {
         listProceedings.info,
         explainAssignment.info,
         listTransferJobs.info,
+        resumeTransferJob.info,
         recordTemporaryReplacement.info,
         listTemporaryReplacements.info,
         returnToCreditor.info,
         relocateProceeding.info,
         recordLongAbsence.info,
+        recordReturnFromAbsence.info,
         confirmHandover.info,
         recordEnforcementMeasure.info,
     ]

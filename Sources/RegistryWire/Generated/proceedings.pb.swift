@@ -181,6 +181,9 @@ public nonisolated struct WireImportProceedingsRequest: Sendable {
 
   public var proceedings: [WireProceedingRecord] = []
 
+  /// Rows whose number is already registered are skipped, not refused.
+  public var skipExisting: Bool = false
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -226,6 +229,9 @@ public nonisolated struct WireImportProceedingsResponse: Sendable {
   public var accepted: [String] = []
 
   public var refused: [WireRefusedRow] = []
+
+  /// Numbers already registered, skipped under skip_existing.
+  public var skipped: [String] = []
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -386,93 +392,269 @@ public nonisolated struct WireCandidateLoad: Sendable {
   public init() {}
 }
 
-public nonisolated struct WireExplainAssignmentResponse: Sendable {
+public nonisolated struct WireExplainAssignmentResponse: @unchecked Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
   public var proceeding: WireProceeding {
-    get {_proceeding ?? WireProceeding()}
-    set {_proceeding = newValue}
+    get {_storage._proceeding ?? WireProceeding()}
+    set {_uniqueStorage()._proceeding = newValue}
   }
   /// Returns true if `proceeding` has been explicitly set.
-  public var hasProceeding: Bool {self._proceeding != nil}
+  public var hasProceeding: Bool {_storage._proceeding != nil}
   /// Clears the value of `proceeding`. Subsequent reads from it will return its default value.
-  public mutating func clearProceeding() {self._proceeding = nil}
+  public mutating func clearProceeding() {_uniqueStorage()._proceeding = nil}
 
-  public var assignments: [WireAssignment] = []
+  public var assignments: [WireAssignment] {
+    get {_storage._assignments}
+    set {_uniqueStorage()._assignments = newValue}
+  }
 
   /// Empty when no reassignment has been decided for it.
-  public var policyVersion: String = String()
+  public var policyVersion: String {
+    get {_storage._policyVersion}
+    set {_uniqueStorage()._policyVersion = newValue}
+  }
 
-  public var seed: UInt64 = 0
+  public var seed: UInt64 {
+    get {_storage._seed}
+    set {_uniqueStorage()._seed = newValue}
+  }
 
-  public var candidateCount: UInt32 = 0
+  public var candidateCount: UInt32 {
+    get {_storage._candidateCount}
+    set {_uniqueStorage()._candidateCount = newValue}
+  }
 
-  public var loads: [WireCandidateLoad] = []
+  public var loads: [WireCandidateLoad] {
+    get {_storage._loads}
+    set {_uniqueStorage()._loads = newValue}
+  }
 
   /// The receiving bailiff as the transfer decision names him (123.6.2); empty if none.
-  public var receiverLicense: String = String()
+  public var receiverLicense: String {
+    get {_storage._receiverLicense}
+    set {_uniqueStorage()._receiverLicense = newValue}
+  }
 
-  public var receiverName: String = String()
+  public var receiverName: String {
+    get {_storage._receiverName}
+    set {_uniqueStorage()._receiverName = newValue}
+  }
 
-  public var receiverIin: String = String()
+  public var receiverIin: String {
+    get {_storage._receiverIin}
+    set {_uniqueStorage()._receiverIin = newValue}
+  }
 
   /// "assigned" or why no bailiff was eligible.
-  public var outcome: String = String()
+  public var outcome: String {
+    get {_storage._outcome}
+    set {_uniqueStorage()._outcome = newValue}
+  }
 
   /// The decision that started the transfer: "<license>#<entry> <kind>".
-  public var trigger: String = String()
+  public var trigger: String {
+    get {_storage._trigger}
+    set {_uniqueStorage()._trigger = newValue}
+  }
+
+  /// Bailiffs of the district who were not receivers in the round, and why.
+  public var excluded: [WireExcludedBailiff] {
+    get {_storage._excluded}
+    set {_uniqueStorage()._excluded = newValue}
+  }
+
+  /// Why the proceeding could not be moved, when its job quarantined it.
+  public var quarantine: String {
+    get {_storage._quarantine}
+    set {_uniqueStorage()._quarantine = newValue}
+  }
+
+  /// False when the replayed choice differs from the receiver recorded at the time.
+  public var replayMatches: Bool {
+    get {_storage._replayMatches}
+    set {_uniqueStorage()._replayMatches = newValue}
+  }
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
-  fileprivate var _proceeding: WireProceeding? = nil
+  fileprivate var _storage = _StorageClass.defaultInstance
 }
 
-public nonisolated struct WireTransferJob: Sendable {
+public nonisolated struct WireExcludedBailiff: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  public var id: Int64 = 0
+  public var license: String = String()
 
-  /// The outgoing bailiff.
-  public var licenseNumber: String = String()
-
-  /// A license history kind (suspended, suspendedOnApplication, terminated, deprived), or
-  /// debtorRelocated, replacementEnded.
-  public var trigger: String = String()
-
-  /// The license history entry of a license decision; 0 for other triggers.
-  public var triggerEntry: Int32 = 0
-
-  public var district: String = String()
-
-  public var seed: UInt64 = 0
-
-  public var policyVersion: String = String()
-
-  /// reassigning, completed, blocked (some proceedings had no eligible receiver), cancelled.
-  public var state: String = String()
-
-  public var total: UInt32 = 0
-
-  public var reassigned: UInt32 = 0
-
-  public var stranded: UInt32 = 0
-
-  public var createdAtMs: Int64 = 0
-
-  public var finishedAtMs: Int64 = 0
-
-  /// The ruling or order behind a trigger that is not a license decision.
-  public var triggerReference: String = String()
+  public var reasons: [String] = []
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+}
+
+public nonisolated struct WireQuarantinedItem: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var number: String = String()
+
+  public var reason: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireResumeTransferJobRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var jobID: Int64 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireResumeTransferJobResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var job: WireTransferJob {
+    get {_job ?? WireTransferJob()}
+    set {_job = newValue}
+  }
+  /// Returns true if `job` has been explicitly set.
+  public var hasJob: Bool {self._job != nil}
+  /// Clears the value of `job`. Subsequent reads from it will return its default value.
+  public mutating func clearJob() {self._job = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _job: WireTransferJob? = nil
+}
+
+public nonisolated struct WireTransferJob: @unchecked Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var id: Int64 {
+    get {_storage._id}
+    set {_uniqueStorage()._id = newValue}
+  }
+
+  /// The outgoing bailiff.
+  public var licenseNumber: String {
+    get {_storage._licenseNumber}
+    set {_uniqueStorage()._licenseNumber = newValue}
+  }
+
+  /// A license history kind (suspended, suspendedOnApplication, terminated, deprived), or
+  /// debtorRelocated, replacementEnded.
+  public var trigger: String {
+    get {_storage._trigger}
+    set {_uniqueStorage()._trigger = newValue}
+  }
+
+  /// The license history entry of a license decision; 0 for other triggers.
+  public var triggerEntry: Int32 {
+    get {_storage._triggerEntry}
+    set {_uniqueStorage()._triggerEntry = newValue}
+  }
+
+  public var district: String {
+    get {_storage._district}
+    set {_uniqueStorage()._district = newValue}
+  }
+
+  public var seed: UInt64 {
+    get {_storage._seed}
+    set {_uniqueStorage()._seed = newValue}
+  }
+
+  public var policyVersion: String {
+    get {_storage._policyVersion}
+    set {_uniqueStorage()._policyVersion = newValue}
+  }
+
+  /// reassigning, completed, blocked (some proceedings had no eligible receiver), cancelled.
+  public var state: String {
+    get {_storage._state}
+    set {_uniqueStorage()._state = newValue}
+  }
+
+  public var total: UInt32 {
+    get {_storage._total}
+    set {_uniqueStorage()._total = newValue}
+  }
+
+  public var reassigned: UInt32 {
+    get {_storage._reassigned}
+    set {_uniqueStorage()._reassigned = newValue}
+  }
+
+  public var stranded: UInt32 {
+    get {_storage._stranded}
+    set {_uniqueStorage()._stranded = newValue}
+  }
+
+  public var createdAtMs: Int64 {
+    get {_storage._createdAtMs}
+    set {_uniqueStorage()._createdAtMs = newValue}
+  }
+
+  public var finishedAtMs: Int64 {
+    get {_storage._finishedAtMs}
+    set {_uniqueStorage()._finishedAtMs = newValue}
+  }
+
+  /// The ruling or order behind a trigger that is not a license decision.
+  public var triggerReference: String {
+    get {_storage._triggerReference}
+    set {_uniqueStorage()._triggerReference = newValue}
+  }
+
+  /// Proceedings that could not be moved at all, each with its reason (first 100 listed).
+  public var quarantined: UInt32 {
+    get {_storage._quarantined}
+    set {_uniqueStorage()._quarantined = newValue}
+  }
+
+  public var quarantine: [WireQuarantinedItem] {
+    get {_storage._quarantine}
+    set {_uniqueStorage()._quarantine = newValue}
+  }
+
+  /// The last unexpected failure; the job waits and is retried while the others go on.
+  public var lastError: String {
+    get {_storage._lastError}
+    set {_uniqueStorage()._lastError = newValue}
+  }
+
+  /// The planning round in progress.
+  public var round: UInt32 {
+    get {_storage._round}
+    set {_uniqueStorage()._round = newValue}
+  }
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _storage = _StorageClass.defaultInstance
 }
 
 public nonisolated struct WireListTransferJobsRequest: Sendable {
@@ -686,6 +868,41 @@ public nonisolated struct WireRecordLongAbsenceResponse: Sendable {
 
   /// 0 when he held no open proceeding.
   public var jobID: Int64 = 0
+
+  public var absenceID: Int64 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireRecordReturnFromAbsenceRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var licenseNumber: String = String()
+
+  /// The day he is back, YYYY-MM-DD.
+  public var on: String = String()
+
+  public var reference: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireRecordReturnFromAbsenceResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var absenceID: Int64 = 0
+
+  public var from: String = String()
+
+  public var returnedOn: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -981,7 +1198,7 @@ nonisolated extension WireProceedingRecord: SwiftProtobuf.Message, SwiftProtobuf
 
 nonisolated extension WireImportProceedingsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ImportProceedingsRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}proceedings\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}proceedings\0\u{3}skip_existing\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -990,6 +1207,7 @@ nonisolated extension WireImportProceedingsRequest: SwiftProtobuf.Message, Swift
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeRepeatedMessageField(value: &self.proceedings) }()
+      case 2: try { try decoder.decodeSingularBoolField(value: &self.skipExisting) }()
       default: break
       }
     }
@@ -999,11 +1217,15 @@ nonisolated extension WireImportProceedingsRequest: SwiftProtobuf.Message, Swift
     if !self.proceedings.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.proceedings, fieldNumber: 1)
     }
+    if self.skipExisting != false {
+      try visitor.visitSingularBoolField(value: self.skipExisting, fieldNumber: 2)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: WireImportProceedingsRequest, rhs: WireImportProceedingsRequest) -> Bool {
     if lhs.proceedings != rhs.proceedings {return false}
+    if lhs.skipExisting != rhs.skipExisting {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1086,7 +1308,7 @@ nonisolated extension WireRefusedRow: SwiftProtobuf.Message, SwiftProtobuf._Mess
 
 nonisolated extension WireImportProceedingsResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ImportProceedingsResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}accepted\0\u{1}refused\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}accepted\0\u{1}refused\0\u{1}skipped\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1096,6 +1318,7 @@ nonisolated extension WireImportProceedingsResponse: SwiftProtobuf.Message, Swif
       switch fieldNumber {
       case 1: try { try decoder.decodeRepeatedStringField(value: &self.accepted) }()
       case 2: try { try decoder.decodeRepeatedMessageField(value: &self.refused) }()
+      case 3: try { try decoder.decodeRepeatedStringField(value: &self.skipped) }()
       default: break
       }
     }
@@ -1108,12 +1331,16 @@ nonisolated extension WireImportProceedingsResponse: SwiftProtobuf.Message, Swif
     if !self.refused.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.refused, fieldNumber: 2)
     }
+    if !self.skipped.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.skipped, fieldNumber: 3)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: WireImportProceedingsResponse, rhs: WireImportProceedingsResponse) -> Bool {
     if lhs.accepted != rhs.accepted {return false}
     if lhs.refused != rhs.refused {return false}
+    if lhs.skipped != rhs.skipped {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1444,7 +1671,168 @@ nonisolated extension WireCandidateLoad: SwiftProtobuf.Message, SwiftProtobuf._M
 
 nonisolated extension WireExplainAssignmentResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ExplainAssignmentResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}proceeding\0\u{1}assignments\0\u{3}policy_version\0\u{1}seed\0\u{3}candidate_count\0\u{1}loads\0\u{3}receiver_license\0\u{3}receiver_name\0\u{3}receiver_iin\0\u{1}outcome\0\u{1}trigger\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}proceeding\0\u{1}assignments\0\u{3}policy_version\0\u{1}seed\0\u{3}candidate_count\0\u{1}loads\0\u{3}receiver_license\0\u{3}receiver_name\0\u{3}receiver_iin\0\u{1}outcome\0\u{1}trigger\0\u{1}excluded\0\u{1}quarantine\0\u{3}replay_matches\0")
+
+  fileprivate class _StorageClass {
+    var _proceeding: WireProceeding? = nil
+    var _assignments: [WireAssignment] = []
+    var _policyVersion: String = String()
+    var _seed: UInt64 = 0
+    var _candidateCount: UInt32 = 0
+    var _loads: [WireCandidateLoad] = []
+    var _receiverLicense: String = String()
+    var _receiverName: String = String()
+    var _receiverIin: String = String()
+    var _outcome: String = String()
+    var _trigger: String = String()
+    var _excluded: [WireExcludedBailiff] = []
+    var _quarantine: String = String()
+    var _replayMatches: Bool = false
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _proceeding = source._proceeding
+      _assignments = source._assignments
+      _policyVersion = source._policyVersion
+      _seed = source._seed
+      _candidateCount = source._candidateCount
+      _loads = source._loads
+      _receiverLicense = source._receiverLicense
+      _receiverName = source._receiverName
+      _receiverIin = source._receiverIin
+      _outcome = source._outcome
+      _trigger = source._trigger
+      _excluded = source._excluded
+      _quarantine = source._quarantine
+      _replayMatches = source._replayMatches
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularMessageField(value: &_storage._proceeding) }()
+        case 2: try { try decoder.decodeRepeatedMessageField(value: &_storage._assignments) }()
+        case 3: try { try decoder.decodeSingularStringField(value: &_storage._policyVersion) }()
+        case 4: try { try decoder.decodeSingularUInt64Field(value: &_storage._seed) }()
+        case 5: try { try decoder.decodeSingularUInt32Field(value: &_storage._candidateCount) }()
+        case 6: try { try decoder.decodeRepeatedMessageField(value: &_storage._loads) }()
+        case 7: try { try decoder.decodeSingularStringField(value: &_storage._receiverLicense) }()
+        case 8: try { try decoder.decodeSingularStringField(value: &_storage._receiverName) }()
+        case 9: try { try decoder.decodeSingularStringField(value: &_storage._receiverIin) }()
+        case 10: try { try decoder.decodeSingularStringField(value: &_storage._outcome) }()
+        case 11: try { try decoder.decodeSingularStringField(value: &_storage._trigger) }()
+        case 12: try { try decoder.decodeRepeatedMessageField(value: &_storage._excluded) }()
+        case 13: try { try decoder.decodeSingularStringField(value: &_storage._quarantine) }()
+        case 14: try { try decoder.decodeSingularBoolField(value: &_storage._replayMatches) }()
+        default: break
+        }
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      try { if let v = _storage._proceeding {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+      } }()
+      if !_storage._assignments.isEmpty {
+        try visitor.visitRepeatedMessageField(value: _storage._assignments, fieldNumber: 2)
+      }
+      if !_storage._policyVersion.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._policyVersion, fieldNumber: 3)
+      }
+      if _storage._seed != 0 {
+        try visitor.visitSingularUInt64Field(value: _storage._seed, fieldNumber: 4)
+      }
+      if _storage._candidateCount != 0 {
+        try visitor.visitSingularUInt32Field(value: _storage._candidateCount, fieldNumber: 5)
+      }
+      if !_storage._loads.isEmpty {
+        try visitor.visitRepeatedMessageField(value: _storage._loads, fieldNumber: 6)
+      }
+      if !_storage._receiverLicense.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._receiverLicense, fieldNumber: 7)
+      }
+      if !_storage._receiverName.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._receiverName, fieldNumber: 8)
+      }
+      if !_storage._receiverIin.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._receiverIin, fieldNumber: 9)
+      }
+      if !_storage._outcome.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._outcome, fieldNumber: 10)
+      }
+      if !_storage._trigger.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._trigger, fieldNumber: 11)
+      }
+      if !_storage._excluded.isEmpty {
+        try visitor.visitRepeatedMessageField(value: _storage._excluded, fieldNumber: 12)
+      }
+      if !_storage._quarantine.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._quarantine, fieldNumber: 13)
+      }
+      if _storage._replayMatches != false {
+        try visitor.visitSingularBoolField(value: _storage._replayMatches, fieldNumber: 14)
+      }
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireExplainAssignmentResponse, rhs: WireExplainAssignmentResponse) -> Bool {
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._proceeding != rhs_storage._proceeding {return false}
+        if _storage._assignments != rhs_storage._assignments {return false}
+        if _storage._policyVersion != rhs_storage._policyVersion {return false}
+        if _storage._seed != rhs_storage._seed {return false}
+        if _storage._candidateCount != rhs_storage._candidateCount {return false}
+        if _storage._loads != rhs_storage._loads {return false}
+        if _storage._receiverLicense != rhs_storage._receiverLicense {return false}
+        if _storage._receiverName != rhs_storage._receiverName {return false}
+        if _storage._receiverIin != rhs_storage._receiverIin {return false}
+        if _storage._outcome != rhs_storage._outcome {return false}
+        if _storage._trigger != rhs_storage._trigger {return false}
+        if _storage._excluded != rhs_storage._excluded {return false}
+        if _storage._quarantine != rhs_storage._quarantine {return false}
+        if _storage._replayMatches != rhs_storage._replayMatches {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireExcludedBailiff: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ExcludedBailiff"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}license\0\u{1}reasons\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1452,17 +1840,107 @@ nonisolated extension WireExplainAssignmentResponse: SwiftProtobuf.Message, Swif
       // allocates stack space for every case branch when no optimizations are
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
-      case 1: try { try decoder.decodeSingularMessageField(value: &self._proceeding) }()
-      case 2: try { try decoder.decodeRepeatedMessageField(value: &self.assignments) }()
-      case 3: try { try decoder.decodeSingularStringField(value: &self.policyVersion) }()
-      case 4: try { try decoder.decodeSingularUInt64Field(value: &self.seed) }()
-      case 5: try { try decoder.decodeSingularUInt32Field(value: &self.candidateCount) }()
-      case 6: try { try decoder.decodeRepeatedMessageField(value: &self.loads) }()
-      case 7: try { try decoder.decodeSingularStringField(value: &self.receiverLicense) }()
-      case 8: try { try decoder.decodeSingularStringField(value: &self.receiverName) }()
-      case 9: try { try decoder.decodeSingularStringField(value: &self.receiverIin) }()
-      case 10: try { try decoder.decodeSingularStringField(value: &self.outcome) }()
-      case 11: try { try decoder.decodeSingularStringField(value: &self.trigger) }()
+      case 1: try { try decoder.decodeSingularStringField(value: &self.license) }()
+      case 2: try { try decoder.decodeRepeatedStringField(value: &self.reasons) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.license.isEmpty {
+      try visitor.visitSingularStringField(value: self.license, fieldNumber: 1)
+    }
+    if !self.reasons.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.reasons, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireExcludedBailiff, rhs: WireExcludedBailiff) -> Bool {
+    if lhs.license != rhs.license {return false}
+    if lhs.reasons != rhs.reasons {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireQuarantinedItem: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".QuarantinedItem"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{1}reason\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.number) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.reason) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.number.isEmpty {
+      try visitor.visitSingularStringField(value: self.number, fieldNumber: 1)
+    }
+    if !self.reason.isEmpty {
+      try visitor.visitSingularStringField(value: self.reason, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireQuarantinedItem, rhs: WireQuarantinedItem) -> Bool {
+    if lhs.number != rhs.number {return false}
+    if lhs.reason != rhs.reason {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireResumeTransferJobRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ResumeTransferJobRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}job_id\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.jobID) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.jobID != 0 {
+      try visitor.visitSingularInt64Field(value: self.jobID, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireResumeTransferJobRequest, rhs: WireResumeTransferJobRequest) -> Bool {
+    if lhs.jobID != rhs.jobID {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireResumeTransferJobResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ResumeTransferJobResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}job\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._job) }()
       default: break
       }
     }
@@ -1473,54 +1951,14 @@ nonisolated extension WireExplainAssignmentResponse: SwiftProtobuf.Message, Swif
     // allocates stack space for every if/case branch local when no optimizations
     // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
     // https://github.com/apple/swift-protobuf/issues/1182
-    try { if let v = self._proceeding {
+    try { if let v = self._job {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
     } }()
-    if !self.assignments.isEmpty {
-      try visitor.visitRepeatedMessageField(value: self.assignments, fieldNumber: 2)
-    }
-    if !self.policyVersion.isEmpty {
-      try visitor.visitSingularStringField(value: self.policyVersion, fieldNumber: 3)
-    }
-    if self.seed != 0 {
-      try visitor.visitSingularUInt64Field(value: self.seed, fieldNumber: 4)
-    }
-    if self.candidateCount != 0 {
-      try visitor.visitSingularUInt32Field(value: self.candidateCount, fieldNumber: 5)
-    }
-    if !self.loads.isEmpty {
-      try visitor.visitRepeatedMessageField(value: self.loads, fieldNumber: 6)
-    }
-    if !self.receiverLicense.isEmpty {
-      try visitor.visitSingularStringField(value: self.receiverLicense, fieldNumber: 7)
-    }
-    if !self.receiverName.isEmpty {
-      try visitor.visitSingularStringField(value: self.receiverName, fieldNumber: 8)
-    }
-    if !self.receiverIin.isEmpty {
-      try visitor.visitSingularStringField(value: self.receiverIin, fieldNumber: 9)
-    }
-    if !self.outcome.isEmpty {
-      try visitor.visitSingularStringField(value: self.outcome, fieldNumber: 10)
-    }
-    if !self.trigger.isEmpty {
-      try visitor.visitSingularStringField(value: self.trigger, fieldNumber: 11)
-    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  public static func ==(lhs: WireExplainAssignmentResponse, rhs: WireExplainAssignmentResponse) -> Bool {
-    if lhs._proceeding != rhs._proceeding {return false}
-    if lhs.assignments != rhs.assignments {return false}
-    if lhs.policyVersion != rhs.policyVersion {return false}
-    if lhs.seed != rhs.seed {return false}
-    if lhs.candidateCount != rhs.candidateCount {return false}
-    if lhs.loads != rhs.loads {return false}
-    if lhs.receiverLicense != rhs.receiverLicense {return false}
-    if lhs.receiverName != rhs.receiverName {return false}
-    if lhs.receiverIin != rhs.receiverIin {return false}
-    if lhs.outcome != rhs.outcome {return false}
-    if lhs.trigger != rhs.trigger {return false}
+  public static func ==(lhs: WireResumeTransferJobResponse, rhs: WireResumeTransferJobResponse) -> Bool {
+    if lhs._job != rhs._job {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1528,94 +1966,184 @@ nonisolated extension WireExplainAssignmentResponse: SwiftProtobuf.Message, Swif
 
 nonisolated extension WireTransferJob: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".TransferJob"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}license_number\0\u{1}trigger\0\u{3}trigger_entry\0\u{1}district\0\u{1}seed\0\u{3}policy_version\0\u{1}state\0\u{1}total\0\u{1}reassigned\0\u{1}stranded\0\u{3}created_at_ms\0\u{3}finished_at_ms\0\u{3}trigger_reference\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}license_number\0\u{1}trigger\0\u{3}trigger_entry\0\u{1}district\0\u{1}seed\0\u{3}policy_version\0\u{1}state\0\u{1}total\0\u{1}reassigned\0\u{1}stranded\0\u{3}created_at_ms\0\u{3}finished_at_ms\0\u{3}trigger_reference\0\u{1}quarantined\0\u{1}quarantine\0\u{3}last_error\0\u{1}round\0")
+
+  fileprivate class _StorageClass {
+    var _id: Int64 = 0
+    var _licenseNumber: String = String()
+    var _trigger: String = String()
+    var _triggerEntry: Int32 = 0
+    var _district: String = String()
+    var _seed: UInt64 = 0
+    var _policyVersion: String = String()
+    var _state: String = String()
+    var _total: UInt32 = 0
+    var _reassigned: UInt32 = 0
+    var _stranded: UInt32 = 0
+    var _createdAtMs: Int64 = 0
+    var _finishedAtMs: Int64 = 0
+    var _triggerReference: String = String()
+    var _quarantined: UInt32 = 0
+    var _quarantine: [WireQuarantinedItem] = []
+    var _lastError: String = String()
+    var _round: UInt32 = 0
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _id = source._id
+      _licenseNumber = source._licenseNumber
+      _trigger = source._trigger
+      _triggerEntry = source._triggerEntry
+      _district = source._district
+      _seed = source._seed
+      _policyVersion = source._policyVersion
+      _state = source._state
+      _total = source._total
+      _reassigned = source._reassigned
+      _stranded = source._stranded
+      _createdAtMs = source._createdAtMs
+      _finishedAtMs = source._finishedAtMs
+      _triggerReference = source._triggerReference
+      _quarantined = source._quarantined
+      _quarantine = source._quarantine
+      _lastError = source._lastError
+      _round = source._round
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularInt64Field(value: &self.id) }()
-      case 2: try { try decoder.decodeSingularStringField(value: &self.licenseNumber) }()
-      case 3: try { try decoder.decodeSingularStringField(value: &self.trigger) }()
-      case 4: try { try decoder.decodeSingularInt32Field(value: &self.triggerEntry) }()
-      case 5: try { try decoder.decodeSingularStringField(value: &self.district) }()
-      case 6: try { try decoder.decodeSingularUInt64Field(value: &self.seed) }()
-      case 7: try { try decoder.decodeSingularStringField(value: &self.policyVersion) }()
-      case 8: try { try decoder.decodeSingularStringField(value: &self.state) }()
-      case 9: try { try decoder.decodeSingularUInt32Field(value: &self.total) }()
-      case 10: try { try decoder.decodeSingularUInt32Field(value: &self.reassigned) }()
-      case 11: try { try decoder.decodeSingularUInt32Field(value: &self.stranded) }()
-      case 12: try { try decoder.decodeSingularInt64Field(value: &self.createdAtMs) }()
-      case 13: try { try decoder.decodeSingularInt64Field(value: &self.finishedAtMs) }()
-      case 14: try { try decoder.decodeSingularStringField(value: &self.triggerReference) }()
-      default: break
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularInt64Field(value: &_storage._id) }()
+        case 2: try { try decoder.decodeSingularStringField(value: &_storage._licenseNumber) }()
+        case 3: try { try decoder.decodeSingularStringField(value: &_storage._trigger) }()
+        case 4: try { try decoder.decodeSingularInt32Field(value: &_storage._triggerEntry) }()
+        case 5: try { try decoder.decodeSingularStringField(value: &_storage._district) }()
+        case 6: try { try decoder.decodeSingularUInt64Field(value: &_storage._seed) }()
+        case 7: try { try decoder.decodeSingularStringField(value: &_storage._policyVersion) }()
+        case 8: try { try decoder.decodeSingularStringField(value: &_storage._state) }()
+        case 9: try { try decoder.decodeSingularUInt32Field(value: &_storage._total) }()
+        case 10: try { try decoder.decodeSingularUInt32Field(value: &_storage._reassigned) }()
+        case 11: try { try decoder.decodeSingularUInt32Field(value: &_storage._stranded) }()
+        case 12: try { try decoder.decodeSingularInt64Field(value: &_storage._createdAtMs) }()
+        case 13: try { try decoder.decodeSingularInt64Field(value: &_storage._finishedAtMs) }()
+        case 14: try { try decoder.decodeSingularStringField(value: &_storage._triggerReference) }()
+        case 15: try { try decoder.decodeSingularUInt32Field(value: &_storage._quarantined) }()
+        case 16: try { try decoder.decodeRepeatedMessageField(value: &_storage._quarantine) }()
+        case 17: try { try decoder.decodeSingularStringField(value: &_storage._lastError) }()
+        case 18: try { try decoder.decodeSingularUInt32Field(value: &_storage._round) }()
+        default: break
+        }
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    if self.id != 0 {
-      try visitor.visitSingularInt64Field(value: self.id, fieldNumber: 1)
-    }
-    if !self.licenseNumber.isEmpty {
-      try visitor.visitSingularStringField(value: self.licenseNumber, fieldNumber: 2)
-    }
-    if !self.trigger.isEmpty {
-      try visitor.visitSingularStringField(value: self.trigger, fieldNumber: 3)
-    }
-    if self.triggerEntry != 0 {
-      try visitor.visitSingularInt32Field(value: self.triggerEntry, fieldNumber: 4)
-    }
-    if !self.district.isEmpty {
-      try visitor.visitSingularStringField(value: self.district, fieldNumber: 5)
-    }
-    if self.seed != 0 {
-      try visitor.visitSingularUInt64Field(value: self.seed, fieldNumber: 6)
-    }
-    if !self.policyVersion.isEmpty {
-      try visitor.visitSingularStringField(value: self.policyVersion, fieldNumber: 7)
-    }
-    if !self.state.isEmpty {
-      try visitor.visitSingularStringField(value: self.state, fieldNumber: 8)
-    }
-    if self.total != 0 {
-      try visitor.visitSingularUInt32Field(value: self.total, fieldNumber: 9)
-    }
-    if self.reassigned != 0 {
-      try visitor.visitSingularUInt32Field(value: self.reassigned, fieldNumber: 10)
-    }
-    if self.stranded != 0 {
-      try visitor.visitSingularUInt32Field(value: self.stranded, fieldNumber: 11)
-    }
-    if self.createdAtMs != 0 {
-      try visitor.visitSingularInt64Field(value: self.createdAtMs, fieldNumber: 12)
-    }
-    if self.finishedAtMs != 0 {
-      try visitor.visitSingularInt64Field(value: self.finishedAtMs, fieldNumber: 13)
-    }
-    if !self.triggerReference.isEmpty {
-      try visitor.visitSingularStringField(value: self.triggerReference, fieldNumber: 14)
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      if _storage._id != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._id, fieldNumber: 1)
+      }
+      if !_storage._licenseNumber.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._licenseNumber, fieldNumber: 2)
+      }
+      if !_storage._trigger.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._trigger, fieldNumber: 3)
+      }
+      if _storage._triggerEntry != 0 {
+        try visitor.visitSingularInt32Field(value: _storage._triggerEntry, fieldNumber: 4)
+      }
+      if !_storage._district.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._district, fieldNumber: 5)
+      }
+      if _storage._seed != 0 {
+        try visitor.visitSingularUInt64Field(value: _storage._seed, fieldNumber: 6)
+      }
+      if !_storage._policyVersion.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._policyVersion, fieldNumber: 7)
+      }
+      if !_storage._state.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._state, fieldNumber: 8)
+      }
+      if _storage._total != 0 {
+        try visitor.visitSingularUInt32Field(value: _storage._total, fieldNumber: 9)
+      }
+      if _storage._reassigned != 0 {
+        try visitor.visitSingularUInt32Field(value: _storage._reassigned, fieldNumber: 10)
+      }
+      if _storage._stranded != 0 {
+        try visitor.visitSingularUInt32Field(value: _storage._stranded, fieldNumber: 11)
+      }
+      if _storage._createdAtMs != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._createdAtMs, fieldNumber: 12)
+      }
+      if _storage._finishedAtMs != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._finishedAtMs, fieldNumber: 13)
+      }
+      if !_storage._triggerReference.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._triggerReference, fieldNumber: 14)
+      }
+      if _storage._quarantined != 0 {
+        try visitor.visitSingularUInt32Field(value: _storage._quarantined, fieldNumber: 15)
+      }
+      if !_storage._quarantine.isEmpty {
+        try visitor.visitRepeatedMessageField(value: _storage._quarantine, fieldNumber: 16)
+      }
+      if !_storage._lastError.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._lastError, fieldNumber: 17)
+      }
+      if _storage._round != 0 {
+        try visitor.visitSingularUInt32Field(value: _storage._round, fieldNumber: 18)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: WireTransferJob, rhs: WireTransferJob) -> Bool {
-    if lhs.id != rhs.id {return false}
-    if lhs.licenseNumber != rhs.licenseNumber {return false}
-    if lhs.trigger != rhs.trigger {return false}
-    if lhs.triggerEntry != rhs.triggerEntry {return false}
-    if lhs.district != rhs.district {return false}
-    if lhs.seed != rhs.seed {return false}
-    if lhs.policyVersion != rhs.policyVersion {return false}
-    if lhs.state != rhs.state {return false}
-    if lhs.total != rhs.total {return false}
-    if lhs.reassigned != rhs.reassigned {return false}
-    if lhs.stranded != rhs.stranded {return false}
-    if lhs.createdAtMs != rhs.createdAtMs {return false}
-    if lhs.finishedAtMs != rhs.finishedAtMs {return false}
-    if lhs.triggerReference != rhs.triggerReference {return false}
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._id != rhs_storage._id {return false}
+        if _storage._licenseNumber != rhs_storage._licenseNumber {return false}
+        if _storage._trigger != rhs_storage._trigger {return false}
+        if _storage._triggerEntry != rhs_storage._triggerEntry {return false}
+        if _storage._district != rhs_storage._district {return false}
+        if _storage._seed != rhs_storage._seed {return false}
+        if _storage._policyVersion != rhs_storage._policyVersion {return false}
+        if _storage._state != rhs_storage._state {return false}
+        if _storage._total != rhs_storage._total {return false}
+        if _storage._reassigned != rhs_storage._reassigned {return false}
+        if _storage._stranded != rhs_storage._stranded {return false}
+        if _storage._createdAtMs != rhs_storage._createdAtMs {return false}
+        if _storage._finishedAtMs != rhs_storage._finishedAtMs {return false}
+        if _storage._triggerReference != rhs_storage._triggerReference {return false}
+        if _storage._quarantined != rhs_storage._quarantined {return false}
+        if _storage._quarantine != rhs_storage._quarantine {return false}
+        if _storage._lastError != rhs_storage._lastError {return false}
+        if _storage._round != rhs_storage._round {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -2066,7 +2594,7 @@ nonisolated extension WireRecordLongAbsenceRequest: SwiftProtobuf.Message, Swift
 
 nonisolated extension WireRecordLongAbsenceResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".RecordLongAbsenceResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}proceedings_handed_over\0\u{3}job_id\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}proceedings_handed_over\0\u{3}job_id\0\u{3}absence_id\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -2076,6 +2604,7 @@ nonisolated extension WireRecordLongAbsenceResponse: SwiftProtobuf.Message, Swif
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularUInt32Field(value: &self.proceedingsHandedOver) }()
       case 2: try { try decoder.decodeSingularInt64Field(value: &self.jobID) }()
+      case 3: try { try decoder.decodeSingularInt64Field(value: &self.absenceID) }()
       default: break
       }
     }
@@ -2088,12 +2617,96 @@ nonisolated extension WireRecordLongAbsenceResponse: SwiftProtobuf.Message, Swif
     if self.jobID != 0 {
       try visitor.visitSingularInt64Field(value: self.jobID, fieldNumber: 2)
     }
+    if self.absenceID != 0 {
+      try visitor.visitSingularInt64Field(value: self.absenceID, fieldNumber: 3)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: WireRecordLongAbsenceResponse, rhs: WireRecordLongAbsenceResponse) -> Bool {
     if lhs.proceedingsHandedOver != rhs.proceedingsHandedOver {return false}
     if lhs.jobID != rhs.jobID {return false}
+    if lhs.absenceID != rhs.absenceID {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireRecordReturnFromAbsenceRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".RecordReturnFromAbsenceRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}license_number\0\u{1}on\0\u{1}reference\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.licenseNumber) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.on) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.reference) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.licenseNumber.isEmpty {
+      try visitor.visitSingularStringField(value: self.licenseNumber, fieldNumber: 1)
+    }
+    if !self.on.isEmpty {
+      try visitor.visitSingularStringField(value: self.on, fieldNumber: 2)
+    }
+    if !self.reference.isEmpty {
+      try visitor.visitSingularStringField(value: self.reference, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireRecordReturnFromAbsenceRequest, rhs: WireRecordReturnFromAbsenceRequest) -> Bool {
+    if lhs.licenseNumber != rhs.licenseNumber {return false}
+    if lhs.on != rhs.on {return false}
+    if lhs.reference != rhs.reference {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireRecordReturnFromAbsenceResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".RecordReturnFromAbsenceResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}absence_id\0\u{1}from\0\u{3}returned_on\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.absenceID) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.from) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.returnedOn) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.absenceID != 0 {
+      try visitor.visitSingularInt64Field(value: self.absenceID, fieldNumber: 1)
+    }
+    if !self.from.isEmpty {
+      try visitor.visitSingularStringField(value: self.from, fieldNumber: 2)
+    }
+    if !self.returnedOn.isEmpty {
+      try visitor.visitSingularStringField(value: self.returnedOn, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireRecordReturnFromAbsenceResponse, rhs: WireRecordReturnFromAbsenceResponse) -> Bool {
+    if lhs.absenceID != rhs.absenceID {return false}
+    if lhs.from != rhs.from {return false}
+    if lhs.returnedOn != rhs.returnedOn {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

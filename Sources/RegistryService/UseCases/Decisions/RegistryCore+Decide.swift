@@ -41,6 +41,13 @@ extension RegistryCore {
             try tx.closeDeadlines(of: license.number, kinds: Set(LicenseDeadline.Kind.allCases), entry: annulled,
                                   closedBy: "entry \(annulled) annulled by entry \(entry)", at: now)
         }
+        // Art. 143.6, 144.4: the proceedings of a bailiff who lost the right to act are transferred.
+        var job: Int64?
+        let losesRight = change.kind.removesRightToAct && entry > 0 && license.history[entry - 1].status == .active
+        if losesRight {
+            job = try startTransferJob(from: license, trigger: change.kind.rawValue, entry: entry, reference: nil,
+                                       seed: "\(license.number):\(entry):\(change.decidedAt.millisecondsSinceEpoch)", policy: policy, freezeAccount: true, tx: tx, at: now)
+        }
         let calendar = try tx.workingCalendar()
         let deadlines: [LicenseDeadline]
         do {
@@ -48,12 +55,10 @@ extension RegistryCore {
         } catch {
             throw Rejection(.failedPrecondition, reason: "CALENDAR_GAP", message: "\(error)", article: "148.1.9-2")
         }
-        for deadline in deadlines { try tx.insert(deadline, at: now) }
-        // Art. 143.6, 144.4: the proceedings of a bailiff who lost the right to act are transferred.
-        if change.kind.removesRightToAct && entry > 0 && license.history[entry - 1].status == .active {
-            let change = license.history[entry]
-            try startTransferJob(from: license, trigger: change.kind.rawValue, entry: entry, reference: nil,
-                                 seed: "\(license.number):\(entry):\(change.decidedAt.millisecondsSinceEpoch)", policy: policy, freezeAccount: true, tx: tx, at: now)
+        // With no proceeding to transfer there is no job, so no chamber transfer measures are due
+        // (162.1.2-3); the bailiff still hands over his records and archive (148.1.9-2).
+        for deadline in deadlines where !(losesRight && job == nil && deadline.kind == .chamberTransferMeasures) {
+            try tx.insert(deadline, at: now)
         }
         if change.kind == .annulled, let annulled = change.annulsEntry {
             try cancelTransferJob(for: license, annulledEntry: annulled, tx: tx, at: now)

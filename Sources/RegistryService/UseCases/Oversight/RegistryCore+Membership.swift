@@ -37,7 +37,7 @@ extension RegistryCore {
             }
             let expelled = try current.expelled(ground: ground, on: date ?? today, decision: decision, license: license, today: today)
             try tx.end(expelled)
-            try Self.membershipEnded(expelled, license: license, trigger: "expelled", freezeAccount: true, tx: tx, at: now)
+            try Self.membershipEnded(expelled, license: license, trigger: "expelled", freezeAccount: true, policy: self.transferPolicy, tx: tx, at: now)
             if ground == .disciplinaryPenalty && !license.status.isFinal {
                 let proposal = try Proposal.submit(on: license, ground: LicenseGround.d144_2_7.rawValue,
                                                    facts: "expelled from the Republican Chamber as a disciplinary penalty by decision \(expelled.endDecision ?? "") of \(expelled.endedOn!)",
@@ -58,7 +58,7 @@ extension RegistryCore {
             let today = now.kazakhstanDate
             let left = try current.left(on: date ?? today, application: application, today: today)
             try tx.end(left)
-            try Self.membershipEnded(left, license: license, trigger: "left", freezeAccount: false, tx: tx, at: now)
+            try Self.membershipEnded(left, license: license, trigger: "left", freezeAccount: false, policy: self.transferPolicy, tx: tx, at: now)
             return left
         }
     }
@@ -76,13 +76,14 @@ extension RegistryCore {
         return current
     }
 
-    static func membershipEnded(_ membership: Membership, license: License, trigger: String, freezeAccount: Bool, tx: StoreTransaction, at now: Instant) throws {
+    static func membershipEnded(_ membership: Membership, license: License, trigger: String, freezeAccount: Bool, policy: TransferPolicy,
+                                tx: StoreTransaction, at now: Instant) throws {
         let reference = "\(membership.endDecision ?? ""), \(membership.expulsionGround.map { "Art. \($0.article)" } ?? "Art. 172-1(5)")"
         try tx.appendOutbox(eventType: "membership.\(trigger)", subject: license.number.value, fields: [
             "license": .text(license.number.value), "on": .text(membership.endedOn!.description), "reference": .text(reference),
         ], at: now)
         try setHandoverDeadline(for: license, tx: tx, at: now)
         try startTransferJob(from: license, trigger: trigger, entry: nil, reference: reference,
-                             seed: "\(trigger):\(license.number):\(now.millisecondsSinceEpoch)", policy: .standard, freezeAccount: freezeAccount, tx: tx, at: now)
+                             seed: "\(trigger):\(license.number):\(now.millisecondsSinceEpoch)", policy: policy, freezeAccount: freezeAccount, tx: tx, at: now)
     }
 }

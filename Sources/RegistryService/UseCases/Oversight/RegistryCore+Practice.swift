@@ -4,15 +4,20 @@ import RegistryStore
 
 extension RegistryCore {
     /// `mayPractise` (DOMAIN.md §5.4) from every fact the registry records: the license in
-    /// force at `at`, his Chamber membership (140.1) and his insurance (146). The same
-    /// answer serves MayPractise and the choice of receiving bailiffs (INV-15).
-    static func practiceAssessment(licenses: [License], at: Instant, store: some StoreQueries) throws -> PracticeAssessment {
+    /// force at `at`, his Chamber membership (140.1), his insurance (146) and a recorded
+    /// absence of more than a month (148.1.9-2). The same answer serves MayPractise and the
+    /// choice of receiving bailiffs (INV-15).
+    static func practiceAssessment(licenses: [License], at: Instant, store: some StoreQueries, mci: MCITable? = nil) throws -> PracticeAssessment {
         let first = PracticeAssessment.assess(licenses: licenses, at: at)
         guard let license = first.license else { return first }
         let date = at.kazakhstanDate
+        let absence = try store.longAbsences(of: license.number.value).last { $0.covers(date) }
         let recorded: [PracticeCondition: PracticeAssessment.Outcome] = [
             .chamberMembership: PracticeAssessment.membershipOutcome(try store.memberships(of: license.number), on: date),
-            .insurance: PracticeAssessment.insuranceOutcome(try store.insuranceContracts(of: license.number), district: license.district, on: date, mci: try store.mciTable()),
+            .insurance: PracticeAssessment.insuranceOutcome(try store.insuranceContracts(of: license.number), district: license.district, on: date,
+                                                            mci: try mci ?? store.mciTable()),
+            // An absence is a recorded status: none covering the day means he is at his post.
+            .noLongAbsence: absence.map { .notMet("absent since \($0.from)\($0.until.map { ", expected back after \($0)" } ?? "") (\($0.reference))") } ?? .met,
         ]
         return PracticeAssessment.assess(licenses: licenses, at: at, recorded: recorded)
     }

@@ -10,7 +10,7 @@ extension RegistryCore {
     /// from the first day, or a month has already passed by today. A shorter absence is a
     /// temporary replacement (153-1).
     public func recordLongAbsence(licenseNumber: String, from: LocalDate, until: LocalDate?, reason: String, reference: String,
-                                  context: RequestContext) async throws -> (handedOver: Int, job: Int64?) {
+                                  context: RequestContext) async throws -> (handedOver: Int, job: Int64?, absence: Int64) {
         let result: AbsenceResult = try await mutate(.recordLongAbsence, context: context, subject: { "license:\(licenseNumber) absence job:\($0.job ?? 0)" }) { tx, now in
             let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
             let today = now.kazakhstanDate
@@ -25,16 +25,44 @@ extension RegistryCore {
             let reason = reason.trimmingWhitespace, reference = reference.trimmingWhitespace
             guard !reason.isEmpty else { throw Rejection.invalid("reason", "say why he is absent", article: "148.1.9-2") }
             guard !reference.isEmpty else { throw Rejection.invalid("reference", "give the document's reference", article: "148.1.9-2") }
-            let held = try tx.proceedings(matching: ProceedingFilter(holderLicense: license.number.value, status: .open), after: nil, limit: 1).count
-            try Self.startTransferJob(from: license, trigger: "longAbsence", entry: nil, reference: "\(reference): \(reason), from \(from)",
-                                      seed: "absence:\(license.number):\(from):\(now.millisecondsSinceEpoch)", policy: self.transferPolicy, freezeAccount: false, tx: tx, at: now)
-            try Self.setHandoverDeadline(for: license, tx: tx, at: now)
-            guard held > 0, let job = try tx.transferJobs(license: license.number.value, state: .reassigning, limit: 1).first else {
-                return AbsenceResult(handedOver: 0, job: nil)
+            let overlapping = try tx.longAbsences(of: license.number.value).contains { absence in
+                absence.returnedOn == nil && (absence.until.map { $0 >= from } ?? true)
             }
-            return AbsenceResult(handedOver: job.total, job: job.id)
+            guard !overlapping else {
+                throw Rejection(.alreadyExists, reason: "ABSENCE_ALREADY_RECORDED", message: "license \(license.number) already has an open absence; record his return first", article: "148.1.9-2")
+            }
+            // The absence is a status with its period: while it lasts he receives no proceedings.
+            let absence = try tx.insertLongAbsence(license: license.number.value, from: from, until: until, reason: reason, reference: reference,
+                                                   recordedBy: context.principal.uri, at: now)
+            let job = try Self.startTransferJob(from: license, trigger: "longAbsence", entry: nil, reference: "\(reference): \(reason), from \(from)",
+                                                seed: "absence:\(license.number):\(from):\(now.millisecondsSinceEpoch)", policy: self.transferPolicy, freezeAccount: false, tx: tx, at: now)
+            try Self.setHandoverDeadline(for: license, tx: tx, at: now)
+            return AbsenceResult(handedOver: try job.flatMap { try tx.transferJob($0)?.total } ?? 0, job: job, absence: absence)
         }
-        return (result.handedOver, result.job)
+        return (result.handedOver, result.job, result.absence)
+    }
+
+    /// The chamber records that an absent bailiff is back (148.1.9-2): from that day he may
+    /// receive proceedings again, and a blocked transfer of his district may resume.
+    public func recordReturnFromAbsence(licenseNumber: String, on date: LocalDate, reference: String, context: RequestContext) async throws -> StoredLongAbsence {
+        try await mutate(.recordReturnFromAbsence, context: context, subject: { "license:\(licenseNumber) absence:\($0.id) returned" }) { tx, now in
+            let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
+            try Self.requireOwnRegion(context.principal, license: license, article: "148.1.9-2")
+            let reference = reference.trimmingWhitespace
+            guard !reference.isEmpty else { throw Rejection.invalid("reference", "give the document's reference", article: "148.1.9-2") }
+            guard let open = try tx.longAbsences(of: license.number.value).last(where: { $0.returnedOn == nil }) else {
+                throw Rejection(.failedPrecondition, reason: "NOT_ABSENT", message: "license \(license.number) has no open absence", article: "148.1.9-2")
+            }
+            let today = now.kazakhstanDate
+            guard date >= open.from, date <= today else {
+                throw Rejection.invalid("on", "between the first day of the absence (\(open.from)) and today (\(today))", article: "148.1.9-2")
+            }
+            try tx.recordReturn(absence: open.id, on: date, reference: reference)
+            try tx.appendOutbox(eventType: "absence.ended", subject: license.number.value, fields: [
+                "license": .text(license.number.value), "absence": .number(open.id), "on": .text(date.description), "legal_basis": "148.1.9-2",
+            ], at: now)
+            return try tx.longAbsence(open.id)!
+        }
     }
 }
 
@@ -54,6 +82,7 @@ extension RegistryCore {
 struct AbsenceResult: Codable, Sendable {
     var handedOver: Int
     var job: Int64?
+    var absence: Int64
 }
 
 extension RegistryCore {

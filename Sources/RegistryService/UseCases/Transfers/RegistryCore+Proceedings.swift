@@ -13,6 +13,8 @@ public struct ProceedingImportResult: Codable, Sendable {
 
     public var accepted: [String] = []
     public var refused: [Refused] = []
+    /// Already registered, skipped on request (a re-import).
+    public var skipped: [String] = []
 }
 
 extension RegistryCore {
@@ -21,19 +23,30 @@ extension RegistryCore {
     /// Case intake (DOMAIN.md §3.31): who holds which proceeding. Each row is checked and
     /// written on its own; good rows are kept, a bad one is reported with its problems and
     /// leaves nothing behind. The holder must hold an active license (143.4) and the
-    /// document must be within private-bailiff competence (138.1).
-    public func importProceedings(_ drafts: [ProceedingDraft], context: RequestContext) async throws -> ProceedingImportResult {
+    /// document must be within private-bailiff competence (138.1). With `skipExisting`, a
+    /// number already registered is skipped rather than refused.
+    public func importProceedings(_ drafts: [ProceedingDraft], skipExisting: Bool = false, context: RequestContext) async throws -> ProceedingImportResult {
         guard (1...Self.maxImportRows).contains(drafts.count) else {
             throw Rejection.invalid("proceedings", "send 1 to \(Self.maxImportRows) rows per request, not \(drafts.count)")
         }
         return try await mutate(.importProceedings, context: context, subject: { "proceedings:\($0.accepted.count)/\(drafts.count)" }) { tx, now in
             var result = ProceedingImportResult()
+            // One request names few holders: each license and the MCI table are read once.
+            var licenses: [String: License?] = [:]
+            let mci = try tx.mciTable()
             for (index, draft) in drafts.enumerated() {
-                do {
-                    try tx.savepoint {
-                        let proceeding = try Self.checkedProceeding(draft, tx: tx)
-                        try tx.insert(proceeding, at: now)
+                if try tx.proceeding(draft.number) != nil {
+                    if skipExisting { result.skipped.append(draft.number) } else {
+                        result.refused.append(.init(index: index, problems: [.init(field: "number", message: "proceeding \(draft.number) is already registered", article: nil)]))
                     }
+                    continue
+                }
+                if licenses[draft.holderLicense] == nil {
+                    licenses[draft.holderLicense] = .some(try LicenseNumber(draft.holderLicense).flatMap { try tx.license($0) })
+                }
+                do {
+                    let proceeding = try Self.checkedProceeding(draft, license: licenses[draft.holderLicense]!, mci: mci)
+                    try tx.savepoint { try tx.insert(proceeding, at: now) }
                     result.accepted.append(draft.number)
                 } catch let list as ProceedingDraft.ProblemList {
                     result.refused.append(.init(index: index, problems: list.problems))
@@ -43,21 +56,18 @@ extension RegistryCore {
         }
     }
 
-    static func checkedProceeding(_ draft: ProceedingDraft, tx: StoreTransaction) throws -> EnforcementProceeding {
+    static func checkedProceeding(_ draft: ProceedingDraft, license: License?, mci: MCITable) throws -> EnforcementProceeding {
         let fail = { (field: String, message: String, article: String?) -> ProceedingDraft.ProblemList in
             ProceedingDraft.ProblemList(problems: [.init(field: field, message: message, article: article)])
         }
-        guard let number = LicenseNumber(draft.holderLicense), let license = try tx.license(number) else {
+        guard let license else {
             throw fail("holder_license", "no license '\(draft.holderLicense)' in the register", "142.1")
         }
         // Art. 143.4, 144: a bailiff who may not act holds no proceedings; they go through a transfer.
         guard license.status == .active else {
-            throw fail("holder_license", "license \(number) is \(license.status.rawValue); its holder may not hold proceedings", license.status == .suspended ? "143.4" : "144.4")
+            throw fail("holder_license", "license \(license.number) is \(license.status.rawValue); its holder may not hold proceedings", license.status == .suspended ? "143.4" : "144.4")
         }
-        if try tx.proceeding(draft.number) != nil {
-            throw fail("number", "proceeding \(draft.number) is already registered", Optional<String>.none)
-        }
-        switch draft.validated(district: license.district, mci: try tx.mciTable()) {
+        switch draft.validated(district: license.district, mci: mci) {
         case .success(let proceeding): return proceeding
         case .failure(let list): throw list
         }

@@ -34,11 +34,9 @@ extension RegistryCore {
                 ], at: now)
             }
             let job = try tx.createTransferJob(license: holder, trigger: "debtorRelocated", triggerEntry: nil, triggerReference: ruling, district: target,
-                                               seed: ReassignmentPlanner.seed(for: "relocation:\(number):\(now.millisecondsSinceEpoch)"), policy: .standard,
+                                               seed: ReassignmentPlanner.seed(for: "relocation:\(number):\(now.millisecondsSinceEpoch)"), policy: self.transferPolicy,
                                                proceedings: [number], at: now)
-            try tx.appendOutbox(eventType: "transfer.created", subject: holder, fields: [
-                "job": .number(job), "license": .text(holder), "district": .text(target), "proceedings": 1, "trigger": "debtorRelocated",
-            ], at: now)
+            try Self.recordJobCreated(job, license: holder, district: target, count: 1, trigger: "debtorRelocated", tx: tx, at: now)
             return try tx.proceeding(number)!
         }
     }

@@ -1,6 +1,7 @@
 import Enforcement
 import Foundation
 import Licensing
+import Logging
 import RegistryStore
 
 /// Input of `RecordTemporaryReplacement`.
@@ -38,8 +39,17 @@ extension RegistryCore {
             guard replaced.status == .active else {
                 throw Rejection(.failedPrecondition, reason: "NOT_ACTIVE", message: "license \(replaced.number) is \(replaced.status.rawValue): his proceedings are transferred, not temporarily handed", article: "153-1.1")
             }
-            guard PracticeAssessment.assess(licenses: [substitute], at: now).mayPractise else {
-                throw Rejection(.failedPrecondition, reason: "SUBSTITUTE_MAY_NOT_PRACTISE", message: "the substitute's license \(substitute.number) is \(substitute.status.rawValue)", article: "143.4")
+            // The substitute meets the same proof as any receiver: he may practise (license, the
+            // Chamber, insurance, no long absence) and is not himself replaced in the period.
+            let assessment = try Self.practiceAssessment(licenses: [substitute], at: now, store: tx)
+            if let failed = assessment.checks.first(where: { if case .notMet = $0.outcome { true } else { false } }), case .notMet(let why) = failed.outcome {
+                throw Rejection(.failedPrecondition, reason: "SUBSTITUTE_MAY_NOT_PRACTISE", message: "the substitute \(substitute.number) may not act: \(why)", article: failed.condition.article)
+            }
+            let substituteReplaced = try tx.replacements(license: substitute.number.value).contains {
+                $0.replacedLicense == substitute.number.value && $0.state != .ended && $0.from <= command.to && command.from <= $0.to
+            }
+            guard !substituteReplaced else {
+                throw Rejection(.failedPrecondition, reason: "SUBSTITUTE_REPLACED", message: "the substitute \(substitute.number) is himself under a temporary replacement in that period", article: "153-1.1")
             }
             guard substitute.district == replaced.district else {
                 throw Rejection(.failedPrecondition, reason: "OTHER_DISTRICT", message: "the substitute practises in \(substitute.district), not in \(replaced.district)", article: "152.2")
@@ -77,42 +87,75 @@ extension RegistryCore {
     }
 
     /// At the end of the period the proceedings go back; if the replaced bailiff may no
-    /// longer act, they go to the regional chamber for a transfer instead.
-    static func endReplacement(_ replacement: StoredReplacement, tx: StoreTransaction, at now: Instant) throws {
-        let numbers = try tx.movedItems(of: replacement.id)
-        let back = try tx.license(LicenseNumber.parse(replacement.replacedLicense))
+    /// longer act, they go to the regional chamber for a transfer instead, under the
+    /// configured policy and with the events of every other job. Only the proceedings the
+    /// substitute still holds for the replacement take part: one moved away meanwhile (a
+    /// hand-over, a relocation) was settled when it moved, and one found elsewhere now is
+    /// settled here rather than stopping the end of the replacement.
+    static func endReplacement(_ replacement: StoredReplacement, policy: TransferPolicy, tx: StoreTransaction, at now: Instant) throws {
         let substitute = EnforcementProceeding.Holder.bailiff(license: replacement.substituteLicense)
+        var numbers: [String] = []
+        for number in try tx.movedItems(of: replacement.id) {
+            if let proceeding = try tx.proceeding(number), proceeding.status == .open, proceeding.holder == substitute {
+                numbers.append(number)
+            } else {
+                try tx.settleReplacementItems([number])
+            }
+        }
+        let back = try tx.license(LicenseNumber.parse(replacement.replacedLicense))
         if let back, back.status == .active {
             for number in numbers {
-                try tx.move(number, from: substitute, to: .bailiff(license: back.number.value), reason: "replacementEnded", jobID: nil, explanation: nil, at: now)
                 try tx.setReplacementItem(replacement.id, proceeding: number, state: "returned")
+                try tx.move(number, from: substitute, to: .bailiff(license: back.number.value), reason: "replacementEnded", jobID: nil, explanation: nil, at: now)
                 try notifyParties(number, event: "replacement.ended", detail: ["replacement": .number(replacement.id), "returned_to": .text(back.number.value)],
                                   article: "153-1.3", tx: tx, at: now)
             }
         } else if !numbers.isEmpty, let district = back?.district {
             for number in numbers {
-                try tx.move(number, from: substitute, to: .regionalChamber(district: district), reason: "handover", jobID: nil, explanation: nil, at: now)
                 try tx.setReplacementItem(replacement.id, proceeding: number, state: "transferred")
+                try tx.move(number, from: substitute, to: .regionalChamber(district: district), reason: "handover", jobID: nil, explanation: nil, at: now)
             }
-            _ = try tx.createTransferJob(license: replacement.replacedLicense, trigger: "replacementEnded", triggerEntry: nil,
-                                         triggerReference: "replacement \(replacement.id)", district: district,
-                                         seed: ReassignmentPlanner.seed(for: "replacement:\(replacement.id)"), policy: .standard,
-                                         proceedings: numbers, at: now)
+            let job = try tx.createTransferJob(license: replacement.replacedLicense, trigger: "replacementEnded", triggerEntry: nil,
+                                               triggerReference: "replacement \(replacement.id)", district: district,
+                                               seed: ReassignmentPlanner.seed(for: "replacement:\(replacement.id)"), policy: policy,
+                                               proceedings: numbers, at: now)
+            try recordJobCreated(job, license: replacement.replacedLicense, district: district, count: numbers.count, trigger: "replacementEnded", tx: tx, at: now)
         }
         try tx.setReplacementState(replacement.id, .ended)
     }
 
-    /// Starts and ends the replacements whose dates have come; run by the worker.
+    /// Starts and ends the replacements whose dates have come; run by the worker, also at
+    /// startup, so a replacement whose whole period passed while registryd was down is
+    /// started and ended in order. Each replacement is its own transaction: one that fails
+    /// is logged and retried at the next run, and never holds up the others.
     public func runReplacements() async throws -> (started: Int, ended: Int) {
         let now = clock.now()
-        return try await store.write { tx in
-            let today = now.kazakhstanDate
-            let starting = try tx.replacementsToStart(on: today)
-            for replacement in starting where replacement.to >= today { try Self.startReplacement(replacement.id, tx: tx, at: now) }
-            let ending = try tx.replacementsToEnd(on: today)
-            for replacement in ending { try Self.endReplacement(replacement, tx: tx, at: now) }
-            return (starting.count, ending.count)
+        let today = now.kazakhstanDate
+        let (starting, ending) = try store.read { reader in
+            (try reader.replacementsToStart(on: today).map(\.id), try reader.replacementsToEnd(on: today).map(\.id))
         }
+        var started = 0, ended = 0
+        for id in Set(starting + ending).sorted() {
+            do {
+                let (didStart, didEnd) = try await store.write { tx -> (Bool, Bool) in
+                    guard var replacement = try tx.replacement(id) else { return (false, false) }
+                    var didStart = false
+                    if replacement.state == .scheduled, replacement.from <= today {
+                        try Self.startReplacement(id, tx: tx, at: now)
+                        replacement = try tx.replacement(id)!
+                        didStart = true
+                    }
+                    guard replacement.state == .active, replacement.to < today else { return (didStart, false) }
+                    try Self.endReplacement(replacement, policy: self.transferPolicy, tx: tx, at: now)
+                    return (didStart, true)
+                }
+                started += didStart ? 1 : 0
+                ended += didEnd ? 1 : 0
+            } catch {
+                logger.error("temporary replacement could not be started or ended", metadata: ["replacement": "\(id)", "error": "\(error)"])
+            }
+        }
+        return (started, ended)
     }
 
     /// Art. 153-1.3 ¶2: a creditor who disagrees with the temporary handing gets his document
@@ -128,8 +171,8 @@ extension RegistryCore {
             }
             let application = application.trimmingWhitespace
             guard !application.isEmpty else { throw Rejection.invalid("application", "give the reference of the creditor's application", article: "153-1.3") }
-            try tx.closeProceeding(number, from: proceeding.holder, reason: "returnedToCreditor", at: now)
             try tx.setReplacementItem(replacement.id, proceeding: number, state: "returnedToCreditor")
+            try tx.closeProceeding(number, from: proceeding.holder, reason: "returnedToCreditor", at: now)
             try tx.appendOutbox(eventType: "action.advance_return", subject: number, fields: [
                 "proceeding": .text(number), "amount": .text(proceeding.unusedAdvance.description), "application": .text(application), "legal_basis": "153-1.3",
             ], at: now)

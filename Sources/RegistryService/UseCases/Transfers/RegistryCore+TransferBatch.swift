@@ -1,0 +1,130 @@
+import Enforcement
+import Foundation
+import Licensing
+import Logging
+import RegistryStore
+
+/// One batch's account, for the worker's log and for tests.
+public struct TransferBatchReport: Sendable {
+    public let job: Int64
+    public let reassigned: Int
+    public let stranded: Int
+    public let quarantined: Int
+    public let finished: TransferJob.State?
+    /// The planner's decisions of this batch, as computed at the time.
+    public let decisions: [Reassignment]
+    /// Set when the batch failed as a whole; the job waits and the others go on.
+    public let failure: String?
+}
+
+extension RegistryCore {
+    /// Proceedings per batch: one transaction each, short enough not to hold the writer long.
+    public static let transferBatchSize = 1_000
+
+    /// How long a job waits after an unexpected failure before it is tried again.
+    static let transferRetryDelayMs: Int64 = 60_000
+
+    /// Runs one batch of the oldest job with work left, in one transaction; nil when there is none.
+    ///
+    /// The batch plans against its job's current round: the receivers and their loads as the
+    /// round began, plus what the round assigned since (kept on the round row, so no batch
+    /// rescans the district). When the set of receivers or excluded bailiffs changes, a new
+    /// round starts with fresh loads. An item that cannot be moved is quarantined with its
+    /// reason and an alert; a batch that fails as a whole defers its job, never the others.
+    public func runTransferBatch(limit: Int = RegistryCore.transferBatchSize) async throws -> TransferBatchReport? {
+        let now = clock.now()
+        guard let job = try store.read({ try $0.nextJobToRun(at: now) }) else { return nil }
+        do {
+            return try await store.write { tx in try Self.runBatch(of: job.id, limit: limit, tx: tx, at: now) }
+        } catch {
+            let message = "\(error)"
+            logger.error("transfer job batch failed; the job waits and the others go on", metadata: ["job": "\(job.id)", "error": "\(message)"])
+            try await store.write { tx in
+                try tx.deferJob(job.id, error: message, retryAfter: Instant(millisecondsSinceEpoch: now.millisecondsSinceEpoch + Self.transferRetryDelayMs))
+                try tx.appendOutbox(eventType: "alert.transfer_failed", subject: job.licenseNumber, fields: [
+                    "job": .number(job.id), "error": .text(message), "legal_basis": "162.1.2-3",
+                ], at: now)
+            }
+            return TransferBatchReport(job: job.id, reassigned: 0, stranded: 0, quarantined: 0, finished: nil, decisions: [], failure: message)
+        }
+    }
+
+    static func runBatch(of id: Int64, limit: Int, tx: StoreTransaction, at now: Instant) throws -> TransferBatchReport? {
+        guard let job = try tx.transferJob(id), job.state == .reassigning else { return nil }
+        let items = try tx.pendingItems(of: job, limit: limit)
+        let set = try receiverSet(in: job.district, excluding: job.licenseNumber, at: now, tx: tx)
+        let round = try currentRound(of: job, receivers: set, tx: tx, at: now)
+        let planner = ReassignmentPlanner(policy: job.policy, seed: job.seed)
+        let mci = try tx.mciTable()
+        var ready: [EnforcementProceeding] = []
+        var quarantined = 0
+        for item in items {
+            switch item {
+            case .ready(_, let proceeding): ready.append(proceeding)
+            case .unmovable(_, let number, let reason):
+                try quarantine(number, of: job, reason: reason, planned: nil, round: nil, tx: tx, at: now)
+                quarantined += 1
+            }
+        }
+        let plan = planner.plan(ready, candidates: round.loads) { proceeding in
+            Competence.exclusion(of: proceeding.document, amount: proceeding.amount, year: proceeding.openedOn.year, mci: mci)
+        }
+        let chamber = EnforcementProceeding.Holder.regionalChamber(district: job.district)
+        var reassigned = 0, stranded = 0
+        var assigned: [ReassignmentPlanner.Assigned] = []
+        for (proceeding, decision) in zip(ready, plan) {
+            let receiver = decision.receiver.flatMap { set.receivers[$0] }
+            if let receiver { assigned.append(.init(license: receiver.number.value, category: proceeding.category, count: 1)) }
+            do {
+                try tx.savepoint {
+                    if let receiver {
+                        try tx.move(proceeding.number, from: chamber, to: .bailiff(license: receiver.number.value),
+                                    reason: "reassignment", jobID: job.id, explanation: nil, at: now)
+                        try recordTransferActions(proceeding, to: receiver, job: job, tx: tx, at: now)
+                    } else {
+                        try tx.appendAssignment(proceeding.number, holder: chamber, reason: "noReceiver", jobID: job.id, explanation: nil, at: now)
+                    }
+                    try tx.markItem(job: job.id, proceeding: proceeding.number, receiver: receiver?.number.value, round: round.round,
+                                    note: receiver == nil ? strandedNote(decision) : nil)
+                }
+                if receiver == nil { stranded += 1 } else { reassigned += 1 }
+            } catch {
+                // The round counted the planned receiver's load; the item keeps it so the round replays.
+                try quarantine(proceeding.number, of: job, reason: "\(error)", planned: receiver?.number.value, round: round.round, tx: tx, at: now)
+                quarantined += 1
+            }
+        }
+        try tx.updateRoundLoads(job: job.id, round: round.round, loads: planner.loads(from: round.loads, after: assigned))
+        try tx.countBatch(job: job.id, reassigned: reassigned, stranded: stranded, quarantined: quarantined)
+        let finished = try tx.finishIfDone(job: job.id, at: now)
+        if let finished { try recordFinish(job, state: finished, tx: tx, at: now) }
+        return TransferBatchReport(job: job.id, reassigned: reassigned, stranded: stranded, quarantined: quarantined,
+                                   finished: finished, decisions: plan, failure: nil)
+    }
+
+    /// The job's round, or a new one when the receivers or the excluded changed since it began.
+    static func currentRound(of job: TransferJob, receivers set: ReceiverSet, tx: StoreTransaction, at now: Instant) throws -> TransferRound {
+        if job.round > 0, let round = try tx.transferRound(job: job.id, round: job.round),
+           round.candidates.map(\.license) == set.candidateLicenses, round.excluded == set.excluded {
+            return round
+        }
+        let loads = try tx.loads(in: job.district, weight: job.policy.weight(of:))
+        let candidates = set.candidateLicenses.map { ReceiverCandidate(license: $0, load: loads[$0] ?? 0) }
+        return try tx.startRound(job: job.id, candidates: candidates, excluded: set.excluded, at: now)
+    }
+
+    /// "noReceiver" waits for a bailiff to appear; a 138.1 exclusion never resumes by itself.
+    static func strandedNote(_ decision: Reassignment) -> String {
+        if case .noEligibleReceiver(let reason) = decision.outcome, reason.hasPrefix("outside private-bailiff competence") {
+            return "competence: \(reason)"
+        }
+        return "noReceiver"
+    }
+
+    static func quarantine(_ number: String, of job: TransferJob, reason: String, planned: String?, round: Int?, tx: StoreTransaction, at now: Instant) throws {
+        try tx.quarantineItem(job: job.id, proceeding: number, reason: reason, planned: planned, round: round)
+        try tx.appendOutbox(eventType: "alert.transfer_item_quarantined", subject: number, fields: [
+            "job": .number(job.id), "proceeding": .text(number), "reason": .text(reason), "legal_basis": "162.1.2-3",
+        ], at: now)
+    }
+}
