@@ -71,7 +71,7 @@ extension CasesCommand {
             }
             progress.finish()
             for problem in problems.sorted(by: { $0.line < $1.line }) { print("line \(problem.line): \(problem.text)") }
-            print("imported \(tally.imported) of \(total) rows; \(tally.skipped) skipped as already registered; \(problems.count) refused")
+            print("imported \(tally.imported) of \(total) rows; " + (tally.skipped > 0 ? "\(tally.skipped) skipped as already registered; " : "") + "\(problems.count) refused")
             if !problems.isEmpty { throw ExitCode(1) }
         }
     }

@@ -157,13 +157,15 @@ struct LicenseLifecycleTests {
         let clock = SteppingClock("2026-03-20", 16, 30)
         try await withRegistry(clock: clock) { registry in
             let (ministry, licensing, number) = try await Self.issued(registry, 104)
+            // He holds a proceeding, so there is a job and the chamber has transfer measures to take.
+            _ = try await ProceedingsStub(connection: ministry).importProceedings(.with { $0.proceedings = [TransferTests.record("D-104", holder: number)] })
             _ = try await licensing.suspendLicense(Self.suspension(number, until: "2026-06-19"))
             let deadlines = try await licensing.listDeadlines(.with { $0.licenseNumber = number }).deadlines
             #expect(deadlines.map(\.dueOn) == ["2026-03-30", "2026-03-30", "2026-06-19"])
             #expect(Set(deadlines.map(\.legalBasis)) == ["148.1.9-2", "162.1.2-3", "143.3"])
 
             let outbox = try registry.store.read { try String.fetchAll($0.db, sql: "SELECT event_type FROM outbox WHERE subject = ? ORDER BY seq", arguments: [number]) }
-            #expect(outbox == ["license.issued", "license.suspended", "notification", "notification", "notification"])
+            #expect(outbox == ["license.issued", "license.suspended", "notification", "notification", "notification", "action.account_freeze", "transfer.created"])
 
             clock.set("2026-03-30")
             #expect(try await registry.core.raiseDeadlineAlerts().isEmpty)
@@ -194,7 +196,9 @@ struct LicenseLifecycleTests {
             #expect(before.mayPractise)
             #expect(before.licenseNumber == number)
             #expect(before.conditions.map(\.condition) == ["licenseActive", "chamberMembership", "insurance", "accountingRegistration", "noLongAbsence", "noOtherPaidActivity"])
-            #expect(before.conditions.filter { $0.outcome == .notRecorded }.count == 5)
+            #expect(before.conditions.filter { $0.outcome == .notRecorded }.count == 4)
+            // An absence is a recorded status: none on record means he is at his post (148.1.9-2).
+            #expect(before.conditions.first { $0.condition == "noLongAbsence" }?.outcome == .met)
 
             _ = try await licensing.suspendLicense(Self.suspension(number, until: "2026-06-19"))
             let after = try await licensing.mayPractise(.with { $0.licenseNumber = number })

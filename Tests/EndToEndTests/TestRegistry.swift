@@ -31,7 +31,8 @@ final class TestRegistry: Sendable {
         self.caPEM = ca.certificatePEM
     }
 
-    static func start(maxFrameBytes: Int = ProtocolConstants.defaultMaxFrameBytes, clock: any RegistryClock = SystemClock()) async throws -> TestRegistry {
+    static func start(maxFrameBytes: Int = ProtocolConstants.defaultMaxFrameBytes, clock: any RegistryClock = SystemClock(),
+                      transferPolicy: TransferPolicy = .standard) async throws -> TestRegistry {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("registry-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let ca = try CertificateAuthority.create(commonName: "Test CA")
@@ -47,7 +48,7 @@ final class TestRegistry: Sendable {
         var logger = Logger(label: "registryd-test")
         // REGISTRY_TEST_LOG=1 swift test … shows the server's error lines (e.g. the cause behind an INTERNAL).
         logger.logLevel = ProcessInfo.processInfo.environment["REGISTRY_TEST_LOG"] == nil ? .critical : .error
-        let core = RegistryCore(store: store, clock: clock, logger: logger)
+        let core = RegistryCore(store: store, clock: clock, transferPolicy: transferPolicy, logger: logger)
         let server = try RegistryServer(configuration: configuration, endpoints: RegistryEndpoints(core: core, version: "test"), logger: logger)
         let address = try await server.start()
         return TestRegistry(folder: folder, ca: ca, store: store, core: core, server: server, port: address.port!)
@@ -87,8 +88,8 @@ final class TestRegistry: Sendable {
 
 /// Runs `body` against a fresh registry and always stops it.
 func withRegistry(maxFrameBytes: Int = ProtocolConstants.defaultMaxFrameBytes, clock: any RegistryClock = SystemClock(),
-                  _ body: (TestRegistry) async throws -> Void) async throws {
-    let registry = try await TestRegistry.start(maxFrameBytes: maxFrameBytes, clock: clock)
+                  transferPolicy: TransferPolicy = .standard, _ body: (TestRegistry) async throws -> Void) async throws {
+    let registry = try await TestRegistry.start(maxFrameBytes: maxFrameBytes, clock: clock, transferPolicy: transferPolicy)
     do {
         try await body(registry)
     } catch {

@@ -11,7 +11,9 @@ import ServiceLifecycle
 /// stops between batches; a crash between batches loses nothing: the next run resumes
 /// with the items still pending.
 public enum TransferWorker {
-    public static func service(core: RegistryCore, interval: Duration, logger: Logger) -> PeriodicService {
+    /// `afterBatch` sees every batch's report (tests use it to stop the worker at a known point).
+    public static func service(core: RegistryCore, interval: Duration, logger: Logger, batchSize: Int = RegistryCore.transferBatchSize,
+                               afterBatch: (@Sendable (TransferBatchReport) async -> Void)? = nil) -> PeriodicService {
         let moved = Counter(label: "registry_transfer_reassigned_total")
         let stranded = Counter(label: "registry_transfer_stranded_total")
         let quarantined = Counter(label: "registry_transfer_quarantined_total")
@@ -21,7 +23,7 @@ public enum TransferWorker {
             for job in try await core.resumeBlockedJobs() {
                 logger.notice("blocked transfer job resumed: a receiver is available", metadata: ["job": "\(job)"])
             }
-            while !Task.isShuttingDownGracefully, let report = try await core.runTransferBatch() {
+            while !Task.isShuttingDownGracefully, let report = try await core.runTransferBatch(limit: batchSize) {
                 moved.increment(by: report.reassigned)
                 stranded.increment(by: report.stranded)
                 quarantined.increment(by: report.quarantined)
@@ -32,6 +34,7 @@ public enum TransferWorker {
                     logger.log(level: finished == .completed ? .info : .warning, "transfer job finished",
                                metadata: ["job": "\(report.job)", "state": "\(finished.rawValue)"])
                 }
+                await afterBatch?(report)
             }
         }
     }
