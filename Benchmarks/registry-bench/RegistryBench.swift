@@ -29,7 +29,11 @@ struct RegistryBench: AsyncParsableCommand {
     @Option(help: "Client event-loop threads.") var threads = 1
     @Option(help: "PID of registryd, to report its resident memory.") var serverPid: Int?
     @Option(help: "Instead of GetLicense: import this many proceedings for one bailiff, suspend him, and time the transfer to the others.") var transfer: Int?
-    @Option(help: "Receiving bailiffs in the district, with --transfer.") var receivers = 20
+    @Option(help: "Receiving bailiffs in the district, with --transfer; they start with varied loads.") var receivers = 50
+    @Option(help: "Kazakhstan date of the server's clock, YYYY-MM-DD, for the suspension's term (default: today).") var today: String?
+    @Option(help: "Client certificate (default: the --dev PKI in --data).") var cert: String?
+    @Option(help: "Client key.") var key: String?
+    @Option(help: "CA certificate.") var ca: String?
 
     func run() async throws {
         guard let colon = server.lastIndex(of: ":"), let port = Int(server[server.index(after: colon)...]) else {
@@ -37,7 +41,8 @@ struct RegistryBench: AsyncParsableCommand {
         }
         let host = String(server[..<colon])
         let layout = DevelopmentPKILayout(dataFolder: URL(fileURLWithPath: data))
-        var tls = try ClientTLS(certificateFile: layout.clientCertificate(role).path, keyFile: layout.clientKey(role).path, caFile: layout.caCertificate.path)
+        var tls = try ClientTLS(certificateFile: cert ?? layout.clientCertificate(role).path, keyFile: key ?? layout.clientKey(role).path,
+                                caFile: ca ?? layout.caCertificate.path)
         tls.serverName = "localhost"
         let group = MultiThreadedEventLoopGroup(numberOfThreads: threads)
 
@@ -46,7 +51,8 @@ struct RegistryBench: AsyncParsableCommand {
             pool.append(try await RegistryConnection.connect(host: host, port: port, tls: tls, group: group, peerName: "registry-bench"))
         }
         if let transfer {
-            try await TransferBench.run(pool[0], proceedings: transfer, receivers: receivers, serverPid: serverPid)
+            let database = URL(fileURLWithPath: data).appendingPathComponent("registry.sqlite").path
+            try await TransferBench.run(pool, proceedings: transfer, receivers: receivers, serverPid: serverPid, today: today, database: database)
             for connection in pool { await connection.close() }
             try await group.shutdownGracefully()
             return
@@ -154,6 +160,8 @@ struct RegistryBench: AsyncParsableCommand {
         issue.district = district
         issue.basis.exemption = .stateEnforcementService
         issue.basis.evidence = "benchmark"
+        // A fixture license, imported as one issued before the registry (an explicit basis needs its source, 142.1).
+        issue.historicalSource = "registry-bench fixture"
         issue.licenseFeePaid = true
         do {
             return try await LicensingStub(connection: connection).issueLicense(issue).license.number

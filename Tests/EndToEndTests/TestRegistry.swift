@@ -20,8 +20,10 @@ final class TestRegistry: Sendable {
     let server: RegistryServer
     let port: Int
     let caPEM: String
+    /// The transfer worker, when the test runs it as registryd does.
+    let worker: Task<Void, Never>?
 
-    private init(folder: URL, ca: CertificateAuthority, store: RegistryStore, core: RegistryCore, server: RegistryServer, port: Int) {
+    private init(folder: URL, ca: CertificateAuthority, store: RegistryStore, core: RegistryCore, server: RegistryServer, port: Int, worker: Task<Void, Never>?) {
         self.folder = folder
         self.ca = ca
         self.store = store
@@ -29,10 +31,11 @@ final class TestRegistry: Sendable {
         self.server = server
         self.port = port
         self.caPEM = ca.certificatePEM
+        self.worker = worker
     }
 
     static func start(maxFrameBytes: Int = ProtocolConstants.defaultMaxFrameBytes, clock: any RegistryClock = SystemClock(),
-                      transferPolicy: TransferPolicy = .standard) async throws -> TestRegistry {
+                      transferPolicy: TransferPolicy = .standard, runWorker: Bool = false) async throws -> TestRegistry {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("registry-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let ca = try CertificateAuthority.create(commonName: "Test CA")
@@ -51,10 +54,13 @@ final class TestRegistry: Sendable {
         let core = RegistryCore(store: store, clock: clock, transferPolicy: transferPolicy, logger: logger)
         let server = try RegistryServer(configuration: configuration, endpoints: RegistryEndpoints(core: core, version: "test"), logger: logger)
         let address = try await server.start()
-        return TestRegistry(folder: folder, ca: ca, store: store, core: core, server: server, port: address.port!)
+        let worker: Task<Void, Never>? = runWorker ? Task { _ = try? await TransferWorker.service(core: core, interval: .seconds(1), logger: logger).run() } : nil
+        return TestRegistry(folder: folder, ca: ca, store: store, core: core, server: server, port: address.port!, worker: worker)
     }
 
     func stop() async {
+        worker?.cancel()
+        await worker?.value
         await server.shutdownGracefully()
         try? store.close()
         try? FileManager.default.removeItem(at: folder)
@@ -88,8 +94,8 @@ final class TestRegistry: Sendable {
 
 /// Runs `body` against a fresh registry and always stops it.
 func withRegistry(maxFrameBytes: Int = ProtocolConstants.defaultMaxFrameBytes, clock: any RegistryClock = SystemClock(),
-                  transferPolicy: TransferPolicy = .standard, _ body: (TestRegistry) async throws -> Void) async throws {
-    let registry = try await TestRegistry.start(maxFrameBytes: maxFrameBytes, clock: clock, transferPolicy: transferPolicy)
+                  transferPolicy: TransferPolicy = .standard, runWorker: Bool = false, _ body: (TestRegistry) async throws -> Void) async throws {
+    let registry = try await TestRegistry.start(maxFrameBytes: maxFrameBytes, clock: clock, transferPolicy: transferPolicy, runWorker: runWorker)
     do {
         try await body(registry)
     } catch {
