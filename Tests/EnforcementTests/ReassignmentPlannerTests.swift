@@ -120,4 +120,21 @@ struct TransferPolicySettingsTests {
         #expect(throws: TransferPolicy.InvalidWeight.self) { try TransferPolicy.parse(weights: ["alimony=2"]) }
         #expect(throws: TransferPolicy.InvalidWeight.self) { try TransferPolicy.parse(weights: ["other=0"]) }
     }
+
+    /// ExplainAssignment rebuilds a choice from the round's starting loads and what the round
+    /// assigned before it: for every item of a plan the replay equals the decision made then.
+    @Test func aReplayFromTheRoundsStartingLoadsEqualsEveryDecisionOfThePlan() throws {
+        let policy = try TransferPolicy.parse(weights: ["sociallySignificant=3"])
+        let planner = ReassignmentPlanner(policy: policy, seed: 99)
+        let start = [ReceiverCandidate(license: "2026-000002", load: 7), .init(license: "2026-000003", load: 0), .init(license: "2026-000004", load: 2)]
+        let items = (1...40).map { ReassignmentPlannerTests.proceeding($0, $0 % 3 == 0 ? .sociallySignificant : .other, $0 == 17 ? .state : .individual) }
+        let plan = planner.plan(items, candidates: start, competence: ReassignmentPlannerTests.competence)
+        for (index, item) in items.enumerated() {
+            let before = zip(items.prefix(index), plan.prefix(index)).compactMap { item, decision in
+                decision.receiver.map { ReassignmentPlanner.Assigned(license: $0, category: item.category, count: 1) }
+            }
+            #expect(planner.replay(item, roundStart: start, assignedBefore: before, competence: ReassignmentPlannerTests.competence) == plan[index])
+        }
+        #expect(plan[16].receiver == nil) // 138.1(1): collection from the State goes to no private bailiff
+    }
 }

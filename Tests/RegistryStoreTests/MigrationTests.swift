@@ -113,4 +113,29 @@ struct UpgradeTests {
             try await store.write { try $0.db.execute(sql: "UPDATE proposal SET state = 'lost' WHERE id = 7") }
         }
     }
+
+    @Test func aV14FileKeepsItsTransferItemsAndReplacementItemsAndRecordsItsLongAbsences() async throws {
+        let person = StoreFixture.person()
+        let (folder, path) = try await Self.legacyFile(upTo: "v14-candidates") { db in
+            try db.execute(sql: "INSERT INTO person (iin, surname, given_name, residence_district, education, registered_at_ms) VALUES (?, 'Ахметов', 'Ержан', 'almaty-city', 'higherLegal', 1)", arguments: [person.iin.digits])
+            try db.execute(sql: "INSERT INTO license (number, holder_iin, holder_fold, district, issued_on, basis_kind, basis_reference, basis_evidence, status) VALUES ('2025-000001', ?, 'ахметов', 'almaty-city', '2025-01-15', 'exemption', 'judge', 'order', 'active')", arguments: [person.iin.digits])
+            try db.execute(sql: "INSERT INTO proceeding (number, district, holder_license, category, status, opened_on, details, imported_at_ms) VALUES ('P-1', 'almaty-city', NULL, 'other', 'open', '2026-01-01', '{}', 1)")
+            try db.execute(sql: """
+                INSERT INTO transfer_job (id, license_number, trigger, trigger_reference, district, seed, policy, state, total, stranded, created_at_ms)
+                VALUES (1, '2025-000001', 'longAbsence', 'order 5: illness, from 2026-05-04', 'almaty-city', 1, '{"version":"least-loaded/1","categoryWeights":[]}', 'blocked', 1, 1, 1)
+                """)
+            try db.execute(sql: "INSERT INTO transfer_item (job_id, proceeding_number, position, state) VALUES (1, 'P-1', 0, 'stranded')")
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try RegistryStore(path: path)
+        defer { try? store.close() }
+        let item = try #require(try store.read { try $0.transferItem(of: "P-1") })
+        #expect(item.state == "stranded")
+        #expect(item.note == "noReceiver") // so the blocked job can resume when a receiver appears
+        #expect(try store.read { try $0.resumableBlockedJobs() }.map(\.id) == [1])
+        // The absence recorded before v15 became a status: absent from its first day, until a return is recorded.
+        let absence = try #require(try store.read { try $0.longAbsences(of: "2025-000001") }.first)
+        #expect(absence.from == LocalDate("2026-05-04"))
+        #expect(absence.covers(LocalDate("2026-12-01")!))
+    }
 }
