@@ -32,6 +32,11 @@ public struct StoredAssignment: Hashable, Sendable {
     public let explanation: String?
 }
 
+/// One decoder for every proceeding row read (a transfer reads 100,000 of them).
+enum ProceedingCoding {
+    static let decoder = JSONDecoder()
+}
+
 /// What the register keeps of a proceeding beyond its queried columns.
 struct ProceedingDetails: Codable {
     var document: EnforcementDocument
@@ -92,7 +97,7 @@ extension StoreQueries {
         let number: String = row["number"]
         guard let category = ProceedingCategory(rawValue: row["category"]), let status = EnforcementProceeding.Status(rawValue: row["status"]),
               let opened = LocalDate(row["opened_on"] as String),
-              let details = try? JSONDecoder().decode(ProceedingDetails.self, from: Data((row["details"] as String).utf8))
+              let details = try? ProceedingCoding.decoder.decode(ProceedingDetails.self, from: Data((row["details"] as String).utf8))
         else { throw StoreCorruption("proceeding \(number) has a malformed row") }
         let district: String = row["district"]
         let holder: EnforcementProceeding.Holder = (row["holder_license"] as String?).map { .bailiff(license: $0) } ?? .regionalChamber(district: district)

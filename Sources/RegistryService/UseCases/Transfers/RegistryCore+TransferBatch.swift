@@ -35,7 +35,13 @@ extension RegistryCore {
         let now = clock.now()
         guard let job = try store.read({ try $0.nextJobToRun(at: now) }) else { return nil }
         do {
-            return try await store.write { tx in try Self.runBatch(of: job.id, limit: limit, tx: tx, at: now) }
+            do {
+                // The fast path moves every item in one go; if any fails, the whole batch rolls back
+                // and runs again with each item in its own savepoint, so only the bad one is set aside.
+                return try await store.write { tx in try Self.runBatch(of: job.id, limit: limit, isolateItems: false, tx: tx, at: now) }
+            } catch {
+                return try await store.write { tx in try Self.runBatch(of: job.id, limit: limit, isolateItems: true, tx: tx, at: now) }
+            }
         } catch {
             let message = "\(error)"
             logger.error("transfer job batch failed; the job waits and the others go on", metadata: ["job": "\(job.id)", "error": "\(message)"])
@@ -49,7 +55,7 @@ extension RegistryCore {
         }
     }
 
-    static func runBatch(of id: Int64, limit: Int, tx: StoreTransaction, at now: Instant) throws -> TransferBatchReport? {
+    static func runBatch(of id: Int64, limit: Int, isolateItems: Bool, tx: StoreTransaction, at now: Instant) throws -> TransferBatchReport? {
         guard let job = try tx.transferJob(id), job.state == .reassigning else { return nil }
         let items = try tx.pendingItems(of: job, limit: limit)
         let set = try receiverSet(in: job.district, excluding: job.licenseNumber, at: now, tx: tx)
@@ -75,20 +81,21 @@ extension RegistryCore {
         for (proceeding, decision) in zip(ready, plan) {
             let receiver = decision.receiver.flatMap { set.receivers[$0] }
             if let receiver { assigned.append(.init(license: receiver.number.value, category: proceeding.category, count: 1)) }
-            do {
-                try tx.savepoint {
-                    if let receiver {
-                        try tx.move(proceeding.number, from: chamber, to: .bailiff(license: receiver.number.value),
-                                    reason: "reassignment", jobID: job.id, explanation: nil, at: now)
-                        try recordTransferActions(proceeding, to: receiver, job: job, tx: tx, at: now)
-                    } else {
-                        try tx.appendAssignment(proceeding.number, holder: chamber, reason: "noReceiver", jobID: job.id, explanation: nil, at: now)
-                    }
-                    try tx.markItem(job: job.id, proceeding: proceeding.number, receiver: receiver?.number.value, round: round.round,
-                                    note: receiver == nil ? strandedNote(decision) : nil)
+            let place: () throws -> Void = {
+                if let receiver {
+                    try tx.move(proceeding.number, from: chamber, to: .bailiff(license: receiver.number.value),
+                                reason: "reassignment", jobID: job.id, explanation: nil, at: now)
+                    try recordTransferActions(proceeding, to: receiver, job: job, tx: tx, at: now)
+                } else {
+                    try tx.appendAssignment(proceeding.number, holder: chamber, reason: "noReceiver", jobID: job.id, explanation: nil, at: now)
                 }
+                try tx.markItem(job: job.id, proceeding: proceeding.number, receiver: receiver?.number.value, round: round.round,
+                                note: receiver == nil ? strandedNote(decision) : nil)
+            }
+            do {
+                if isolateItems { try tx.savepoint(place) } else { try place() }
                 if receiver == nil { stranded += 1 } else { reassigned += 1 }
-            } catch {
+            } catch where isolateItems {
                 // The round counted the planned receiver's load; the item keeps it so the round replays.
                 try quarantine(proceeding.number, of: job, reason: "\(error)", planned: receiver?.number.value, round: round.round, tx: tx, at: now)
                 quarantined += 1
