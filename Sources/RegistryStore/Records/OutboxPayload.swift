@@ -4,12 +4,19 @@
 /// no value can break the payload.
 enum OutboxPayload {
     static func json(_ fields: [String: OutboxValue]) -> String {
+        json(sorted: fields.keys.sorted().map { ($0, fields[$0]!) })
+    }
+
+    /// As `json(_:)` for fields already in key order (the hot path of a transfer builds them so).
+    static func json(sorted fields: [(key: String, value: OutboxValue)]) -> String {
+        assert(zip(fields, fields.dropFirst()).allSatisfy { $0.key < $1.key }, "outbox keys must be sorted")
         var text = "{"
-        for (index, key) in fields.keys.sorted().enumerated() {
+        text.reserveCapacity(256)
+        for (index, field) in fields.enumerated() {
             if index > 0 { text += "," }
-            append(key, to: &text)
+            append(field.key, to: &text)
             text += ":"
-            switch fields[key]! {
+            switch field.value {
             case .text(let value): append(value, to: &text)
             case .number(let value): text += String(value)
             }

@@ -137,13 +137,10 @@ extension StoreTransaction {
         case .bailiff(let license): (nil, license)
         case .regionalChamber(let district): (district, nil)
         }
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
             UPDATE proceeding SET holder_license = ? WHERE number = ? AND status = 'open'
               AND holder_license IS ? AND (? IS NULL OR district = ?)
-            """,
-            arguments: [Self.license(of: holder), number, license, district, district]
-        )
+            """).execute(arguments: [Self.license(of: holder), number, license, district, district])
         guard db.changesCount == 1 else {
             throw StoreCorruption("proceeding \(number) is no longer held by \(expected); not moved twice")
         }
@@ -173,11 +170,12 @@ extension StoreTransaction {
 
 extension StoreTransaction {
     /// Hands every open proceeding of `license` to the regional chamber of `district` in
-    /// three set statements (a bailiff may hold thousands), recording each hand-over.
-    /// Returns their numbers in number order.
-    public func handOverAll(of license: String, to district: String, at now: Instant) throws -> [String] {
-        let numbers = try String.fetchAll(db, sql: "SELECT number FROM proceeding WHERE holder_license = ? AND status = 'open' ORDER BY number", arguments: [license])
-        guard !numbers.isEmpty else { return [] }
+    /// a few set statements (a bailiff may hold 100,000), recording each hand-over.
+    /// Returns how many.
+    @discardableResult
+    public func handOverAll(of license: String, to district: String, at now: Instant) throws -> Int {
+        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM proceeding WHERE holder_license = ? AND status = 'open'", arguments: [license]) ?? 0
+        guard count > 0 else { return 0 }
         try db.execute(sql: """
             INSERT INTO proceeding_assignment (proceeding_number, holder, reason, job_id, at_ms, explanation)
             SELECT number, ?, 'handover', NULL, ?, NULL FROM proceeding WHERE holder_license = ? AND status = 'open' ORDER BY number
@@ -188,7 +186,7 @@ extension StoreTransaction {
               AND proceeding_number IN (SELECT number FROM proceeding WHERE holder_license = ? AND status = 'open')
             """, arguments: [license])
         try db.execute(sql: "UPDATE proceeding SET holder_license = NULL, district = ? WHERE holder_license = ? AND status = 'open'", arguments: [district, license])
-        return numbers
+        return count
     }
 }
 

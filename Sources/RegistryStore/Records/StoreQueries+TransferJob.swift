@@ -192,9 +192,24 @@ extension StoreQueries {
 }
 
 extension StoreTransaction {
+    /// Creates the job for every open proceeding `holder` holds, in number order, in one
+    /// statement (call it before handing them over). Returns the job and its size, nil if none.
+    public func createTransferJob(forProceedingsOf holder: String, trigger: String, triggerEntry: Int?, triggerReference: String?, district: String,
+                                  seed: UInt64, policy: TransferPolicy, at now: Instant) throws -> (job: Int64, count: Int)? {
+        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM proceeding WHERE holder_license = ? AND status = 'open'", arguments: [holder]) ?? 0
+        guard count > 0 else { return nil }
+        let id = try createTransferJob(license: holder, trigger: trigger, triggerEntry: triggerEntry, triggerReference: triggerReference, district: district,
+                                       seed: seed, policy: policy, proceedings: [], total: count, at: now)
+        try db.execute(sql: """
+            INSERT INTO transfer_item (job_id, proceeding_number, position, state)
+            SELECT ?, number, row_number() OVER (ORDER BY number) - 1, 'pending' FROM proceeding WHERE holder_license = ? AND status = 'open'
+            """, arguments: [id, holder])
+        return (id, count)
+    }
+
     /// Creates the job for `proceedings` (already moved to the regional chamber), in their order.
     public func createTransferJob(license: String, trigger: String, triggerEntry: Int?, triggerReference: String? = nil, district: String, seed: UInt64,
-                                  policy: TransferPolicy, proceedings: [String], at now: Instant) throws -> Int64 {
+                                  policy: TransferPolicy, proceedings: [String], total: Int? = nil, at now: Instant) throws -> Int64 {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try db.execute(
@@ -203,7 +218,7 @@ extension StoreTransaction {
             VALUES (?, ?, ?, ?, ?, ?, ?, 'reassigning', ?, ?)
             """,
             arguments: [license, trigger, triggerEntry, triggerReference, district, Int64(bitPattern: seed),
-                        String(decoding: try encoder.encode(policy), as: UTF8.self), proceedings.count, now.millisecondsSinceEpoch]
+                        String(decoding: try encoder.encode(policy), as: UTF8.self), total ?? proceedings.count, now.millisecondsSinceEpoch]
         )
         let id = db.lastInsertedRowID
         let insert = try db.cachedStatement(sql: "INSERT INTO transfer_item (job_id, proceeding_number, position, state) VALUES (?, ?, ?, 'pending')")

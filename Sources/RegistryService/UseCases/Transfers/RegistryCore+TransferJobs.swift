@@ -41,12 +41,11 @@ extension RegistryCore {
                 "license": .text(license.number.value), "trigger": .text(trigger), "legal_basis": "123.4",
             ], at: now)
         }
-        let held = try tx.handOverAll(of: license.number.value, to: license.district, at: now)
-        guard !held.isEmpty else { return nil }
-        let job = try tx.createTransferJob(license: license.number.value, trigger: trigger, triggerEntry: entry, triggerReference: reference,
-                                           district: license.district, seed: ReassignmentPlanner.seed(for: seed), policy: policy,
-                                           proceedings: held, at: now)
-        try recordJobCreated(job, license: license.number.value, district: license.district, count: held.count, trigger: trigger, tx: tx, at: now)
+        guard let (job, count) = try tx.createTransferJob(forProceedingsOf: license.number.value, trigger: trigger, triggerEntry: entry, triggerReference: reference,
+                                                          district: license.district, seed: ReassignmentPlanner.seed(for: seed), policy: policy, at: now)
+        else { return nil }
+        try tx.handOverAll(of: license.number.value, to: license.district, at: now)
+        try recordJobCreated(job, license: license.number.value, district: license.district, count: count, trigger: trigger, tx: tx, at: now)
         return job
     }
 
@@ -67,21 +66,23 @@ extension RegistryCore {
         try tx.appendOutbox(eventType: "transfer.cancelled", subject: license.number.value, payload: #"{"job":\#(job.id)}"#, at: now)
     }
 
-    /// What the parties and the enforcement system must do about one moved proceeding.
+    /// What the parties and the enforcement system must do about one moved proceeding. The
+    /// fields are listed in key order: four events per proceeding of a mass transfer.
     static func recordTransferActions(_ proceeding: EnforcementProceeding, to receiver: License, job: TransferJob, tx: StoreTransaction, at now: Instant) throws {
-        let base: [String: OutboxValue] = ["proceeding": .text(proceeding.number), "job": .number(job.id), "from": .text(job.licenseNumber), "to": .text(receiver.number.value)]
+        let from: (key: String, value: OutboxValue) = ("from", .text(job.licenseNumber)), jobID: (key: String, value: OutboxValue) = ("job", .number(job.id))
+        let number: (key: String, value: OutboxValue) = ("proceeding", .text(proceeding.number)), to: (key: String, value: OutboxValue) = ("to", .text(receiver.number.value))
         // Art. 143.6: the parties are told who now holds their proceeding.
         for party in ["creditor", "debtor"] {
             try tx.appendOutbox(eventType: "notification.party", subject: proceeding.number,
-                                fields: base.merging(["party": .text(party), "legal_basis": "143.6"]) { $1 }, at: now)
+                                sortedFields: [from, jobID, ("legal_basis", "143.6"), ("party", .text(party)), number, to], at: now)
         }
         // Art. 58.5: the receiver recalls the predecessor's collection orders and issues new ones.
-        try tx.appendOutbox(eventType: "action.collection_orders", subject: proceeding.number, fields: base.merging(["legal_basis": "58.5"]) { $1 }, at: now)
+        try tx.appendOutbox(eventType: "action.collection_orders", subject: proceeding.number, sortedFields: [from, jobID, ("legal_basis", "58.5"), number, to], at: now)
         // Art. 123.6: the funds move on the Ministry's decision and the chamber's transfer decision (123.6.2 names the receiver).
-        try tx.appendOutbox(eventType: "action.funds_move", subject: proceeding.number, fields: base.merging([
-            "receiver_name": .text(receiver.holderName.description), "receiver_iin": .text(receiver.holder.digits),
-            "trigger": .text(job.triggerDescription), "legal_basis": "123.6",
-        ]) { $1 }, at: now)
+        try tx.appendOutbox(eventType: "action.funds_move", subject: proceeding.number, sortedFields: [
+            from, jobID, ("legal_basis", "123.6"), number, ("receiver_iin", .text(receiver.holder.digits)),
+            ("receiver_name", .text(receiver.holderName.description)), to, ("trigger", .text(job.triggerDescription)),
+        ], at: now)
     }
 
     static func recordFinish(_ job: TransferJob, state: TransferJob.State, tx: StoreTransaction, at now: Instant) throws {
