@@ -20,6 +20,14 @@ public final class RegistryStore: Sendable {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA busy_timeout = 5000")
+            // A mass transfer's batch touches tens of thousands of pages; with SQLite's 2 MiB
+            // default the writer spilled them to the WAL many times over. 32 MiB for the one
+            // writer keeps a batch in memory; readers keep the default, so RSS stays bounded.
+            // A larger WAL between checkpoints writes a page rewritten by many batches once.
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA cache_size = -32768")
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
+            }
         }
         self.pool = try DatabasePool(path: path, configuration: config)
         self.path = path

@@ -18,8 +18,10 @@ public struct TransferBatchReport: Sendable {
 }
 
 extension RegistryCore {
-    /// Proceedings per batch: one transaction each, short enough not to hold the writer long.
-    public static let transferBatchSize = 1_000
+    /// Proceedings per batch: one transaction each. 5,000 hold the writer about half a second on
+    /// this 2-core machine; smaller batches rewrote the same index pages into the WAL many more
+    /// times (1,000: 17 s for 100,000 proceedings, 5,000: 11 s).
+    public static let transferBatchSize = 5_000
 
     /// How long a job waits after an unexpected failure before it is tried again.
     static let transferRetryDelayMs: Int64 = 60_000

@@ -26,7 +26,8 @@ extension RegistryMigrations {
     DROP TABLE transfer_item;
     ALTER TABLE transfer_item_v15 RENAME TO transfer_item;
     CREATE INDEX transfer_item_pending ON transfer_item(job_id, position) WHERE state = 'pending';
-    CREATE INDEX transfer_item_by_round ON transfer_item(job_id, round, position);
+    -- By position, not by round: marking an item must not move it in an index (100,000 per job).
+    CREATE INDEX transfer_item_by_position ON transfer_item(job_id, position);
     CREATE INDEX transfer_item_by_proceeding ON transfer_item(proceeding_number);
 
     ALTER TABLE transfer_job ADD COLUMN quarantined INTEGER NOT NULL DEFAULT 0;
@@ -80,6 +81,5 @@ extension RegistryMigrations {
         SELECT license_number, substr(trigger_reference, -10), trigger_reference, trigger_reference, 'migration v15', created_at_ms
         FROM transfer_job WHERE trigger = 'longAbsence' AND trigger_reference LIKE '%, from ____-__-__';
 
-    CREATE INDEX proceeding_open_by_district_holder ON proceeding(district, status, holder_license, category);
     """
 }
