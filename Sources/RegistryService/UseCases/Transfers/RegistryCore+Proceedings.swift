@@ -46,7 +46,8 @@ extension RegistryCore {
                 }
                 do {
                     let proceeding = try Self.checkedProceeding(draft, license: licenses[draft.holderLicense]!, mci: mci)
-                    try tx.savepoint { try tx.insert(proceeding, at: now) }
+                    // Every check ran before this write, so a failure here is the store's own and fails the request.
+                    try tx.insert(proceeding, at: now)
                     result.accepted.append(draft.number)
                 } catch let list as ProceedingDraft.ProblemList {
                     result.refused.append(.init(index: index, problems: list.problems))
