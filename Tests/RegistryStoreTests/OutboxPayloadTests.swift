@@ -1,6 +1,7 @@
 import Enforcement
 import Foundation
 import GRDB
+import Licensing
 import RegistryStore
 import Testing
 
@@ -19,5 +20,31 @@ struct OutboxPayloadTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any])
         #expect(object["text"] as? String == text)
         #expect(object["count"] as? Int == 7)
+    }
+}
+
+/// Intake writes a proceeding's details as hand-built JSON; it must read back exactly.
+@Suite("Proceeding records")
+struct ProceedingRecordTests {
+    @Test func aProceedingWithQuotesBackslashesAndControlCharactersReadsBackExactly() async throws {
+        let fixture = try StoreFixture()
+        let person = StoreFixture.person()
+        let number = LicenseNumber("2026-000001")!
+        let proceeding = EnforcementProceeding(
+            number: "P-\"1\"",
+            document: EnforcementDocument(kind: .courtWrit, reference: "SMAS \"2-1\" \\ 5/6\n", debtorKind: .legalEntity, subject: .collection, inFavourOfState: true),
+            category: .stateRevenue,
+            creditor: Party(kind: .legalEntity, name: "ТОО \"Кредит\"\t", identifier: "123456789012", contact: "a@b.kz"),
+            debtor: Party(kind: .individual, name: "Должник \u{01}", identifier: "", contact: ""),
+            debtorLocation: DebtorLocation(district: "almaty-city", unit: "Bostandyk"), amount: Tenge(tiyn: 15_000_050), openedOn: LocalDate("2026-02-01")!,
+            district: "almaty-city", holder: .bailiff(license: number.value), advancePaid: Tenge(tiyn: 500_000), advanceUsed: Tenge(tiyn: 1_000), status: .open,
+            lastMeasureOn: LocalDate("2026-02-10")
+        )
+        try await fixture.store.write { tx in
+            try tx.insert(person)
+            try tx.insert(StoreFixture.license(number, holder: person))
+            try tx.insert(proceeding, at: Instant(millisecondsSinceEpoch: 2))
+        }
+        #expect(try fixture.store.read { try $0.proceeding("P-\"1\"") } == proceeding)
     }
 }
