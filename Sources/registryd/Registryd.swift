@@ -71,6 +71,10 @@ struct Registryd: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
+    @Option(help: ArgumentHelp("With --dev only: run as if it were 10:00 Kazakhstan time on this date (YYYY-MM-DD), time then running on.",
+                               valueName: "date"))
+    var devClock: String?
+
     func run() async throws {
         let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { label in
@@ -99,8 +103,16 @@ struct Registryd: AsyncParsableCommand {
             FileHandle.standardError.write(Data("registryd: \(error)\n".utf8))
             throw ExitCode(78)
         }
+        var clock: any RegistryClock = SystemClock()
+        if let devClock {
+            guard dev, let date = LocalDate(devClock) else {
+                FileHandle.standardError.write(Data("registryd: --dev-clock takes a date YYYY-MM-DD and only with --dev\n".utf8))
+                throw ExitCode(78)
+            }
+            clock = ShiftedClock(startingAt: Instant(millisecondsSinceEpoch: Instant(startOf: date).millisecondsSinceEpoch + 10 * 3_600_000))
+        }
         let store = try RegistryStore(path: settings.databasePath)
-        let core = RegistryCore(store: store, transferPolicy: policy, logger: logger)
+        let core = RegistryCore(store: store, clock: clock, transferPolicy: policy, logger: logger)
         var configuration = RegistryServer.Configuration(host: settings.host, port: settings.port, tls: settings.tls)
         configuration.shutdownGrace = .seconds(Int64(shutdownGrace))
         configuration.threads = max(1, threads)

@@ -13,7 +13,7 @@ struct DevModeTests {
         let port = Int.random(in: 20_000..<40_000)
         let server = Process()
         server.executableURL = ExecutableTests.binaries.appendingPathComponent("registryd")
-        server.arguments = ["--dev", "--data", folder.path, "--port", String(port), "--log-level", "info"]
+        server.arguments = ["--dev", "--data", folder.path, "--port", String(port), "--log-level", "info", "--dev-clock", TestRegistry.defaultMoment]
         let log = Pipe()
         server.standardError = log
         try server.run()
@@ -65,7 +65,7 @@ struct DevModeTests {
         let imported = try await admin(["cases", "import", cases.path, "--role", "system"])
         #expect(imported.stdout.contains("imported 1 of 1 rows"), "\(imported.stdout)\(imported.stderr)")
 
-        let until = SystemClock().now().kazakhstanDate.adding(months: 2).description
+        let until = LocalDate(TestRegistry.defaultMoment)!.adding(months: 2).description
         let submit = try await admin(["proposal", "submit", "2026-000001", "--ground", "s143_2_5", "--facts", "no training since 2023",
                                       "--role", "regionalChamber"])
         #expect(submit.stdout.contains("proposal 1 submitted"), "\(submit.stderr)")

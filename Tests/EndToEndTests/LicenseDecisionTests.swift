@@ -11,7 +11,7 @@ struct LicenseDecisionTests {
         var request = WireSuspendLicenseRequest()
         request.number = number
         request.ground = "s143_2_4"
-        request.termEnd = SystemClock().now().kazakhstanDate.adding(months: monthsAhead).description
+        request.termEnd = LocalDate(TestRegistry.defaultMoment)!.adding(months: monthsAhead).description
         request.reasons = "enforcement actions outside his district"
         request.proposal.author = author
         request.proposal.reference = "TB-ALA-2026-15"

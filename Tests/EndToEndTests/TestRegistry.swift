@@ -13,6 +13,11 @@ import RegistryWire
 /// A real registryd (server + SQLite store) on an ephemeral 127.0.0.1 port with
 /// a freshly generated PKI, in its own temporary data folder.
 final class TestRegistry: Sendable {
+    /// Tests that do not set a clock run at a fixed moment, never on today's date (the shipped
+    /// calendar and MCI tables end). Each registry gets its own, so a test may move it.
+    static let defaultMoment = "2026-12-02"
+    static func defaultClock() -> SteppingClock { SteppingClock(defaultMoment) }
+
     let folder: URL
     let ca: CertificateAuthority
     let store: RegistryStore
@@ -34,7 +39,7 @@ final class TestRegistry: Sendable {
         self.worker = worker
     }
 
-    static func start(maxFrameBytes: Int = ProtocolConstants.defaultMaxFrameBytes, clock: any RegistryClock = SystemClock(),
+    static func start(maxFrameBytes: Int = ProtocolConstants.defaultMaxFrameBytes, clock: any RegistryClock = TestRegistry.defaultClock(),
                       transferPolicy: TransferPolicy = .standard, runWorker: Bool = false) async throws -> TestRegistry {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("registry-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -93,7 +98,7 @@ final class TestRegistry: Sendable {
 }
 
 /// Runs `body` against a fresh registry and always stops it.
-func withRegistry(maxFrameBytes: Int = ProtocolConstants.defaultMaxFrameBytes, clock: any RegistryClock = SystemClock(),
+func withRegistry(maxFrameBytes: Int = ProtocolConstants.defaultMaxFrameBytes, clock: any RegistryClock = TestRegistry.defaultClock(),
                   transferPolicy: TransferPolicy = .standard, runWorker: Bool = false, _ body: (TestRegistry) async throws -> Void) async throws {
     let registry = try await TestRegistry.start(maxFrameBytes: maxFrameBytes, clock: clock, transferPolicy: transferPolicy, runWorker: runWorker)
     do {
