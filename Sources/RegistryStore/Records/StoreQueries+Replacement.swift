@@ -95,11 +95,13 @@ extension StoreTransaction {
         guard db.changesCount == 1 else { throw StoreCorruption("proceeding \(proceeding) of replacement \(id) was already settled") }
     }
 
+    /// The unused advance goes back to the creditor (52.5, 153-1.3 ¶2): what was paid becomes what was used.
+    static let returnUnusedAdvance = "details = json_set(details, '$.advancePaidTiyn', json_extract(details, '$.advanceUsedTiyn'))"
+
     /// The proceeding goes to another district's regional chamber (52.4.2); the unused advance is returned (52.5).
     public func relocate(_ number: String, to district: String, reason: String, at now: Instant) throws {
         try db.execute(sql: """
-            UPDATE proceeding SET district = ?, holder_license = NULL,
-              details = json_set(details, '$.advancePaidTiyn', json_extract(details, '$.advanceUsedTiyn'))
+            UPDATE proceeding SET district = ?, holder_license = NULL, \(Self.returnUnusedAdvance)
             WHERE number = ? AND status = 'open'
             """, arguments: [district, number])
         guard db.changesCount == 1 else { throw StoreCorruption("proceeding \(number) is not open") }
@@ -111,7 +113,7 @@ extension StoreTransaction {
     /// The unused advance goes back with the document (153-1.3 ¶2), so the closed record keeps none.
     public func closeProceeding(_ number: String, from holder: EnforcementProceeding.Holder, reason: String, at now: Instant) throws {
         try db.execute(sql: """
-            UPDATE proceeding SET status = 'closed', details = json_set(details, '$.advancePaidTiyn', json_extract(details, '$.advanceUsedTiyn'))
+            UPDATE proceeding SET status = 'closed', \(Self.returnUnusedAdvance)
             WHERE number = ? AND status = 'open' AND holder_license IS ?
             """, arguments: [number, Self.license(of: holder)])
         guard db.changesCount == 1 else { throw StoreCorruption("proceeding \(number) is not open with \(holder)") }
