@@ -8,7 +8,7 @@ import Testing
 @Suite("Migrations")
 struct MigrationTests {
     /// Every migration, in order; a new one is appended here as well as in the migrator.
-    static let all = ["v1-skeleton", "v2-license-decisions", "v3-proposals", "v4-lifecycle", "v5-proceedings", "v6-membership-insurance", "v7-training-monitors", "v8-inspections", "v9-penalties-dues", "v10-complaints", "v11-mci", "v12-legal-aid", "v13-penalty-appeals", "v14-candidates", "v15-transfer-rounds"]
+    static let all = ["v1-skeleton", "v2-license-decisions", "v3-proposals", "v4-lifecycle", "v5-proceedings", "v6-membership-insurance", "v7-training-monitors", "v8-inspections", "v9-penalties-dues", "v10-complaints", "v11-mci", "v12-legal-aid", "v13-penalty-appeals", "v14-candidates", "v15-transfer-rounds", "v16-legal-fidelity"]
 
     @Test func anEmptyFileMigratesToTheCurrentSchemaWithTheTwentyDistricts() throws {
         let fixture = try StoreFixture()
@@ -137,5 +137,23 @@ struct UpgradeTests {
         let absence = try #require(try store.read { try $0.longAbsences(of: "2025-000001") }.first)
         #expect(absence.from == LocalDate("2026-05-04"))
         #expect(absence.covers(LocalDate("2026-12-01")!))
+    }
+
+    @Test func aV15FileKeepsItsPersonFactsAsEntriesRecordedAtRegistrationAndAppendOnly() async throws {
+        let person = StoreFixture.person()
+        let (folder, path) = try await Self.legacyFile(upTo: "v15-transfer-rounds") { db in
+            try db.execute(sql: "INSERT INTO person (iin, surname, given_name, residence_district, education, registered_at_ms) VALUES (?, 'Ахметов', 'Ержан', 'almaty-city', 'higherLegal', 1700000000000)", arguments: [person.iin.digits])
+            try db.execute(sql: "INSERT INTO person_fact (iin, kind, from_date, to_date) VALUES (?, 'conviction', '2010-01-10', '2015-01-10')", arguments: [person.iin.digits])
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try RegistryStore(path: path)
+        defer { try? store.close() }
+        let history = try store.read { try $0.factHistory(person.iin) }
+        #expect(history.entries.count == 1)
+        #expect(history.entries[0].change == .records)
+        #expect(history.entries[0].recordedAt.millisecondsSinceEpoch == 1700000000000)
+        #expect(history.facts.map(\.fact.to) == [LocalDate("2015-01-10")])
+        await #expect(throws: (any Error).self) { try await store.write { try $0.db.execute(sql: "UPDATE person_fact SET to_date = NULL") } }
+        await #expect(throws: (any Error).self) { try await store.write { try $0.db.execute(sql: "DELETE FROM person_fact") } }
     }
 }

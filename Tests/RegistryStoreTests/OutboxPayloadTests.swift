@@ -41,7 +41,7 @@ struct ProceedingRecordTests {
             lastMeasureOn: LocalDate("2026-02-10")
         )
         try await fixture.store.write { tx in
-            try tx.insert(person)
+            try tx.insert(person, recordedBy: "test")
             try tx.insert(StoreFixture.license(number, holder: person))
             try tx.insert(proceeding, at: Instant(millisecondsSinceEpoch: 2))
         }

@@ -8,9 +8,9 @@ import Testing
 struct RegisterConstraintTests {
     @Test func aPersonIsRegisteredOnlyOncePerIIN() async throws {
         let fixture = try StoreFixture()
-        try await fixture.store.write { try $0.insert(StoreFixture.person()) }
+        try await fixture.store.write { try $0.insert(StoreFixture.person(), recordedBy: "test") }
         await #expect(throws: Rejection.self) {
-            try await fixture.store.write { try $0.insert(StoreFixture.person()) }
+            try await fixture.store.write { try $0.insert(StoreFixture.person(), recordedBy: "test") }
         }
     }
 
@@ -19,7 +19,7 @@ struct RegisterConstraintTests {
         let person = StoreFixture.person()
         let number = LicenseNumber(year: 2026, sequence: 1)
         try await fixture.store.write { tx in
-            try tx.insert(person)
+            try tx.insert(person, recordedBy: "test")
             try tx.insert(StoreFixture.license(number, holder: person))
         }
         await #expect(throws: DatabaseError.self) {
@@ -47,7 +47,7 @@ struct RegisterConstraintTests {
         let fixture = try StoreFixture()
         let person = StoreFixture.person()
         try await fixture.store.write { tx in
-            try tx.insert(person)
+            try tx.insert(person, recordedBy: "test")
             try tx.insert(StoreFixture.license(LicenseNumber(year: 2026, sequence: 1), holder: person))
         }
         await #expect(throws: DatabaseError.self) {
@@ -64,8 +64,8 @@ struct RegisterConstraintTests {
         let a = StoreFixture.person("90010130001", surname: "Ахметов")
         let b = StoreFixture.person("85020240002", surname: "Бекова")
         try await fixture.store.write { tx in
-            try tx.insert(a)
-            try tx.insert(b)
+            try tx.insert(a, recordedBy: "test")
+            try tx.insert(b, recordedBy: "test")
             try tx.insert(StoreFixture.license(LicenseNumber(year: 2026, sequence: 1), holder: a))
             try tx.insert(StoreFixture.license(LicenseNumber(year: 2026, sequence: 2), holder: b))
         }
@@ -84,7 +84,7 @@ struct PointReadTests {
         let number = LicenseNumber(year: 2026, sequence: 1)
         #expect(try fixture.store.license(number) == nil)
         try await fixture.store.write { tx in
-            try tx.insert(person)
+            try tx.insert(person, recordedBy: "test")
             try tx.insert(StoreFixture.license(number, holder: person))
         }
         let viaPoint = try #require(try fixture.store.license(number))
@@ -113,7 +113,7 @@ struct DecisionRecordTests {
         let number = LicenseNumber(year: 2026, sequence: 1)
         let issued = StoreFixture.license(number, holder: person)
         try await fixture.store.write { tx in
-            try tx.insert(person)
+            try tx.insert(person, recordedBy: "test")
             try tx.insert(issued)
         }
         let context = DecisionContext(actor: "ministry", requestID: "r2", now: Instant(startOf: LocalDate("2026-04-01")!))

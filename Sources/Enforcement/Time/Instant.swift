@@ -29,6 +29,11 @@ public struct Instant: Hashable, Comparable, Sendable, Codable {
     public init(startOf date: LocalDate) {
         self.millisecondsSinceEpoch = (Int64(date.dayNumber) * 86_400 - Instant.kazakhstanOffsetSeconds) * 1000
     }
+
+    /// The last millisecond of `date`, Kazakhstan time: "as of that day" includes the whole day.
+    public init(endOf date: LocalDate) {
+        self.millisecondsSinceEpoch = Instant(startOf: date.adding(days: 1)).millisecondsSinceEpoch - 1
+    }
 }
 
 /// The source of "now" for every rule; tests inject a fixed one.

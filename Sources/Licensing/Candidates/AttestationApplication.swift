@@ -52,9 +52,10 @@ public struct AttestationApplication: Hashable, Sendable, Codable {
     /// with no other application under way.
     public static func submit(by person: Person, region: String, receivedOn: LocalDate, internships: [Internship],
                               previous: [AttestationApplication], calendar: WorkingCalendar) throws(Rejection) -> AttestationApplication {
-        guard region == person.residenceDistrict else {
+        let residence = person.residence(on: receivedOn)
+        guard region == residence else {
             throw Rejection(.failedPrecondition, reason: "NOT_THE_RESIDENCE_BODY",
-                            message: "the candidate lives in \(person.residenceDistrict); he applies through that territorial body, not \(region)", article: "141-1.2")
+                            message: "the candidate lives in \(residence); he applies through that territorial body, not \(region)", article: "141-1.2")
         }
         guard internships.contains(where: { $0.status == .completed && ($0.endedOn ?? receivedOn) <= receivedOn }) else {
             throw Rejection(.failedPrecondition, reason: "NO_COMPLETED_INTERNSHIP", message: "no completed internship is recorded for the candidate", article: "141-1.2")

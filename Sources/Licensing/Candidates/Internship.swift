@@ -72,7 +72,7 @@ public struct Internship: Hashable, Sendable, Codable {
         if !person.facts(.citizenship).contains(where: { $0.covers(date) }) {
             found.append(.init(article: "156.3", reason: "NOT_A_CITIZEN", message: "not a citizen of the Republic of Kazakhstan on \(date)"))
         }
-        if person.education != .higherLegal {
+        if person.education(on: date) != .higherLegal {
             found.append(.init(article: "156.3", reason: "NO_HIGHER_LEGAL_EDUCATION", message: "has no higher legal education"))
         }
         if person.facts(.incapacity).contains(where: { $0.covers(date) }) {

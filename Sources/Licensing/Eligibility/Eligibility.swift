@@ -17,8 +17,12 @@ public enum Eligibility {
             found.append(.init(article: "140.1", reason: "NOT_A_CITIZEN", message: "not a citizen of the Republic of Kazakhstan on \(date)"))
         }
         // Art. 140.1: higher legal education.
-        if person.education != .higherLegal {
-            found.append(.init(article: "140.1", reason: "NO_HIGHER_LEGAL_EDUCATION", message: "has no higher legal education"))
+        if person.education(on: date) != .higherLegal {
+            found.append(.init(article: "140.1", reason: "NO_HIGHER_LEGAL_EDUCATION", message: "has no higher legal education on \(date)"))
+        }
+        // Art. 144.1.3, 144.1.4: no one may be licensed, or stay licensed, after his death is on record.
+        if let died = person.death(on: date) {
+            found.append(.init(article: "144.1.4", reason: "DECEASED", message: "died or was declared dead on \(died)"))
         }
         // Art. 140.2.1: declared incapable or of limited capacity, while in force.
         if person.facts(.incapacity).contains(where: { $0.covers(date) }) {

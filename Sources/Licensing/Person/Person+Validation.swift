@@ -19,14 +19,7 @@ extension Person {
         check(EnforcementDistrict.named(residenceDistrict) != nil, "residence_district", "unknown district code '\(residenceDistrict)'")
         check(education != nil, "education", "required")
         for (index, fact) in facts.enumerated() {
-            let field = "facts[\(index)]"
-            if let to = fact.to {
-                check(fact.kind.isPeriod, field, "\(fact.kind.rawValue) is an event and takes no end date")
-                check(fact.from < to, field, "ends (\(to)) before or on its start (\(fact.from))")
-            }
-            if fact.kind == .releaseFromCriminalLiability || fact.kind == .judicialRelease {
-                check(!(fact.ground ?? "").isEmpty, field, "\(fact.kind.rawValue) needs the legal ground it was made on")
-            }
+            for problem in fact.problems() { check(false, "facts[\(index)]", problem) }
         }
         guard violations.isEmpty else {
             throw Rejection(

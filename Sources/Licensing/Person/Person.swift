@@ -20,6 +20,21 @@ public struct Person: Hashable, Sendable, Codable {
     }
 
     public func facts(_ kind: PersonFact.Kind) -> [PersonFact] { facts.filter { $0.kind == kind } }
+
+    /// The district he lived in on `date`: the last move on record by then, else the one registered.
+    public func residence(on date: LocalDate) -> String {
+        facts(.residence).filter { $0.from <= date }.max { $0.from < $1.from }?.value ?? residenceDistrict
+    }
+
+    /// His education on `date`: the last level on record by then, else the one registered (140.1).
+    public func education(on date: LocalDate) -> Education {
+        facts(.education).filter { $0.from <= date }.max { $0.from < $1.from }?.value.flatMap(Education.init(rawValue:)) ?? education
+    }
+
+    /// The day he died or was declared dead, if that is on record by `date` (144.1.3, 144.1.4).
+    public func death(on date: LocalDate) -> LocalDate? {
+        facts(.death).map(\.from).filter { $0 <= date }.min()
+    }
 }
 
 /// Full name as in the identity document; the patronymic only if it has one (123.6.2, 154).

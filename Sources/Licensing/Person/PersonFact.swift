@@ -22,6 +22,14 @@ public struct PersonFact: Hashable, Sendable, Codable {
         case mentalHealthRegistration
         /// Court decision depriving a private bailiff license in force at `from`. 140.2.8
         case licenseDeprivation
+        /// Death, or a court decision in force declaring him dead, at `from`. 144.1.3, 144.1.4
+        case death
+        /// A court decision in force applying compulsory medical measures, at `from`. 144.1.6
+        case compulsoryMedicalMeasures
+        /// Moved his residence to the district `value` on `from`. 141-1.2
+        case residence
+        /// Obtained the education level `value` (an `Education`) on `from`. 140.1
+        case education
 
         /// Whether the fact is a period (has a meaningful end) rather than an event.
         public var isPeriod: Bool {
@@ -30,6 +38,9 @@ public struct PersonFact: Hashable, Sendable, Codable {
             default: return false
             }
         }
+
+        /// Kinds whose meaning is carried by `value` rather than by the dates alone.
+        public var takesValue: Bool { self == .residence || self == .education }
     }
 
     public var kind: Kind
@@ -39,13 +50,39 @@ public struct PersonFact: Hashable, Sendable, Codable {
     public var ground: String?
     /// Reference of the underlying document.
     public var reference: String?
+    /// The district code of a residence, the `Education` of an education fact.
+    public var value: String?
 
-    public init(kind: Kind, from: LocalDate, to: LocalDate? = nil, ground: String? = nil, reference: String? = nil) {
+    public init(kind: Kind, from: LocalDate, to: LocalDate? = nil, ground: String? = nil, reference: String? = nil, value: String? = nil) {
         self.kind = kind
         self.from = from
         self.to = to
         self.ground = ground
         self.reference = reference
+        self.value = value
+    }
+
+    /// What is wrong with the fact as given, whatever else is on record: an end on an event,
+    /// an end before the start, a release without its ground, a value that means nothing.
+    public func problems() -> [String] {
+        var found: [String] = []
+        if let to {
+            if !kind.isPeriod { found.append("\(kind.rawValue) is an event and takes no end date") }
+            if to <= from { found.append("ends (\(to)) before or on its start (\(from))") }
+        }
+        if kind == .releaseFromCriminalLiability || kind == .judicialRelease, (ground ?? "").isEmpty {
+            found.append("\(kind.rawValue) needs the legal ground it was made on")
+        }
+        switch kind {
+        case .residence where EnforcementDistrict.named(value ?? "") == nil:
+            found.append("residence needs the district code it moved to, not '\(value ?? "")'")
+        case .education where Education(rawValue: value ?? "") == nil:
+            found.append("education needs one of \(Education.allCases.map(\.rawValue).joined(separator: ", ")), not '\(value ?? "")'")
+        case _ where !kind.takesValue && value != nil:
+            found.append("\(kind.rawValue) takes no value")
+        default: break
+        }
+        return found
     }
 
     /// True when a period fact covers `date`: from ≤ date and (no end or date < end).

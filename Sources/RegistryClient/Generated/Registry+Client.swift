@@ -18,6 +18,20 @@ public struct RegistryStub: Sendable {
         try await connection.call(RegistryMethods.registerPerson, request, options: options)
     }
 
+    public func recordPersonFact(
+        _ request: WireRecordPersonFactRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WirePersonFactResponse {
+        try await connection.call(RegistryMethods.recordPersonFact, request, options: options)
+    }
+
+    public func correctPersonFact(
+        _ request: WireCorrectPersonFactRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WirePersonFactResponse {
+        try await connection.call(RegistryMethods.correctPersonFact, request, options: options)
+    }
+
     public func getPerson(
         _ request: WireGetPersonRequest,
         options: CallOptions = CallOptions()

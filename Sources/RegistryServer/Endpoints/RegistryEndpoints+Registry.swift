@@ -21,6 +21,34 @@ extension RegistryEndpoints: RegistryHandler {
         let person = try await core.person(iin: request.iin, context: context.request)
         var response = WireGetPersonResponse()
         response.person = PersonMapping.wire(person, revealIIN: true)
+        response.history = try await core.personFactHistory(iin: request.iin, context: context.request).entries.map(PersonMapping.wire)
+        return response
+    }
+
+    public func recordPersonFact(_ request: WireRecordPersonFactRequest, context: CallContext) async throws -> WirePersonFactResponse {
+        let command: PersonFactCommand
+        if request.ends != 0 {
+            let day = try DateMapping.requiredDate(request.fact.from, field: "fact.from")
+            command = .end(entry: request.ends, on: day, reference: request.fact.reference.isEmpty ? nil : request.fact.reference)
+        } else {
+            guard request.hasFact else { throw Rejection.invalid("fact", "required: the fact, or `ends` with the day a period ended") }
+            command = .record(try PersonMapping.fact(request.fact, field: "fact"))
+        }
+        return Self.wire(try await core.changePersonFact(iin: request.iin, command, source: request.source, context: context.request))
+    }
+
+    public func correctPersonFact(_ request: WireCorrectPersonFactRequest, context: CallContext) async throws -> WirePersonFactResponse {
+        guard request.entry > 0 else { throw Rejection.invalid("entry", "required: the id of the entry corrected or withdrawn") }
+        let command: PersonFactCommand = request.hasFact
+            ? .correct(entry: request.entry, by: try PersonMapping.fact(request.fact, field: "fact"), reason: request.reason)
+            : .withdraw(entry: request.entry, reason: request.reason)
+        return Self.wire(try await core.changePersonFact(iin: request.iin, command, source: request.source, context: context.request))
+    }
+
+    static func wire(_ recorded: PersonFactRecorded) -> WirePersonFactResponse {
+        var response = WirePersonFactResponse()
+        response.entry = recorded.entry
+        response.person = PersonMapping.wire(recorded.person, revealIIN: true)
         return response
     }
 

@@ -6,6 +6,8 @@ import RegistryWire
 /// Server side of `kz.bailiff.registry.v1.Registry`.
 public protocol RegistryHandler: Sendable {
     func registerPerson(_ request: WireRegisterPersonRequest, context: CallContext) async throws -> WireRegisterPersonResponse
+    func recordPersonFact(_ request: WireRecordPersonFactRequest, context: CallContext) async throws -> WirePersonFactResponse
+    func correctPersonFact(_ request: WireCorrectPersonFactRequest, context: CallContext) async throws -> WirePersonFactResponse
     func getPerson(_ request: WireGetPersonRequest, context: CallContext) async throws -> WireGetPersonResponse
     func getBailiff(_ request: WireGetBailiffRequest, context: CallContext) async throws -> WireGetBailiffResponse
     func listDistricts(_ request: WireListDistrictsRequest, context: CallContext) async throws -> WireListDistrictsResponse
@@ -19,6 +21,12 @@ extension RegistryHandler {
     public func register(in table: inout MethodTable) {
         table.register(RegistryMethods.registerPerson) { request, context in
             try await self.registerPerson(request, context: context)
+        }
+        table.register(RegistryMethods.recordPersonFact) { request, context in
+            try await self.recordPersonFact(request, context: context)
+        }
+        table.register(RegistryMethods.correctPersonFact) { request, context in
+            try await self.correctPersonFact(request, context: context)
         }
         table.register(RegistryMethods.getPerson) { request, context in
             try await self.getPerson(request, context: context)

@@ -9,6 +9,7 @@ enum PersonMapping {
         (.releaseFromCriminalLiability, .releaseFromCriminalLiability), (.negativeDismissal, .negativeDismissal),
         (.judicialRelease, .judicialRelease), (.adminCorruptionPenalty, .adminCorruptionPenalty),
         (.mentalHealthRegistration, .mentalHealthRegistration), (.licenseDeprivation, .licenseDeprivation),
+        (.death, .death), (.compulsoryMedicalMeasures, .compulsoryMedicalMeasures), (.residence, .residence), (.education, .education),
     ]
 
     static func education(_ wire: WireEducation) -> Education? {
@@ -30,19 +31,47 @@ enum PersonMapping {
 
     static func facts(_ wire: [WirePersonFact]) throws(Rejection) -> [PersonFact] {
         var facts: [PersonFact] = []
-        for (index, f) in wire.enumerated() {
-            let field = "facts[\(index)]"
-            guard let kind = factKinds.first(where: { $0.0 == f.kind })?.1 else {
-                throw Rejection.invalid("\(field).kind", "unknown or missing fact kind")
-            }
-            guard let from = try DateMapping.optionalDate(f.from, field: "\(field).from") else {
-                throw Rejection.invalid("\(field).from", "required, YYYY-MM-DD")
-            }
-            let to = try DateMapping.optionalDate(f.to, field: "\(field).to")
-            facts.append(PersonFact(kind: kind, from: from, to: to, ground: f.ground.isEmpty ? nil : f.ground,
-                                    reference: f.reference.isEmpty ? nil : f.reference))
-        }
+        for (index, f) in wire.enumerated() { facts.append(try fact(f, field: "facts[\(index)]")) }
         return facts
+    }
+
+    static func fact(_ f: WirePersonFact, field: String) throws(Rejection) -> PersonFact {
+        guard let kind = factKinds.first(where: { $0.0 == f.kind })?.1 else {
+            throw Rejection.invalid("\(field).kind", "unknown or missing fact kind")
+        }
+        guard let from = try DateMapping.optionalDate(f.from, field: "\(field).from") else {
+            throw Rejection.invalid("\(field).from", "required, YYYY-MM-DD")
+        }
+        let to = try DateMapping.optionalDate(f.to, field: "\(field).to")
+        return PersonFact(kind: kind, from: from, to: to, ground: f.ground.isEmpty ? nil : f.ground,
+                          reference: f.reference.isEmpty ? nil : f.reference, value: f.value.isEmpty ? nil : f.value)
+    }
+
+    static func wire(_ fact: PersonFact) -> WirePersonFact {
+        var f = WirePersonFact()
+        f.kind = factKinds.first(where: { $0.1 == fact.kind })!.0
+        f.from = fact.from.description
+        f.to = fact.to?.description ?? ""
+        f.ground = fact.ground ?? ""
+        f.reference = fact.reference ?? ""
+        f.value = fact.value ?? ""
+        return f
+    }
+
+    static func wire(_ entry: PersonFactEntry) -> WirePersonFactEntry {
+        var e = WirePersonFactEntry()
+        e.id = entry.id
+        e.fact = wire(entry.fact)
+        switch entry.change {
+        case .records: e.change = .records
+        case .ends(let target): e.change = .ends; e.target = target
+        case .corrects(let target, let reason): e.change = .corrects; e.target = target; e.reason = reason
+        case .withdraws(let target, let reason): e.change = .withdraws; e.target = target; e.reason = reason
+        }
+        e.source = entry.source
+        e.recordedAtMs = entry.recordedAt.millisecondsSinceEpoch
+        e.recordedBy = entry.recordedBy
+        return e
     }
 
     static func wire(_ person: Person, revealIIN: Bool) -> WirePerson {
@@ -55,17 +84,7 @@ enum PersonMapping {
         p.education = wire(person.education)
         p.registeredAtMs = person.registeredAt.millisecondsSinceEpoch
         // Personal history (convictions, health) is for the bodies that check Art. 140, not for everyone.
-        if revealIIN {
-            p.facts = person.facts.map { fact in
-                var f = WirePersonFact()
-                f.kind = factKinds.first(where: { $0.1 == fact.kind })!.0
-                f.from = fact.from.description
-                f.to = fact.to?.description ?? ""
-                f.ground = fact.ground ?? ""
-                f.reference = fact.reference ?? ""
-                return f
-            }
-        }
+        if revealIIN { p.facts = person.facts.map(wire) }
         return p
     }
 

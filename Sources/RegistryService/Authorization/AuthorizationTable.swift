@@ -9,6 +9,9 @@ public enum AuthorizationTable {
         // Persons are registered by the Ministry and by the territorial bodies that
         // receive candidates' applications (141-1.2).
         .registerPerson: [.ministry, .territorialBody],
+        // The Ministry checks bailiffs keep meeting the Law (167(11-1)); territorial bodies control them (168).
+        .recordPersonFact: [.ministry, .territorialBody],
+        .correctPersonFact: [.ministry, .territorialBody],
         .getPerson: [.ministry, .territorialBody, .attestationCommission, .republicanChamber, .regionalChamber, .prosecutor, .auditor, .system],
         .getBailiff: Set(Role.allCases),
         .listDistricts: Set(Role.allCases),
@@ -126,6 +129,8 @@ public enum AuthorizationTable {
     static let basis: [Operation: Article] = [
         .issueLicense: "142.1",
         .registerPerson: "141-1.2",
+        .recordPersonFact: "167(11-1)",
+        .correctPersonFact: "167(11-1)",
         .suspendLicense: "143.1",
         .reinstateLicense: "143.3",
         .submitProposal: "144.3",

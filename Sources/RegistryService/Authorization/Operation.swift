@@ -4,6 +4,8 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case healthCheck = "Health/Check"
     case registerPerson = "Registry/RegisterPerson"
     case getPerson = "Registry/GetPerson"
+    case recordPersonFact = "Registry/RecordPersonFact"
+    case correctPersonFact = "Registry/CorrectPersonFact"
     case getBailiff = "Registry/GetBailiff"
     case listDistricts = "Registry/ListDistricts"
     case issueLicense = "Licensing/IssueLicense"
@@ -90,7 +92,7 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     /// Mutations are audited with their outcome and accept an idempotency key.
     public var isMutation: Bool {
         switch self {
-        case .registerPerson, .issueLicense, .suspendLicense, .reinstateLicense, .submitProposal, .declineProposal,
+        case .registerPerson, .recordPersonFact, .correctPersonFact, .issueLicense, .suspendLicense, .reinstateLicense, .submitProposal, .declineProposal,
              .suspendOnOwnApplication, .resumeAfterMandate, .refuseReinstatement, .terminateLicense, .fileDeprivationClaim,
              .recordCourtDecision, .recordCourtAnnulment, .importWorkingCalendar, .openDisciplinaryProceeding, .closeDisciplinaryProceeding,
              .importProceedings, .recordTemporaryReplacement, .returnToCreditor, .relocateProceeding, .recordLongAbsence, .recordReturnFromAbsence, .resumeTransferJob, .confirmHandover, .recordEnforcementMeasure,

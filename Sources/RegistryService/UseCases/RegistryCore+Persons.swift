@@ -42,7 +42,7 @@ extension RegistryCore {
                 iin: command.iin, surname: command.surname, givenName: command.givenName, patronymic: command.patronymic,
                 residenceDistrict: command.residenceDistrict, education: command.education, facts: command.facts, registeredAt: now
             )
-            try tx.insert(person)
+            try tx.insert(person, recordedBy: context.principal.uri)
             return person
         }
     }

@@ -7,6 +7,12 @@ public enum RegistryMethods {
     public static let registerPerson = MethodDescriptor<WireRegisterPersonRequest, WireRegisterPersonResponse>(
         service: serviceName, method: "RegisterPerson"
     )
+    public static let recordPersonFact = MethodDescriptor<WireRecordPersonFactRequest, WirePersonFactResponse>(
+        service: serviceName, method: "RecordPersonFact"
+    )
+    public static let correctPersonFact = MethodDescriptor<WireCorrectPersonFactRequest, WirePersonFactResponse>(
+        service: serviceName, method: "CorrectPersonFact"
+    )
     public static let getPerson = MethodDescriptor<WireGetPersonRequest, WireGetPersonResponse>(
         service: serviceName, method: "GetPerson"
     )
@@ -29,6 +35,8 @@ public enum RegistryMethods {
     /// Every method of the service, in declaration order.
     public static let all: [MethodInfo] = [
         registerPerson.info,
+        recordPersonFact.info,
+        correctPersonFact.info,
         getPerson.info,
         getBailiff.info,
         listDistricts.info,

@@ -96,6 +96,18 @@ public nonisolated enum WirePersonFactKind: SwiftProtobuf.Enum, Swift.CaseIterab
 
   /// Court decision depriving a private bailiff license in force at `from`. 140.2.8
   case licenseDeprivation // = 9
+
+  /// Death, or a court decision in force declaring him dead or missing, at `from`. 144.1.3, 144.1.4
+  case death // = 10
+
+  /// A court decision in force applying compulsory medical measures, at `from`. 144.1.6
+  case compulsoryMedicalMeasures // = 11
+
+  /// Moved his residence to the district `value` on `from`. 141-1.2
+  case residence // = 12
+
+  /// Obtained the education `value` (higherLegal, legalNotHigher, other) on `from`. 140.1
+  case education // = 13
   case UNRECOGNIZED(Int)
 
   public init() {
@@ -114,6 +126,10 @@ public nonisolated enum WirePersonFactKind: SwiftProtobuf.Enum, Swift.CaseIterab
     case 7: self = .adminCorruptionPenalty
     case 8: self = .mentalHealthRegistration
     case 9: self = .licenseDeprivation
+    case 10: self = .death
+    case 11: self = .compulsoryMedicalMeasures
+    case 12: self = .residence
+    case 13: self = .education
     default: self = .UNRECOGNIZED(rawValue)
     }
   }
@@ -130,6 +146,10 @@ public nonisolated enum WirePersonFactKind: SwiftProtobuf.Enum, Swift.CaseIterab
     case .adminCorruptionPenalty: return 7
     case .mentalHealthRegistration: return 8
     case .licenseDeprivation: return 9
+    case .death: return 10
+    case .compulsoryMedicalMeasures: return 11
+    case .residence: return 12
+    case .education: return 13
     case .UNRECOGNIZED(let i): return i
     }
   }
@@ -146,6 +166,10 @@ public nonisolated enum WirePersonFactKind: SwiftProtobuf.Enum, Swift.CaseIterab
     .adminCorruptionPenalty,
     .mentalHealthRegistration,
     .licenseDeprivation,
+    .death,
+    .compulsoryMedicalMeasures,
+    .residence,
+    .education,
   ]
 
 }
@@ -401,9 +425,105 @@ public nonisolated struct WirePersonFact: Sendable {
   /// Document reference (court decision number, order number, ...).
   public var reference: String = String()
 
+  /// RESIDENCE: the district code; EDUCATION: the level. Empty for the other kinds.
+  public var value: String = String()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+}
+
+/// One entry of a person's fact history. Entries are never changed: an end, a correction
+/// and a withdrawal are entries of their own that name the entry they act on (`target`).
+public nonisolated struct WirePersonFactEntry: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var id: Int64 = 0
+
+  public var fact: WirePersonFact {
+    get {_fact ?? WirePersonFact()}
+    set {_fact = newValue}
+  }
+  /// Returns true if `fact` has been explicitly set.
+  public var hasFact: Bool {self._fact != nil}
+  /// Clears the value of `fact`. Subsequent reads from it will return its default value.
+  public mutating func clearFact() {self._fact = nil}
+
+  public var change: WirePersonFactEntry.Change = .unspecified
+
+  public var target: Int64 = 0
+
+  public var reason: String = String()
+
+  /// The body and document the fact comes from.
+  public var source: String = String()
+
+  public var recordedAtMs: Int64 = 0
+
+  /// The identity URI of who recorded it.
+  public var recordedBy: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public nonisolated enum Change: SwiftProtobuf.Enum, Swift.CaseIterable {
+    public typealias RawValue = Int
+    case unspecified // = 0
+
+    /// A fact as it happened.
+    case records // = 1
+
+    /// The end of the period fact `target` on `fact.from` (expunged, restored, removed, citizenship lost).
+    case ends // = 2
+
+    /// Replaces `target`, recorded wrongly, by `fact`, with `reason`.
+    case corrects // = 3
+
+    /// `target` was recorded in error; nothing takes its place.
+    case withdraws // = 4
+    case UNRECOGNIZED(Int)
+
+    public init() {
+      self = .unspecified
+    }
+
+    public init?(rawValue: Int) {
+      switch rawValue {
+      case 0: self = .unspecified
+      case 1: self = .records
+      case 2: self = .ends
+      case 3: self = .corrects
+      case 4: self = .withdraws
+      default: self = .UNRECOGNIZED(rawValue)
+      }
+    }
+
+    public var rawValue: Int {
+      switch self {
+      case .unspecified: return 0
+      case .records: return 1
+      case .ends: return 2
+      case .corrects: return 3
+      case .withdraws: return 4
+      case .UNRECOGNIZED(let i): return i
+      }
+    }
+
+    // The compiler won't synthesize support with the UNRECOGNIZED case.
+    public static let allCases: [WirePersonFactEntry.Change] = [
+      .unspecified,
+      .records,
+      .ends,
+      .corrects,
+      .withdraws,
+    ]
+
+  }
+
+  public init() {}
+
+  fileprivate var _fact: WirePersonFact? = nil
 }
 
 public nonisolated struct WirePerson: Sendable {
@@ -614,7 +734,7 @@ nonisolated extension WireEducation: SwiftProtobuf._ProtoNameProviding {
 }
 
 nonisolated extension WirePersonFactKind: SwiftProtobuf._ProtoNameProviding {
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0PERSON_FACT_KIND_UNSPECIFIED\0\u{1}PERSON_FACT_KIND_CITIZENSHIP\0\u{1}PERSON_FACT_KIND_INCAPACITY\0\u{1}PERSON_FACT_KIND_CONVICTION\0\u{1}PERSON_FACT_KIND_RELEASE_FROM_CRIMINAL_LIABILITY\0\u{1}PERSON_FACT_KIND_NEGATIVE_DISMISSAL\0\u{1}PERSON_FACT_KIND_JUDICIAL_RELEASE\0\u{1}PERSON_FACT_KIND_ADMIN_CORRUPTION_PENALTY\0\u{1}PERSON_FACT_KIND_MENTAL_HEALTH_REGISTRATION\0\u{1}PERSON_FACT_KIND_LICENSE_DEPRIVATION\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0PERSON_FACT_KIND_UNSPECIFIED\0\u{1}PERSON_FACT_KIND_CITIZENSHIP\0\u{1}PERSON_FACT_KIND_INCAPACITY\0\u{1}PERSON_FACT_KIND_CONVICTION\0\u{1}PERSON_FACT_KIND_RELEASE_FROM_CRIMINAL_LIABILITY\0\u{1}PERSON_FACT_KIND_NEGATIVE_DISMISSAL\0\u{1}PERSON_FACT_KIND_JUDICIAL_RELEASE\0\u{1}PERSON_FACT_KIND_ADMIN_CORRUPTION_PENALTY\0\u{1}PERSON_FACT_KIND_MENTAL_HEALTH_REGISTRATION\0\u{1}PERSON_FACT_KIND_LICENSE_DEPRIVATION\0\u{1}PERSON_FACT_KIND_DEATH\0\u{1}PERSON_FACT_KIND_COMPULSORY_MEDICAL_MEASURES\0\u{1}PERSON_FACT_KIND_RESIDENCE\0\u{1}PERSON_FACT_KIND_EDUCATION\0")
 }
 
 nonisolated extension WireLicenseStatus: SwiftProtobuf._ProtoNameProviding {
@@ -635,7 +755,7 @@ nonisolated extension WireProposalAuthor: SwiftProtobuf._ProtoNameProviding {
 
 nonisolated extension WirePersonFact: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".PersonFact"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}kind\0\u{1}from\0\u{1}to\0\u{1}ground\0\u{1}reference\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}kind\0\u{1}from\0\u{1}to\0\u{1}ground\0\u{1}reference\0\u{1}value\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -648,6 +768,7 @@ nonisolated extension WirePersonFact: SwiftProtobuf.Message, SwiftProtobuf._Mess
       case 3: try { try decoder.decodeSingularStringField(value: &self.to) }()
       case 4: try { try decoder.decodeSingularStringField(value: &self.ground) }()
       case 5: try { try decoder.decodeSingularStringField(value: &self.reference) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.value) }()
       default: break
       }
     }
@@ -669,6 +790,9 @@ nonisolated extension WirePersonFact: SwiftProtobuf.Message, SwiftProtobuf._Mess
     if !self.reference.isEmpty {
       try visitor.visitSingularStringField(value: self.reference, fieldNumber: 5)
     }
+    if !self.value.isEmpty {
+      try visitor.visitSingularStringField(value: self.value, fieldNumber: 6)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -678,9 +802,83 @@ nonisolated extension WirePersonFact: SwiftProtobuf.Message, SwiftProtobuf._Mess
     if lhs.to != rhs.to {return false}
     if lhs.ground != rhs.ground {return false}
     if lhs.reference != rhs.reference {return false}
+    if lhs.value != rhs.value {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
+}
+
+nonisolated extension WirePersonFactEntry: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".PersonFactEntry"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}fact\0\u{1}change\0\u{1}target\0\u{1}reason\0\u{1}source\0\u{3}recorded_at_ms\0\u{3}recorded_by\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.id) }()
+      case 2: try { try decoder.decodeSingularMessageField(value: &self._fact) }()
+      case 3: try { try decoder.decodeSingularEnumField(value: &self.change) }()
+      case 4: try { try decoder.decodeSingularInt64Field(value: &self.target) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.reason) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.source) }()
+      case 7: try { try decoder.decodeSingularInt64Field(value: &self.recordedAtMs) }()
+      case 8: try { try decoder.decodeSingularStringField(value: &self.recordedBy) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if self.id != 0 {
+      try visitor.visitSingularInt64Field(value: self.id, fieldNumber: 1)
+    }
+    try { if let v = self._fact {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    } }()
+    if self.change != .unspecified {
+      try visitor.visitSingularEnumField(value: self.change, fieldNumber: 3)
+    }
+    if self.target != 0 {
+      try visitor.visitSingularInt64Field(value: self.target, fieldNumber: 4)
+    }
+    if !self.reason.isEmpty {
+      try visitor.visitSingularStringField(value: self.reason, fieldNumber: 5)
+    }
+    if !self.source.isEmpty {
+      try visitor.visitSingularStringField(value: self.source, fieldNumber: 6)
+    }
+    if self.recordedAtMs != 0 {
+      try visitor.visitSingularInt64Field(value: self.recordedAtMs, fieldNumber: 7)
+    }
+    if !self.recordedBy.isEmpty {
+      try visitor.visitSingularStringField(value: self.recordedBy, fieldNumber: 8)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WirePersonFactEntry, rhs: WirePersonFactEntry) -> Bool {
+    if lhs.id != rhs.id {return false}
+    if lhs._fact != rhs._fact {return false}
+    if lhs.change != rhs.change {return false}
+    if lhs.target != rhs.target {return false}
+    if lhs.reason != rhs.reason {return false}
+    if lhs.source != rhs.source {return false}
+    if lhs.recordedAtMs != rhs.recordedAtMs {return false}
+    if lhs.recordedBy != rhs.recordedBy {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WirePersonFactEntry.Change: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0CHANGE_UNSPECIFIED\0\u{1}CHANGE_RECORDS\0\u{1}CHANGE_ENDS\0\u{1}CHANGE_CORRECTS\0\u{1}CHANGE_WITHDRAWS\0")
 }
 
 nonisolated extension WirePerson: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {

@@ -184,6 +184,93 @@ public nonisolated struct WireGetPersonResponse: Sendable {
   /// Clears the value of `person`. Subsequent reads from it will return its default value.
   public mutating func clearPerson() {self._person = nil}
 
+  public var history: [WirePersonFactEntry] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _person: WirePerson? = nil
+}
+
+public nonisolated struct WireRecordPersonFactRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var iin: String = String()
+
+  /// The fact; for an end, only `from` (the day it ended) and `reference` are read.
+  public var fact: WirePersonFact {
+    get {_fact ?? WirePersonFact()}
+    set {_fact = newValue}
+  }
+  /// Returns true if `fact` has been explicitly set.
+  public var hasFact: Bool {self._fact != nil}
+  /// Clears the value of `fact`. Subsequent reads from it will return its default value.
+  public mutating func clearFact() {self._fact = nil}
+
+  /// Non-zero: the entry of a period fact this one ends.
+  public var ends: Int64 = 0
+
+  /// The body and document the fact comes from, e.g. "Almaty city court, verdict 1-234/2027".
+  public var source: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _fact: WirePersonFact? = nil
+}
+
+public nonisolated struct WireCorrectPersonFactRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var iin: String = String()
+
+  /// The entry corrected or withdrawn.
+  public var entry: Int64 = 0
+
+  /// The corrected fact; absent to withdraw the entry.
+  public var fact: WirePersonFact {
+    get {_fact ?? WirePersonFact()}
+    set {_fact = newValue}
+  }
+  /// Returns true if `fact` has been explicitly set.
+  public var hasFact: Bool {self._fact != nil}
+  /// Clears the value of `fact`. Subsequent reads from it will return its default value.
+  public mutating func clearFact() {self._fact = nil}
+
+  public var reason: String = String()
+
+  public var source: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _fact: WirePersonFact? = nil
+}
+
+public nonisolated struct WirePersonFactResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The new entry's id.
+  public var entry: Int64 = 0
+
+  public var person: WirePerson {
+    get {_person ?? WirePerson()}
+    set {_person = newValue}
+  }
+  /// Returns true if `person` has been explicitly set.
+  public var hasPerson: Bool {self._person != nil}
+  /// Clears the value of `person`. Subsequent reads from it will return its default value.
+  public mutating func clearPerson() {self._person = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -603,7 +690,7 @@ nonisolated extension WireGetPersonRequest: SwiftProtobuf.Message, SwiftProtobuf
 
 nonisolated extension WireGetPersonResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".GetPersonResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}person\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}person\0\u{1}history\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -612,6 +699,7 @@ nonisolated extension WireGetPersonResponse: SwiftProtobuf.Message, SwiftProtobu
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularMessageField(value: &self._person) }()
+      case 2: try { try decoder.decodeRepeatedMessageField(value: &self.history) }()
       default: break
       }
     }
@@ -625,10 +713,156 @@ nonisolated extension WireGetPersonResponse: SwiftProtobuf.Message, SwiftProtobu
     try { if let v = self._person {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
     } }()
+    if !self.history.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.history, fieldNumber: 2)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: WireGetPersonResponse, rhs: WireGetPersonResponse) -> Bool {
+    if lhs._person != rhs._person {return false}
+    if lhs.history != rhs.history {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireRecordPersonFactRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".RecordPersonFactRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}iin\0\u{1}fact\0\u{1}ends\0\u{1}source\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.iin) }()
+      case 2: try { try decoder.decodeSingularMessageField(value: &self._fact) }()
+      case 3: try { try decoder.decodeSingularInt64Field(value: &self.ends) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.source) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.iin.isEmpty {
+      try visitor.visitSingularStringField(value: self.iin, fieldNumber: 1)
+    }
+    try { if let v = self._fact {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    } }()
+    if self.ends != 0 {
+      try visitor.visitSingularInt64Field(value: self.ends, fieldNumber: 3)
+    }
+    if !self.source.isEmpty {
+      try visitor.visitSingularStringField(value: self.source, fieldNumber: 4)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireRecordPersonFactRequest, rhs: WireRecordPersonFactRequest) -> Bool {
+    if lhs.iin != rhs.iin {return false}
+    if lhs._fact != rhs._fact {return false}
+    if lhs.ends != rhs.ends {return false}
+    if lhs.source != rhs.source {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireCorrectPersonFactRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".CorrectPersonFactRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}iin\0\u{1}entry\0\u{1}fact\0\u{1}reason\0\u{1}source\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.iin) }()
+      case 2: try { try decoder.decodeSingularInt64Field(value: &self.entry) }()
+      case 3: try { try decoder.decodeSingularMessageField(value: &self._fact) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.reason) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.source) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.iin.isEmpty {
+      try visitor.visitSingularStringField(value: self.iin, fieldNumber: 1)
+    }
+    if self.entry != 0 {
+      try visitor.visitSingularInt64Field(value: self.entry, fieldNumber: 2)
+    }
+    try { if let v = self._fact {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+    } }()
+    if !self.reason.isEmpty {
+      try visitor.visitSingularStringField(value: self.reason, fieldNumber: 4)
+    }
+    if !self.source.isEmpty {
+      try visitor.visitSingularStringField(value: self.source, fieldNumber: 5)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireCorrectPersonFactRequest, rhs: WireCorrectPersonFactRequest) -> Bool {
+    if lhs.iin != rhs.iin {return false}
+    if lhs.entry != rhs.entry {return false}
+    if lhs._fact != rhs._fact {return false}
+    if lhs.reason != rhs.reason {return false}
+    if lhs.source != rhs.source {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WirePersonFactResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".PersonFactResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}entry\0\u{1}person\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.entry) }()
+      case 2: try { try decoder.decodeSingularMessageField(value: &self._person) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if self.entry != 0 {
+      try visitor.visitSingularInt64Field(value: self.entry, fieldNumber: 1)
+    }
+    try { if let v = self._person {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WirePersonFactResponse, rhs: WirePersonFactResponse) -> Bool {
+    if lhs.entry != rhs.entry {return false}
     if lhs._person != rhs._person {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true

@@ -25,6 +25,7 @@ extension RegistryCore {
                                                      duesPaid: try tx.duesPaid(by: license.number), duesExemptions: try tx.duesExemptions(of: license.number),
                                                      proceedings: try tx.proceedings(matching: ProceedingFilter(holderLicense: license.number.value, category: .sociallySignificant, status: .open), after: nil, limit: 10_000),
                                                      mci: mci, on: day)
+                        + PersonFactFindings.findings(license: license, facts: try tx.factHistory(license.holder).facts, on: day)
                     for finding in findings {
                         let draft = Proposal.draft(on: license, ground: finding.ground, facts: finding.facts, author: finding.author, monitor: finding.monitor, at: now)
                         if let stored = try tx.insertDraft(draft, key: finding.key) {

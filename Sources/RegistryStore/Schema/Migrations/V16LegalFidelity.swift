@@ -1,0 +1,23 @@
+extension RegistryMigrations {
+    /// Decisions on current facts (issue 10):
+    /// - a person's facts become an append-only history: each entry records a fact, ends a
+    ///   period (`target` = the entry it ends), corrects an entry (`target` superseded, with
+    ///   `reason`) or withdraws one; who recorded it, when, and from which source;
+    /// - facts recorded at registration before v16 keep their rows and count as recorded then.
+    static let v16 = """
+    ALTER TABLE person_fact ADD COLUMN value TEXT;
+    ALTER TABLE person_fact ADD COLUMN source TEXT NOT NULL DEFAULT 'registration';
+    ALTER TABLE person_fact ADD COLUMN recorded_at_ms INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE person_fact ADD COLUMN recorded_by TEXT NOT NULL DEFAULT '';
+    ALTER TABLE person_fact ADD COLUMN change TEXT NOT NULL DEFAULT 'records'
+        CHECK (change IN ('records', 'ends', 'corrects', 'withdraws'));
+    ALTER TABLE person_fact ADD COLUMN target INTEGER REFERENCES person_fact(id);
+    ALTER TABLE person_fact ADD COLUMN reason TEXT;
+    UPDATE person_fact SET recorded_at_ms = (SELECT registered_at_ms FROM person WHERE person.iin = person_fact.iin),
+        recorded_by = 'registration (before v16)';
+    CREATE TRIGGER person_fact_no_update BEFORE UPDATE ON person_fact
+    BEGIN SELECT RAISE(ABORT, 'person_fact is append-only'); END;
+    CREATE TRIGGER person_fact_no_delete BEFORE DELETE ON person_fact
+    BEGIN SELECT RAISE(ABORT, 'person_fact is append-only'); END;
+    """
+}
