@@ -163,12 +163,31 @@ struct RegistryBench: AsyncParsableCommand {
         // A fixture license, imported as one issued before the registry (an explicit basis needs its source, 142.1).
         issue.historicalSource = "registry-bench fixture"
         issue.licenseFeePaid = true
+        let license: WireLicense
         do {
-            return try await LicensingStub(connection: connection).issueLicense(issue).license.number
+            license = try await LicensingStub(connection: connection).issueLicense(issue).license
         } catch let error as RPCError where error.code == .alreadyExists {
-            let bailiff = try await RegistryStub(connection: connection).getBailiff(.with { $0.iin = iin })
-            return bailiff.licenses[0].number
+            license = try await RegistryStub(connection: connection).getBailiff(.with { $0.iin = iin }).licenses[0]
         }
+        try await practiseReady(license, connection: connection)
+        return license.number
+    }
+
+    /// Membership, a sufficient contract and the registration (140.1, 146.1, 168.1.4): without
+    /// them on record a bailiff receives nothing. On a rerun they are there already, and refused.
+    static func practiseReady(_ license: WireLicense, connection: RegistryConnection) async throws {
+        var membership = WirePracticeRecord()
+        membership.membership = .with { $0.licenseNumber = license.number; $0.district = license.district; $0.admittedOn = license.issuedOn; $0.decision = "bench" }
+        var insurance = WirePracticeRecord()
+        insurance.insurance = .with {
+            $0.licenseNumber = license.number; $0.insurer = "bench"; $0.contractNumber = "PL-\(license.number)"; $0.concludedOn = license.issuedOn
+            $0.validFrom = license.issuedOn; $0.validTo = "2099-12-31"; $0.sumInsured = "100000000"
+        }
+        var registration = WirePracticeRecord()
+        registration.registration = .with { $0.licenseNumber = license.number; $0.registeredOn = license.issuedOn; $0.reference = "TB-\(license.number)" }
+        _ = try await ChamberStub(connection: connection).importPracticeRecords(.with {
+            $0.records = [membership, insurance, registration]; $0.historicalSource = "registry-bench fixture"
+        })
     }
 
     /// VmRSS and VmHWM of a process, in KiB.

@@ -15,12 +15,14 @@ struct ChamberTests {
     @Test func anExpelledMemberMayNotPractiseHisCasesMoveAndA170_1_4ExpulsionProposesDeprivation() async throws {
         try await withRegistry(clock: SteppingClock("2026-04-01")) { registry in
             let ministry = try await registry.connect()
-            let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 2, ministry: ministry)
+            let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 2, ministry: ministry, records: [.insurance, .registration])
             _ = try await ProceedingsStub(connection: ministry).importProceedings(.with { $0.proceedings = [TransferTests.record("X-1", holder: almaty[0])] })
             let chamberConnection = try await registry.connect(role: "republicanChamber")
             let chamber = ChamberStub(connection: chamberConnection)
             let admitted = try await chamber.admitMember(.with { $0.licenseNumber = almaty[0]; $0.district = "almaty-city"; $0.admittedOn = "2026-03-05"; $0.decision = "RC 12" }).membership
             #expect(admitted.status == "active")
+            // The colleague who will receive his cases is a member too: without it he could not (140.1).
+            _ = try await chamber.admitMember(.with { $0.licenseNumber = almaty[1]; $0.district = "almaty-city"; $0.admittedOn = "2026-03-05"; $0.decision = "RC 14" })
             let twice = await #expect(throws: RPCError.self) { _ = try await chamber.admitMember(.with { $0.licenseNumber = almaty[0]; $0.district = "almaty-city"; $0.decision = "RC 13" }) }
             #expect(twice?.reason == "ALREADY_A_MEMBER")
             #expect(twice?.legalBasis == "140.1")
@@ -57,7 +59,7 @@ struct ChamberTests {
         let clock = SteppingClock("2026-04-01")
         try await withRegistry(clock: clock) { registry in
             let ministry = try await registry.connect()
-            let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 3, ministry: ministry)
+            let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 3, ministry: ministry, records: [.membership, .registration])
             let chamberConnection = try await registry.connect(role: "regionalChamber")
             let chamber = ChamberStub(connection: chamberConnection)
             // Almaty is a city of republican significance: 1,000 MCI of 2026 = 4,325,000 tenge.
@@ -98,7 +100,7 @@ struct MonitorDraftTests {
         let clock = SteppingClock("2026-03-05")
         try await withRegistry(clock: clock) { registry in
             let ministry = try await registry.connect()
-            let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 1, ministry: ministry)
+            let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 1, ministry: ministry, records: [.insurance, .registration])
             let chamberConnection = try await registry.connect(role: "republicanChamber")
             let chamber = ChamberStub(connection: chamberConnection)
             _ = try await chamber.admitMember(.with { $0.licenseNumber = almaty[0]; $0.district = "almaty-city"; $0.admittedOn = "2026-03-05"; $0.decision = "RC 1" })
@@ -144,7 +146,7 @@ struct InspectionTests {
         let clock = SteppingClock("2026-09-01")
         try await withRegistry(clock: clock) { registry in
             let ministry = try await registry.connect()
-            let (almaty, astana) = try await TransferTests.bailiffs(registry, almaty: 1, ministry: ministry)
+            let (almaty, astana) = try await TransferTests.bailiffs(registry, almaty: 1, ministry: ministry, records: [.insurance, .registration])
             let chamber = ChamberStub(connection: try await registry.connect(role: "republicanChamber"))
             _ = try await chamber.admitMember(.with { $0.licenseNumber = almaty[0]; $0.district = "almaty-city"; $0.admittedOn = "2026-03-05"; $0.decision = "RC 1" })
             let territorialConnection = try await registry.connect(role: "territorialBody")
@@ -194,7 +196,7 @@ struct PenaltyAndDuesE2ETests {
         let clock = SteppingClock("2026-04-01")
         try await withRegistry(clock: clock) { registry in
             let ministry = try await registry.connect()
-            let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 1, ministry: ministry)
+            let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 1, ministry: ministry, records: [.insurance, .registration])
             let chamberConnection = try await registry.connect(role: "republicanChamber")
             let chamber = ChamberStub(connection: chamberConnection)
             _ = try await chamber.admitMember(.with { $0.licenseNumber = almaty[0]; $0.district = "almaty-city"; $0.admittedOn = "2026-03-05"; $0.decision = "RC 1" })

@@ -56,6 +56,22 @@ struct DevModeTests {
         #expect(exemption.stdout.contains("Art. 142.5.4"), "\(exemption.stdout)\(exemption.stderr)")
         let fromRecord = try await admin(["license", "issue", "--iin", second, "--district", "shymkent", "--date", "2026-03-03", "--fee-paid"])
         #expect(fromRecord.status == 0, "\(fromRecord.stderr)")
+        // Both may practise only with their records on file (140.1, 146.1, 168.1.4).
+        let records = folder.appendingPathComponent("records.csv")
+        try """
+        record,license_number,date,district,decision,insurer,contract_number,valid_to,sum_insured,reference
+        membership,2026-000001,2026-03-03,shymkent,Board 1,,,,,
+        membership,2026-000002,2026-03-03,shymkent,Board 2,,,,,
+        insurance,2026-000001,2026-03-03,,,Nomad,PL-1,2030-03-02,5000000,
+        insurance,2026-000002,2026-03-03,,,Nomad,PL-2,2030-03-02,5000000,
+        registration,2026-000001,2026-03-03,,,,,,,TB-1
+        registration,2026-000002,2026-03-03,,,,,,,TB-2
+        registration,2026-000009,2026-03-03,,,,,,,TB-9
+
+        """.write(to: records, atomically: true, encoding: .utf8)
+        let brought = try await admin(["chamber", "import-records", records.path, "--historical-source", "Chamber list of 2026-03-03"])
+        #expect(brought.stdout.contains("imported 6 of 7 records"), "\(brought.stdout)\(brought.stderr)")
+        #expect(brought.stdout.contains("line 8: LICENSE_NOT_FOUND"), "\(brought.stdout)")
         let cases = folder.appendingPathComponent("cases.csv")
         try """
         number,document_kind,document_reference,category,creditor_name,debtor_name,debtor_district,amount,opened_on,holder_license
@@ -105,7 +121,7 @@ struct DevModeTests {
         #expect(exited == 0, "\(output)")
         #expect(output.contains("database closed"))
         let verify = try await ExecutableTests.run("registry-admin", ["audit", "verify", folder.path])
-        // Nine calls of the tour plus the monitors' scheduled run at startup, audited as the system.
-        #expect(verify.stdout.contains("intact: 10 entries"), "\(verify.stdout)")
+        // Ten calls of the tour plus the monitors' scheduled run at startup, audited as the system.
+        #expect(verify.stdout.contains("intact: 11 entries"), "\(verify.stdout)")
     }
 }

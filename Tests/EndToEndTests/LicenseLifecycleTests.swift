@@ -188,17 +188,24 @@ struct LicenseLifecycleTests {
         }
     }
 
-    @Test func mayPractiseFollowsTheLicenseToTheMinuteAndSaysWhatItDidNotCheck_5_4() async throws {
+    @Test func mayPractiseNeedsEveryRecordTheLawRequiresAndFollowsTheLicenseToTheMinute_5_4_140_1_146_1_168_1_4() async throws {
         let clock = SteppingClock("2026-03-20", 14, 5)
         try await withRegistry(clock: clock) { registry in
             let (ministry, licensing, number) = try await Self.issued(registry, 105)
+            let bare = try await licensing.mayPractise(.with { $0.bailiffIin = Sample.iin(105) })
+            #expect(bare.licenseNumber == number)
+            #expect(bare.conditions.map(\.condition) == ["licenseActive", "chamberMembership", "insurance", "accountingRegistration", "noLongAbsence", "noOtherPaidActivity"])
+            // Missing data is not compliance: with no membership, contract or registration on record he may not.
+            #expect(!bare.mayPractise)
+            let missing = bare.conditions.filter { $0.outcome == .notRecorded }
+            #expect(missing.map(\.legalBasis) == ["140.1", "146.1", "168.1.4"])
+            #expect(missing.first?.detail == "no membership of the Republican Chamber on record: he may not practise until it is recorded")
+            // An absence and other paid activity are bars: none on record means none (148.1.9-2, 149).
+            #expect(bare.conditions.filter { $0.outcome == .met }.map(\.condition) == ["licenseActive", "noLongAbsence", "noOtherPaidActivity"])
+
+            try await Sample.makePractising([(number, "almaty-city", "2026-03-03")], ministry: ministry)
             let before = try await licensing.mayPractise(.with { $0.bailiffIin = Sample.iin(105) })
             #expect(before.mayPractise)
-            #expect(before.licenseNumber == number)
-            #expect(before.conditions.map(\.condition) == ["licenseActive", "chamberMembership", "insurance", "accountingRegistration", "noLongAbsence", "noOtherPaidActivity"])
-            #expect(before.conditions.filter { $0.outcome == .notRecorded }.count == 4)
-            // An absence is a recorded status: none on record means he is at his post (148.1.9-2).
-            #expect(before.conditions.first { $0.condition == "noLongAbsence" }?.outcome == .met)
 
             _ = try await licensing.suspendLicense(Self.suspension(number, until: "2026-06-19"))
             let after = try await licensing.mayPractise(.with { $0.licenseNumber = number })

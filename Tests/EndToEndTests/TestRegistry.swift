@@ -146,4 +146,49 @@ enum Sample {
         request.historicalSource = "license file of the Ministry, 2026"
         return request
     }
+
+    /// The records without which a license holder may not practise (140.1, 146.1, 168.1.4):
+    /// membership placed in `district`, a sufficient contract and the accounting registration,
+    /// all from `date`, brought in by the Ministry's import.
+    static func practiceRecords(_ license: String, district: String, from date: String) -> [WirePracticeRecord] {
+        var membership = WirePracticeRecord()
+        membership.membership.licenseNumber = license
+        membership.membership.district = district
+        membership.membership.admittedOn = date
+        membership.membership.decision = "Board decision \(license)"
+        var insurance = WirePracticeRecord()
+        insurance.insurance.licenseNumber = license
+        insurance.insurance.insurer = "Kazakhmys Insurance"
+        insurance.insurance.contractNumber = "PL-\(license)"
+        insurance.insurance.concludedOn = date
+        insurance.insurance.validFrom = date
+        insurance.insurance.validTo = LocalDate(date)!.adding(years: 10).description
+        insurance.insurance.sumInsured = "10000000"
+        var registration = WirePracticeRecord()
+        registration.registration.licenseNumber = license
+        registration.registration.registeredOn = date
+        registration.registration.reference = "TB-\(license)"
+        return [membership, insurance, registration]
+    }
+
+    /// Makes each license practise-ready through Chamber/ImportPracticeRecords.
+    /// `kinds` picks which of the three (a test of one record itself records that one its own way).
+    static func makePractising(_ licenses: [(number: String, district: String, from: String)], kinds: Set<PracticeRecordKind> = Set(PracticeRecordKind.allCases),
+                               ministry: RegistryConnection) async throws {
+        var request = WireImportPracticeRecordsRequest()
+        request.records = licenses.flatMap { practiceRecords($0.number, district: $0.district, from: $0.from) }.filter { record in
+            switch record.record {
+            case .membership: kinds.contains(.membership)
+            case .insurance: kinds.contains(.insurance)
+            case .registration: kinds.contains(.registration)
+            case nil: false
+            }
+        }
+        guard !request.records.isEmpty else { return }
+        request.historicalSource = "test fixture"
+        let result = try await ChamberStub(connection: ministry).importPracticeRecords(request)
+        guard result.refused.isEmpty else { throw RPCError(code: .failedPrecondition, message: "fixture refused: \(result.refused.map(\.message))") }
+    }
 }
+
+enum PracticeRecordKind: CaseIterable { case membership, insurance, registration }

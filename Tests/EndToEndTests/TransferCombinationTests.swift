@@ -200,6 +200,9 @@ struct TransferCombinationTests {
             // A bailiff appears in the district: the worker resumes the job by itself.
             _ = try await RegistryStub(connection: ministry).registerPerson(Sample.person(150))
             let newcomer = try await LicensingStub(connection: ministry).issueLicense(Sample.issue(150)).license.number
+            // Licensed is not enough: he receives cases only with his records (140.1, 146.1, 168.1.4).
+            #expect(try await registry.core.resumeBlockedJobs().isEmpty)
+            try await Sample.makePractising([(newcomer, "almaty-city", "2026-03-03")], ministry: ministry)
             #expect(try await registry.core.resumeBlockedJobs() == [job.id])
             #expect(try await Self.drain(registry).last?.finished == .completed)
             #expect(try Self.holder("Q-1", registry) == .bailiff(license: newcomer))

@@ -35,7 +35,9 @@ struct TransferTests {
     }
 
     /// Bailiffs in Almaty (serials 110…110+count-1) and one in Astana; returns their license numbers.
-    static func bailiffs(_ registry: TestRegistry, almaty count: Int, ministry: RegistryConnection) async throws -> (almaty: [String], astana: String) {
+    /// Each is practise-ready (`records`: membership, insurance and registration on record) unless told otherwise.
+    static func bailiffs(_ registry: TestRegistry, almaty count: Int, ministry: RegistryConnection,
+                         records: Set<PracticeRecordKind> = Set(PracticeRecordKind.allCases)) async throws -> (almaty: [String], astana: String) {
         let persons = RegistryStub(connection: ministry), licensing = LicensingStub(connection: ministry)
         var almaty: [String] = []
         for serial in 110..<(110 + count) {
@@ -45,7 +47,9 @@ struct TransferTests {
         _ = try await persons.registerPerson(Sample.person(130))
         var astana = Sample.issue(130)
         astana.district = "astana"
-        return (almaty, try await licensing.issueLicense(astana).license.number)
+        let astanaLicense = try await licensing.issueLicense(astana).license.number
+        try await Sample.makePractising(almaty.map { ($0, "almaty-city", astana.issueDate) } + [(astanaLicense, "astana", astana.issueDate)], kinds: records, ministry: ministry)
+        return (almaty, astanaLicense)
     }
 
     @Test func intakeKeepsGoodRowsAndNamesEveryProblemOfTheBadOnes() async throws {

@@ -38,10 +38,14 @@ struct LicenseEffectsTests {
         let suspended = try LicenseTransitionTests.active().suspended(ground: .s143_2_2, until: Fixture.date("2026-06-01"), reasons: "harm",
                                                                       proposal: ProposalReference(author: .territorialBody, reference: "TB-1"),
                                                                       context: DecisionContext(actor: "m", requestID: "r", now: moment))
-        let before = PracticeAssessment.assess(licenses: [suspended], at: LicenseAsOfTests.moment("2026-03-03", 14, 4))
+        let records = Dictionary(uniqueKeysWithValues: PracticeCondition.allCases.filter { $0 != .licenseActive }.map { ($0, PracticeAssessment.Outcome.met) })
+        let before = PracticeAssessment.assess(licenses: [suspended], at: LicenseAsOfTests.moment("2026-03-03", 14, 4), recorded: records)
         #expect(before.mayPractise)
-        #expect(before.checks.first { $0.condition == .insurance }?.outcome == .notRecorded)
-        let after = PracticeAssessment.assess(licenses: [suspended], at: moment)
+        // Missing data is not compliance (§9.5-6): without the records he may not, and the answer says what is missing.
+        let unrecorded = PracticeAssessment.assess(licenses: [suspended], at: LicenseAsOfTests.moment("2026-03-03", 14, 4))
+        #expect(!unrecorded.mayPractise)
+        #expect(unrecorded.blockers.map(\.reason).contains("no professional liability insurance contract on record"))
+        let after = PracticeAssessment.assess(licenses: [suspended], at: moment, recorded: records)
         #expect(!after.mayPractise)
         #expect(PracticeAssessment.assess(licenses: [], at: moment).mayPractise == false)
         let uninsured = PracticeAssessment.assess(licenses: [suspended], at: LicenseAsOfTests.moment("2026-03-01", 9, 0), recorded: [.insurance: .notMet("no contract")])

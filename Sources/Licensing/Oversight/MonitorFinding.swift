@@ -20,7 +20,8 @@ public struct MonitorFinding: Hashable, Sendable {
 public enum Monitors {
     public static func findings(license: License, memberships: [Membership], contracts: [InsuranceContract],
                                 trainings: [TrainingRecord], violations: [ViolationRecord] = [], duesPaid: Set<Quarter> = [],
-                                duesExemptions: [Dues.Exemption] = [], proceedings: [EnforcementProceeding] = [], mci: MCITable,
+                                duesExemptions: [Dues.Exemption] = [], proceedings: [EnforcementProceeding] = [],
+                                otherActivities: [OtherPaidActivity] = [], mci: MCITable,
                                 on date: LocalDate) -> [MonitorFinding] {
         guard !license.status.isFinal else { return [] }
         var found: [MonitorFinding] = []
@@ -31,6 +32,13 @@ public enum Monitors {
                 license: license.number, ground: .d144_2_1, author: .territorialBody,
                 facts: "violations committed on \(first.committedOn) (\(first.source)) and \(second.committedOn) (\(second.source)), within six consecutive calendar months",
                 monitor: "monitor:violations", key: "violations:\(license.number):\(first.id):\(second.id)"))
+        }
+        // Art. 144.2.6: other paid activity than scientific, teaching or creative, established by an act.
+        if !license.deprivationClaimPending, let activity = otherActivities.first(where: { !$0.kind.isAllowed && $0.from <= date && $0.from >= license.issuedOn }) {
+            found.append(MonitorFinding(
+                license: license.number, ground: .d144_2_6, author: .territorialBody,
+                facts: "engaged in other paid activity (\(activity.description)) from \(activity.from), established by \(activity.source) (149)",
+                monitor: "monitor:other-activity", key: "other-activity:\(license.number):\(activity.id)"))
         }
         // Art. 144.2.4: no compulsory measure for a month on a socially significant proceeding, counted
         // from the last measure or, with none, from the opening [AMBIGUOUS §9.1-6]. Only for a bailiff

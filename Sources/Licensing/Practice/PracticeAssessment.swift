@@ -3,10 +3,9 @@ import Enforcement
 /// The answer to "may this bailiff act at this instant?" (DOMAIN.md §5.4), with
 /// every condition and how it stands, so a caller sees why and not only whether.
 ///
-/// The registry answers from the facts it records. A condition whose facts it does
-/// not record yet (membership, insurance, … until the oversight records land) is
-/// `notRecorded`: it does not block the answer, and the caller is told it was not
-/// checked. When those records arrive they supply their own `Check`s here.
+/// Missing data is not compliance (DOMAIN.md §9.5-6): where the Law makes a record a
+/// condition (membership 140.1, insurance 146.1, registration 168.1.4), a condition with no
+/// record is `notRecorded`, and it blocks like `notMet`, naming what is missing.
 public struct PracticeAssessment: Hashable, Sendable {
     public enum Outcome: Hashable, Sendable {
         case met
@@ -30,9 +29,18 @@ public struct PracticeAssessment: Hashable, Sendable {
     /// One per condition, in `PracticeCondition.allCases` order.
     public let checks: [Check]
 
-    /// True when no recorded fact stands against practice.
-    public var mayPractise: Bool {
-        checks.allSatisfy { if case .notMet = $0.outcome { false } else { true } }
+    /// True only when every condition is met on the record.
+    public var mayPractise: Bool { blockers.isEmpty }
+
+    /// Every condition not met, with why and its article; a missing record names what is missing.
+    public var blockers: [(condition: PracticeCondition, reason: String)] {
+        checks.compactMap { check in
+            switch check.outcome {
+            case .met: nil
+            case .notMet(let why): (check.condition, why)
+            case .notRecorded: (check.condition, "no \(check.condition.recordName) on record")
+            }
+        }
     }
 
     /// Assesses practice at `at` from the holder's licenses and the facts of the other conditions.

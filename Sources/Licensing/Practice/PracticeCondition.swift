@@ -13,12 +13,24 @@ public enum PracticeCondition: String, Hashable, Sendable, Codable, CaseIterable
     /// No other paid activity except scientific, teaching or creative work (149).
     case noOtherPaidActivity
 
+    /// What the registry must hold for the condition, as a refusal names it when missing.
+    public var recordName: String {
+        switch self {
+        case .licenseActive: return "license"
+        case .chamberMembership: return "membership of the Republican Chamber"
+        case .insurance: return "professional liability insurance contract"
+        case .accountingRegistration: return "accounting registration with the territorial body"
+        case .noLongAbsence: return "absence record"
+        case .noOtherPaidActivity: return "other paid activity record"
+        }
+    }
+
     public var article: Article {
         switch self {
         case .licenseActive: return "143.4"
         case .chamberMembership: return "140.1"
         case .insurance: return "146.1"
-        case .accountingRegistration: return "148.1.1"
+        case .accountingRegistration: return "168.1.4"
         case .noLongAbsence: return "148.1.9-2"
         case .noOtherPaidActivity: return "149"
         }

@@ -11,6 +11,27 @@ public struct ChamberStub: Sendable {
         self.connection = connection
     }
 
+    public func recordAccountingRegistration(
+        _ request: WireRecordAccountingRegistrationRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireAccountingRegistrationResponse {
+        try await connection.call(ChamberMethods.recordAccountingRegistration, request, options: options)
+    }
+
+    public func recordOtherPaidActivity(
+        _ request: WireRecordOtherPaidActivityRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireOtherPaidActivityResponse {
+        try await connection.call(ChamberMethods.recordOtherPaidActivity, request, options: options)
+    }
+
+    public func importPracticeRecords(
+        _ request: WireImportPracticeRecordsRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireImportPracticeRecordsResponse {
+        try await connection.call(ChamberMethods.importPracticeRecords, request, options: options)
+    }
+
     public func admitMember(
         _ request: WireAdmitMemberRequest,
         options: CallOptions = CallOptions()

@@ -28,16 +28,19 @@ extension RegistryEndpoints: ChamberHandler {
     }
 
     public func recordInsuranceContract(_ request: WireRecordInsuranceContractRequest, context: CallContext) async throws -> WireInsuranceContractResponse {
+        var response = WireInsuranceContractResponse()
+        response.contract = Self.wire(try await core.recordInsuranceContract(try Self.contract(request), context: context.request))
+        return response
+    }
+
+    static func contract(_ request: WireRecordInsuranceContractRequest) throws(Rejection) -> InsuranceContract {
         guard let sum = Tenge(request.sumInsured) else { throw Rejection.invalid("sum_insured", "an amount in tenge, e.g. 4325000", article: "146.2-1") }
-        let contract = InsuranceContract(
+        return InsuranceContract(
             id: 0, licenseNumber: try LicenseNumber.parse(request.licenseNumber, field: "license_number"), insurer: request.insurer,
             contractNumber: request.contractNumber, concludedOn: try DateMapping.requiredDate(request.concludedOn, field: "concluded_on", article: "146.2-1"),
             validFrom: try DateMapping.requiredDate(request.validFrom, field: "valid_from"), validTo: try DateMapping.requiredDate(request.validTo, field: "valid_to"),
             sumInsured: sum
         )
-        var response = WireInsuranceContractResponse()
-        response.contract = Self.wire(try await core.recordInsuranceContract(contract, context: context.request))
-        return response
     }
 
     public func listInsuranceContracts(_ request: WireListInsuranceContractsRequest, context: CallContext) async throws -> WireListInsuranceContractsResponse {
@@ -163,5 +166,77 @@ extension RegistryEndpoints: ChamberHandler {
         w.minimum = r.minimum?.description ?? ""
         w.sufficient = r.sufficient
         return w
+    }
+}
+
+extension RegistryEndpoints {
+    public func recordAccountingRegistration(_ request: WireRecordAccountingRegistrationRequest, context: CallContext) async throws -> WireAccountingRegistrationResponse {
+        let registration = try await core.recordAccountingRegistration(
+            licenseNumber: request.licenseNumber, registeredOn: try DateMapping.optionalDate(request.registeredOn, field: "registered_on"),
+            reference: request.reference, context: context.request)
+        var response = WireAccountingRegistrationResponse()
+        response.registration.id = registration.id
+        response.registration.licenseNumber = registration.licenseNumber.value
+        response.registration.registeredOn = registration.registeredOn.description
+        response.registration.region = registration.region
+        response.registration.reference = registration.reference
+        response.registration.recordedBy = registration.recordedBy
+        return response
+    }
+
+    public func recordOtherPaidActivity(_ request: WireRecordOtherPaidActivityRequest, context: CallContext) async throws -> WireOtherPaidActivityResponse {
+        let activity = try await core.recordOtherPaidActivity(
+            licenseNumber: request.licenseNumber, kind: request.kind, from: try DateMapping.requiredDate(request.from, field: "from", article: "149"),
+            to: try DateMapping.optionalDate(request.to, field: "to"), description: request.description_p, source: request.source, context: context.request)
+        var response = WireOtherPaidActivityResponse()
+        response.activity.id = activity.id
+        response.activity.licenseNumber = activity.licenseNumber.value
+        response.activity.kind = activity.kind.rawValue
+        response.activity.from = activity.from.description
+        response.activity.to = activity.to?.description ?? ""
+        response.activity.description_p = activity.description
+        response.activity.source = activity.source
+        response.activity.allowed = activity.kind.isAllowed
+        return response
+    }
+
+    public func importPracticeRecords(_ request: WireImportPracticeRecordsRequest, context: CallContext) async throws -> WireImportPracticeRecordsResponse {
+        var commands: [PracticeRecordCommand] = []
+        var early: [PracticeImportResult.Refused] = []
+        for (index, record) in request.records.enumerated() {
+            do {
+                switch record.record {
+                case .membership(let m):
+                    commands.append(.membership(licenseNumber: m.licenseNumber, district: m.district,
+                                                admittedOn: try DateMapping.optionalDate(m.admittedOn, field: "membership.admitted_on"), decision: m.decision))
+                case .insurance(let i):
+                    commands.append(.insurance(try Self.contract(i)))
+                case .registration(let r):
+                    commands.append(.registration(licenseNumber: r.licenseNumber, registeredOn: try DateMapping.optionalDate(r.registeredOn, field: "registration.registered_on"),
+                                                  reference: r.reference))
+                case nil:
+                    throw Rejection.invalid("records[\(index)]", "empty: give a membership, an insurance contract or a registration")
+                }
+            } catch let rejection as Rejection {
+                early.append(PracticeImportResult.Refused(index: index, rejection: rejection))
+            }
+        }
+        // Records that do not decode are refused like the rest; the others still go in.
+        let positions = request.records.indices.filter { index in !early.contains { $0.index == index } }
+        var result = commands.isEmpty ? PracticeImportResult(accepted: 0, refused: [])
+            : try await core.importPracticeRecords(commands, historicalSource: request.historicalSource, context: context.request)
+        let remapped = result.refused.map { PracticeImportResult.Refused(index: positions[$0.index], rejection: $0.rejection) }
+        result.refused = (early + remapped).sorted { $0.index < $1.index }
+        var response = WireImportPracticeRecordsResponse()
+        response.accepted = UInt32(result.accepted)
+        response.refused = result.refused.map { refused in
+            var row = WireRefusedPracticeRecord()
+            row.index = UInt32(refused.index)
+            row.reason = refused.rejection.reason
+            row.message = refused.rejection.message
+            row.legalBasis = refused.rejection.article?.reference ?? ""
+            return row
+        }
+        return response
     }
 }

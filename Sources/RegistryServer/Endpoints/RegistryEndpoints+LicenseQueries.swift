@@ -37,7 +37,7 @@ extension RegistryEndpoints {
             switch check.outcome {
             case .met: c.outcome = .met
             case .notMet(let detail): c.outcome = .notMet; c.detail = detail
-            case .notRecorded: c.outcome = .notRecorded; c.detail = "not recorded by the registry yet; not checked"
+            case .notRecorded: c.outcome = .notRecorded; c.detail = "no \(check.condition.recordName) on record: he may not practise until it is recorded"
             }
             return c
         }

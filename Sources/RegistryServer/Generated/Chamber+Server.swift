@@ -5,6 +5,9 @@ import RegistryWire
 
 /// Server side of `kz.bailiff.registry.v1.Chamber`.
 public protocol ChamberHandler: Sendable {
+    func recordAccountingRegistration(_ request: WireRecordAccountingRegistrationRequest, context: CallContext) async throws -> WireAccountingRegistrationResponse
+    func recordOtherPaidActivity(_ request: WireRecordOtherPaidActivityRequest, context: CallContext) async throws -> WireOtherPaidActivityResponse
+    func importPracticeRecords(_ request: WireImportPracticeRecordsRequest, context: CallContext) async throws -> WireImportPracticeRecordsResponse
     func admitMember(_ request: WireAdmitMemberRequest, context: CallContext) async throws -> WireMembershipResponse
     func expelMember(_ request: WireExpelMemberRequest, context: CallContext) async throws -> WireMembershipResponse
     func leaveChamber(_ request: WireLeaveChamberRequest, context: CallContext) async throws -> WireMembershipResponse
@@ -23,6 +26,15 @@ public protocol ChamberHandler: Sendable {
 extension ChamberHandler {
     /// Adds every method of the service to `table`.
     public func register(in table: inout MethodTable) {
+        table.register(ChamberMethods.recordAccountingRegistration) { request, context in
+            try await self.recordAccountingRegistration(request, context: context)
+        }
+        table.register(ChamberMethods.recordOtherPaidActivity) { request, context in
+            try await self.recordOtherPaidActivity(request, context: context)
+        }
+        table.register(ChamberMethods.importPracticeRecords) { request, context in
+            try await self.importPracticeRecords(request, context: context)
+        }
         table.register(ChamberMethods.admitMember) { request, context in
             try await self.admitMember(request, context: context)
         }

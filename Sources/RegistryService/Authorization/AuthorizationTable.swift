@@ -72,6 +72,12 @@ public enum AuthorizationTable {
         .admitMember: [.republicanChamber],
         .expelMember: [.republicanChamber],
         .leaveChamber: [.republicanChamber],
+        // The territorial body keeps the accounting registration (168.1.4); the Ministry over it.
+        .recordAccountingRegistration: [.ministry, .territorialBody],
+        // Other paid activity (149) is established by the bodies that control practice.
+        .recordOtherPaidActivity: [.ministry, .territorialBody, .republicanChamber, .regionalChamber],
+        // Only the Ministry brings in the records of bailiffs licensed before the registry kept them.
+        .importPracticeRecords: [.ministry],
         .listMemberships: Set(Role.allCases),
         // The Chamber concludes the common contract (163.3) and keeps the bailiffs' insurance on record.
         .recordInsuranceContract: [.republicanChamber, .regionalChamber],
@@ -156,6 +162,9 @@ public enum AuthorizationTable {
         .admitMember: "163-1.1.3-2",
         .expelMember: "172-1",
         .leaveChamber: "172-1",
+        .recordAccountingRegistration: "168.1.4",
+        .recordOtherPaidActivity: "149",
+        .importPracticeRecords: "167",
         .recordInsuranceContract: "146",
         .recordTraining: "148.1.9-1",
         .submitDraftProposal: "144.3",

@@ -4,6 +4,15 @@
 public enum ChamberMethods {
     public static let serviceName = "kz.bailiff.registry.v1.Chamber"
 
+    public static let recordAccountingRegistration = MethodDescriptor<WireRecordAccountingRegistrationRequest, WireAccountingRegistrationResponse>(
+        service: serviceName, method: "RecordAccountingRegistration"
+    )
+    public static let recordOtherPaidActivity = MethodDescriptor<WireRecordOtherPaidActivityRequest, WireOtherPaidActivityResponse>(
+        service: serviceName, method: "RecordOtherPaidActivity"
+    )
+    public static let importPracticeRecords = MethodDescriptor<WireImportPracticeRecordsRequest, WireImportPracticeRecordsResponse>(
+        service: serviceName, method: "ImportPracticeRecords"
+    )
     public static let admitMember = MethodDescriptor<WireAdmitMemberRequest, WireMembershipResponse>(
         service: serviceName, method: "AdmitMember"
     )
@@ -46,6 +55,9 @@ public enum ChamberMethods {
 
     /// Every method of the service, in declaration order.
     public static let all: [MethodInfo] = [
+        recordAccountingRegistration.info,
+        recordOtherPaidActivity.info,
+        importPracticeRecords.info,
         admitMember.info,
         expelMember.info,
         leaveChamber.info,

@@ -16,15 +16,19 @@ extension RegistryCore {
     /// sufficient one he may not practise (146.1, INV-4).
     public func recordInsuranceContract(_ contract: InsuranceContract, context: RequestContext) async throws -> RecordedInsurance {
         try await mutate(.recordInsuranceContract, context: context, subject: { "insurance:\($0.contract.id)" }) { tx, now in
-            let license = try Self.requireLicense(contract.licenseNumber, tx: tx)
-            let checked = try contract.validated()
-            let existing = try tx.insuranceContracts(of: license.number)
-            guard !existing.contains(where: { $0.insurer == checked.insurer && $0.contractNumber == checked.contractNumber }) else {
-                throw Rejection(.alreadyExists, reason: "CONTRACT_ALREADY_RECORDED", message: "contract \(checked.contractNumber) of \(checked.insurer) is already recorded")
-            }
-            let stored = try tx.insert(checked, recordedBy: context.principal.uri, at: now)
-            return RecordedInsurance(contract: stored, minimum: InsuranceContract.minimumSum(district: license.district, concludedIn: checked.concludedOn.year, mci: try tx.mciTable()))
+            try Self.insure(contract, recordedBy: context.principal.uri, tx: tx, at: now)
         }
+    }
+
+    static func insure(_ contract: InsuranceContract, recordedBy: String, tx: StoreTransaction, at now: Instant) throws -> RecordedInsurance {
+        let license = try requireLicense(contract.licenseNumber, tx: tx)
+        let checked = try contract.validated()
+        let existing = try tx.insuranceContracts(of: license.number)
+        guard !existing.contains(where: { $0.insurer == checked.insurer && $0.contractNumber == checked.contractNumber }) else {
+            throw Rejection(.alreadyExists, reason: "CONTRACT_ALREADY_RECORDED", message: "contract \(checked.contractNumber) of \(checked.insurer) is already recorded")
+        }
+        let stored = try tx.insert(checked, recordedBy: recordedBy, at: now)
+        return RecordedInsurance(contract: stored, minimum: InsuranceContract.minimumSum(district: license.district, concludedIn: checked.concludedOn.year, mci: try tx.mciTable()))
     }
 
     public func insuranceContracts(licenseNumber: String, context: RequestContext) async throws -> [RecordedInsurance] {

@@ -6,12 +6,16 @@ extension RegistryCore {
     /// The Republican Chamber admits a license holder and places him in a district (140.1, 163-1.1.3-2).
     public func admitMember(licenseNumber: String, district: String, admittedOn: LocalDate?, decision: String, context: RequestContext) async throws -> Membership {
         try await mutate(.admitMember, context: context, subject: { "membership:\($0.id)" }) { tx, now in
-            let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
-            let today = now.kazakhstanDate
-            let membership = try Membership.admit(license, district: district, on: admittedOn ?? today, decision: decision,
-                                                  existing: try tx.memberships(of: license.number), today: today)
-            return try tx.insert(membership)
+            try Self.admit(licenseNumber: licenseNumber, district: district, admittedOn: admittedOn, decision: decision, tx: tx, at: now)
         }
+    }
+
+    static func admit(licenseNumber: String, district: String, admittedOn: LocalDate?, decision: String, tx: StoreTransaction, at now: Instant) throws -> Membership {
+        let license = try requireLicense(licenseNumber, field: "license_number", tx: tx)
+        let today = now.kazakhstanDate
+        let membership = try Membership.admit(license, district: district, on: admittedOn ?? today, decision: decision,
+                                              existing: try tx.memberships(of: license.number), today: today)
+        return try tx.insert(membership)
     }
 
     /// The Board expels a member (172-1). He may no longer practise (140.1): his proceedings go to
@@ -34,6 +38,12 @@ extension RegistryCore {
                                     message: "dues in arrears: \(owed.isEmpty ? "none" : owed.map(\.description).joined(separator: ", ")), after the exempt periods; systematic non-payment needs at least \(Dues.repeatedArrears) quarters",
                                     article: "172-1(3)")
                 }
+            }
+            // 172-1(4): other paid activity is a fact the registry must hold before it expels on it.
+            if ground == .otherPaidActivity, try !tx.otherPaidActivities(of: license.number).contains(where: { !$0.kind.isAllowed && $0.from <= (date ?? today) }) {
+                throw Rejection(.failedPrecondition, reason: "NO_OTHER_PAID_ACTIVITY_ON_RECORD",
+                                message: "no paid activity other than scientific, teaching or creative is recorded for license \(license.number); record it first (Chamber/RecordOtherPaidActivity)",
+                                article: "172-1(4)")
             }
             let expelled = try current.expelled(ground: ground, on: date ?? today, decision: decision, license: license, today: today)
             try tx.end(expelled)

@@ -24,7 +24,7 @@ extension RegistryCore {
                                                      violations: try tx.violations(of: license.number),
                                                      duesPaid: try tx.duesPaid(by: license.number), duesExemptions: try tx.duesExemptions(of: license.number),
                                                      proceedings: try tx.proceedings(matching: ProceedingFilter(holderLicense: license.number.value, category: .sociallySignificant, status: .open), after: nil, limit: 10_000),
-                                                     mci: mci, on: day)
+                                                     otherActivities: try tx.otherPaidActivities(of: license.number), mci: mci, on: day)
                         + PersonFactFindings.findings(license: license, facts: try tx.factHistory(license.holder).facts, on: day)
                     for finding in findings {
                         let draft = Proposal.draft(on: license, ground: finding.ground, facts: finding.facts, author: finding.author, monitor: finding.monitor, at: now)

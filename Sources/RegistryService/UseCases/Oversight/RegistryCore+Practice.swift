@@ -3,10 +3,11 @@ import Licensing
 import RegistryStore
 
 extension RegistryCore {
-    /// `mayPractise` (DOMAIN.md §5.4) from every fact the registry records: the license in
-    /// force at `at`, his Chamber membership (140.1), his insurance (146) and a recorded
-    /// absence of more than a month (148.1.9-2). The same answer serves MayPractise and the
-    /// choice of receiving bailiffs (INV-15).
+    /// `mayPractise` (DOMAIN.md §5.4, §9.5-6) from every fact the registry records: the license
+    /// in force at `at`, his Chamber membership (140.1), his insurance (146), his accounting
+    /// registration (168.1.4), a recorded absence of more than a month (148.1.9-2) and other paid
+    /// activity (149). A record the Law requires and the registry lacks means "may not". The
+    /// same answer serves MayPractise and the choice of receivers and substitutes (INV-15).
     static func practiceAssessment(licenses: [License], at: Instant, store: some StoreQueries, mci: MCITable? = nil) throws -> PracticeAssessment {
         let first = PracticeAssessment.assess(licenses: licenses, at: at)
         guard let license = first.license else { return first }
@@ -16,6 +17,8 @@ extension RegistryCore {
             .chamberMembership: PracticeAssessment.membershipOutcome(try store.memberships(of: license.number), on: date),
             .insurance: PracticeAssessment.insuranceOutcome(try store.insuranceContracts(of: license.number), district: license.district, on: date,
                                                             mci: try mci ?? store.mciTable()),
+            .accountingRegistration: PracticeAssessment.registrationOutcome(try store.accountingRegistrations(of: license.number), on: date),
+            .noOtherPaidActivity: PracticeAssessment.otherActivityOutcome(try store.otherPaidActivities(of: license.number), on: date),
             // An absence is a recorded status: none covering the day means he is at his post.
             .noLongAbsence: absence.map { .notMet("absent since \($0.from)\($0.until.map { ", expected back after \($0)" } ?? "") (\($0.reference))") } ?? .met,
         ]

@@ -11,8 +11,9 @@ struct ReceiverSet {
 }
 
 extension RegistryCore {
-    /// Eligible receivers (DOMAIN.md §7.1, INV-15): bailiffs of the district who may practise
-    /// now (license active, the Chamber and insurance records, no long absence: 148.1.9-2),
+    /// Eligible receivers (DOMAIN.md §7.1, §9.5-6, INV-15): bailiffs of the district who may practise
+    /// now on positive proof (license active, membership, insurance, registration on record; no
+    /// long absence: 148.1.9-2; no other paid activity: 149),
     /// who are not under a temporary replacement themselves (153-1) and are not the outgoing
     /// one. Every other bailiff of the district is listed with his reasons.
     static func receiverSet(in district: String, excluding outgoing: String, at now: Instant, tx: some StoreQueries) throws -> ReceiverSet {
@@ -29,9 +30,7 @@ extension RegistryCore {
                 reasons.append("license \(license.status.rawValue) (Art. \(license.status == .suspended ? "143.4" : "144.4"))")
             } else {
                 let assessment = try practiceAssessment(licenses: [license], at: now, store: tx, mci: mci)
-                for check in assessment.checks {
-                    if case .notMet(let why) = check.outcome { reasons.append("\(why) (Art. \(check.condition.article))") }
-                }
+                for blocker in assessment.blockers { reasons.append("\(blocker.reason) (Art. \(blocker.condition.article))") }
             }
             if replaced.contains(number) { reasons.append("under a temporary replacement on \(today) (Art. 153-1)") }
             if reasons.isEmpty { set.receivers[number] = license } else { set.excluded.append(ExcludedBailiff(license: number, reasons: reasons)) }

@@ -40,10 +40,10 @@ extension RegistryCore {
                 throw Rejection(.failedPrecondition, reason: "NOT_ACTIVE", message: "license \(replaced.number) is \(replaced.status.rawValue): his proceedings are transferred, not temporarily handed", article: "153-1.1")
             }
             // The substitute meets the same proof as any receiver: he may practise (license, the
-            // Chamber, insurance, no long absence) and is not himself replaced in the period.
+            // Chamber, insurance, registration on record, no long absence) and is not himself replaced.
             let assessment = try Self.practiceAssessment(licenses: [substitute], at: now, store: tx)
-            if let failed = assessment.checks.first(where: { if case .notMet = $0.outcome { true } else { false } }), case .notMet(let why) = failed.outcome {
-                throw Rejection(.failedPrecondition, reason: "SUBSTITUTE_MAY_NOT_PRACTISE", message: "the substitute \(substitute.number) may not act: \(why)", article: failed.condition.article)
+            if let failed = assessment.blockers.first {
+                throw Rejection(.failedPrecondition, reason: "SUBSTITUTE_MAY_NOT_PRACTISE", message: "the substitute \(substitute.number) may not act: \(failed.reason)", article: failed.condition.article)
             }
             let substituteReplaced = try tx.replacements(license: substitute.number.value).contains {
                 $0.replacedLicense == substitute.number.value && $0.state != .ended && $0.from <= command.to && command.from <= $0.to

@@ -3,7 +3,9 @@ extension RegistryMigrations {
     /// - a person's facts become an append-only history: each entry records a fact, ends a
     ///   period (`target` = the entry it ends), corrects an entry (`target` superseded, with
     ///   `reason`) or withdraws one; who recorded it, when, and from which source;
-    /// - facts recorded at registration before v16 keep their rows and count as recorded then.
+    /// - facts recorded at registration before v16 keep their rows and count as recorded then;
+    /// - the territorial body's accounting registration (168.1.4) and other paid activity (149)
+    ///   become records: practice needs the first and is barred by the second (other kinds).
     static let v16 = """
     ALTER TABLE person_fact ADD COLUMN value TEXT;
     ALTER TABLE person_fact ADD COLUMN source TEXT NOT NULL DEFAULT 'registration';
@@ -19,5 +21,29 @@ extension RegistryMigrations {
     BEGIN SELECT RAISE(ABORT, 'person_fact is append-only'); END;
     CREATE TRIGGER person_fact_no_delete BEFORE DELETE ON person_fact
     BEGIN SELECT RAISE(ABORT, 'person_fact is append-only'); END;
+
+    CREATE TABLE accounting_registration (
+        id INTEGER PRIMARY KEY,
+        license_number TEXT NOT NULL REFERENCES license(number),
+        registered_on TEXT NOT NULL,
+        region TEXT NOT NULL REFERENCES district(code),
+        reference TEXT NOT NULL,
+        recorded_by TEXT NOT NULL,
+        recorded_at_ms INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX accounting_registration_by_license ON accounting_registration(license_number);
+
+    CREATE TABLE other_paid_activity (
+        id INTEGER PRIMARY KEY,
+        license_number TEXT NOT NULL REFERENCES license(number),
+        kind TEXT NOT NULL CHECK (kind IN ('scientific', 'teaching', 'creative', 'other')),
+        from_date TEXT NOT NULL,
+        to_date TEXT,
+        description TEXT NOT NULL,
+        source TEXT NOT NULL,
+        recorded_by TEXT NOT NULL,
+        recorded_at_ms INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX other_paid_activity_by_license ON other_paid_activity(license_number);
     """
 }
