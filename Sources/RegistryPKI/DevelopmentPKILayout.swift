@@ -1,3 +1,4 @@
+import Enforcement
 import Foundation
 
 /// Where a development PKI lives inside a data folder, so that registryd and
@@ -20,12 +21,17 @@ public struct DevelopmentPKILayout: Sendable {
     public func clientCertificate(_ name: String) -> URL { clientsFolder.appendingPathComponent("\(name).pem") }
     public func clientKey(_ name: String) -> URL { clientsFolder.appendingPathComponent("\(name)-key.pem") }
 
-    /// The development client identities: one per role; regional roles in Almaty city;
+    /// The development client identities: one per role; regional roles in Almaty city under the
+    /// role's name, and in every district as `<role>-<district>` (e.g. `regionalChamber-shymkent`);
     /// the bailiff with a placeholder license number.
-    public static let developmentClients: [(name: String, uri: String)] = [
+    public static let developmentClients: [(name: String, uri: String)] = baseClients + ["territorialBody", "regionalChamber", "attestationCommission"].flatMap { role in
+        EnforcementDistrict.all.map { ("\(role)-\($0.code)", "spiffe://registry.bailiff.kz/role/\(role)/region/\($0.code)") }
+    }
+
+    static let baseClients: [(name: String, uri: String)] = [
         ("ministry", "spiffe://registry.bailiff.kz/role/ministry"),
         ("territorialBody", "spiffe://registry.bailiff.kz/role/territorialBody/region/almaty-city"),
-        ("attestationCommission", "spiffe://registry.bailiff.kz/role/attestationCommission"),
+        ("attestationCommission", "spiffe://registry.bailiff.kz/role/attestationCommission/region/almaty-city"),
         ("republicanChamber", "spiffe://registry.bailiff.kz/role/republicanChamber"),
         ("regionalChamber", "spiffe://registry.bailiff.kz/role/regionalChamber/region/almaty-city"),
         ("prosecutor", "spiffe://registry.bailiff.kz/role/prosecutor"),

@@ -34,6 +34,15 @@ struct ChamberTests {
                 _ = try await chamber.expelMember(.with { $0.licenseNumber = almaty[0]; $0.ground = "licenseEnded"; $0.decision = "Board 3" })
             }
             #expect(notEnded?.legalBasis == "172-1(1)")
+            // 170.1.4: the Board carries out an expulsion the disciplinary commission imposed, not one of its own.
+            let noPenalty = await #expect(throws: RPCError.self) {
+                _ = try await chamber.expelMember(.with { $0.licenseNumber = almaty[0]; $0.ground = "disciplinaryPenalty"; $0.decision = "Board 4" })
+            }
+            #expect(noPenalty?.reason == "NO_EXPULSION_PENALTY_ON_RECORD")
+            #expect(noPenalty?.legalBasis == "170.1.4")
+            let discipline = DisciplineStub(connection: chamberConnection)
+            let opened = try await discipline.openDisciplinaryProceeding(.with { $0.licenseNumber = almaty[0]; $0.source = "complaint 9" }).proceeding
+            _ = try await discipline.closeDisciplinaryProceeding(.with { $0.id = opened.id; $0.outcome = "gross breach"; $0.penalty = "expulsion" })
             let expelled = try await chamber.expelMember(.with { $0.licenseNumber = almaty[0]; $0.ground = "disciplinaryPenalty"; $0.decision = "Board 4" }).membership
             #expect(expelled.status == "expelled")
             #expect(expelled.expulsionLegalBasis == "170.1.4")

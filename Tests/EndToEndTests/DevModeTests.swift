@@ -83,7 +83,7 @@ struct DevModeTests {
 
         let until = LocalDate(TestRegistry.defaultMoment)!.adding(months: 2).description
         let submit = try await admin(["proposal", "submit", "2026-000001", "--ground", "s143_2_5", "--facts", "no training since 2023",
-                                      "--role", "regionalChamber"])
+                                      "--role", "regionalChamber-shymkent"])
         #expect(submit.stdout.contains("proposal 1 submitted"), "\(submit.stderr)")
         let suspend = try await admin(["license", "suspend", "2026-000001", "--ground", "s143_2_5", "--until", until,
                                        "--reasons", "no qualification training", "--proposal-id", "1"])

@@ -95,9 +95,10 @@ struct LicenseLifecycleTests {
             var claim = WireFileDeprivationClaimRequest.with {
                 $0.number = number; $0.ground = "d144_2_2"; $0.reasons = "fees above the Government's rates in 14 proceedings"; $0.claim = "SMAS Almaty, case 2-1234/2026"
             }
-            let noProposal = await #expect(throws: RPCError.self) { _ = try await licensing.fileDeprivationClaim(claim) }
-            #expect(noProposal?.reason == "PROPOSAL_REQUIRED")
-            #expect(noProposal?.legalBasis == "144.3")
+            // A representation from a body 144.3 does not list is refused; none at all is the Ministry's own initiative.
+            claim.proposal = .with { $0.author = .unspecified; $0.reference = "letter" }
+            let noBody = await #expect(throws: RPCError.self) { _ = try await licensing.fileDeprivationClaim(claim) }
+            #expect(noBody?.code == .invalidArgument)
             claim.proposal = .with { $0.author = .prosecutor; $0.reference = "Prosecutor of Almaty, representation 7-12" }
             let claimed = try await licensing.fileDeprivationClaim(claim).license
             #expect(claimed.status == .active)

@@ -4,8 +4,9 @@ import Enforcement
 /// steps. The license keeps its state while the claim is pending (a flag, not a
 /// state); it becomes `deprived` only from the court decision's entry into force.
 extension License {
-    /// L6, first step: the Ministry files a claim on a representation (144.2, 144.3, 167(9)).
-    public func withDeprivationClaimFiled(ground: LicenseGround, reasons: String, proposal: ProposalReference, claim: String, context: DecisionContext) throws(Rejection) -> License {
+    /// L6, first step: the Ministry files a claim (144.2, 167(9)), on its own initiative or on a
+    /// representation (144.3 lists who may propose but, unlike 143.1, makes none a condition: §9.5-1).
+    public func withDeprivationClaimFiled(ground: LicenseGround, reasons: String, proposal: ProposalReference?, claim: String, context: DecisionContext) throws(Rejection) -> License {
         try requireNotFinal()
         guard ground.measure == .deprivation else {
             throw Rejection(.invalidArgument, reason: "NOT_A_DEPRIVATION_GROUND", message: "\(ground.rawValue) is not a deprivation ground (144.2.1–144.2.7, dGeneral)", article: "144.2")
@@ -13,9 +14,11 @@ extension License {
         guard !deprivationClaimPending else {
             throw Rejection(.alreadyExists, reason: "CLAIM_ALREADY_PENDING", message: "a deprivation claim on license \(number) is already before the court", article: "144.2")
         }
-        // Art. 144.3: on a representation of a prosecutor, a chamber or a territorial body.
-        try proposal.author.checkMayPropose(.deprivation)
-        _ = try Self.requireDocument(proposal.reference, field: "proposal.reference", "the proposal", article: "144.3")
+        // Art. 144.3: a representation, when there is one, comes from a prosecutor, a chamber or a territorial body.
+        if let proposal {
+            try proposal.author.checkMayPropose(.deprivation)
+            _ = try Self.requireDocument(proposal.reference, field: "proposal.reference", "the proposal", article: "144.3")
+        }
         let claim = try Self.requireDocument(claim, field: "claim", "the claim (court and case number)", article: "144.2")
         let reasons = try Self.requireReasons(reasons, article: ground.article)
         var next = appending(.deprivationClaimFiled, status: status, ground: ground, article: ground.article, context: context,

@@ -6,7 +6,7 @@ import Licensing
 /// Identity scheme (a SPIFFE-style URI SAN, one per certificate):
 /// ```
 /// spiffe://registry.bailiff.kz/role/<role>
-/// spiffe://registry.bailiff.kz/role/<territorialBody|regionalChamber>/region/<district-code>
+/// spiffe://registry.bailiff.kz/role/<territorialBody|regionalChamber|attestationCommission>/region/<district-code>
 /// spiffe://registry.bailiff.kz/role/bailiff/license/<license-number>
 /// ```
 /// An optional trailing `/name/<label>` distinguishes several certificates of one role.
@@ -25,9 +25,9 @@ public struct Principal: Hashable, Sendable, CustomStringConvertible {
         self.label = label
     }
 
-    /// The region a territorial body or regional chamber acts for; nil for the bodies of the whole Republic.
+    /// The region a territorial body, regional chamber or attestation commission acts for; nil for the bodies of the whole Republic.
     public var regionalScope: String? {
-        role == .territorialBody || role == .regionalChamber ? region : nil
+        role.isRegional ? region : nil
     }
 
     /// The canonical URI, which is also what the audit log records as the actor.

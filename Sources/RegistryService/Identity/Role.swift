@@ -17,5 +17,6 @@ public enum Role: String, Hashable, Sendable, CaseIterable, Codable {
     case system
 
     /// Whether a certificate for this role must name a region.
-    public var isRegional: Bool { self == .territorialBody || self == .regionalChamber }
+    /// Roles whose identity names a region they act for (141.1: a commission per region).
+    public var isRegional: Bool { self == .territorialBody || self == .regionalChamber || self == .attestationCommission }
 }

@@ -7,7 +7,10 @@ extension RegistryCore {
     /// open the bailiff cannot leave on his own application (144.5).
     public func openDisciplinaryProceeding(licenseNumber text: String, openedOn: LocalDate?, source: String, context: RequestContext) async throws -> DisciplinaryProceeding {
         try await mutate(.openDisciplinaryProceeding, context: context, subject: { "discipline:\($0.id)" }) { tx, now in
-            let number = try Self.requireLicense(text, field: "license_number", tx: tx).number
+            let license = try Self.requireLicense(text, field: "license_number", tx: tx)
+            // Art. 162.1.2-4: a regional chamber acts on the bailiffs of its own region.
+            try Self.requireOwnRegion(context.principal, license: license, article: "162.1.2-4")
+            let number = license.number
             let today = now.kazakhstanDate
             let date = openedOn ?? today
             guard date <= today else { throw Rejection.invalid("opened_on", "\(date) is in the future (today is \(today))") }
@@ -32,6 +35,9 @@ extension RegistryCore {
             guard proceeding.closedOn == nil else {
                 throw Rejection(.failedPrecondition, reason: "ALREADY_CLOSED", message: "disciplinary proceeding \(id) was closed on \(proceeding.closedOn!)")
             }
+            // Art. 170.2–170.3: the disciplinary commission that opened it decides it. The Republican
+            // Chamber's say over a regional chamber's decision is the appeal (AppealPenalty), not closing it.
+            try Self.requireOpeningBody(context.principal, opened: proceeding)
             let today = now.kazakhstanDate
             let date = closedOn ?? today
             guard date <= today, date >= proceeding.openedOn else {
@@ -51,6 +57,16 @@ extension RegistryCore {
             try tx.appendOutbox(eventType: "discipline.closed", subject: proceeding.licenseNumber.value,
                                 payload: #"{"id":\#(id),"license":"\#(proceeding.licenseNumber)","closed_on":"\#(date)"}"#, at: now)
             return proceeding
+        }
+    }
+
+    /// The same body (role and region, whatever the certificate's name label) that opened the proceeding.
+    static func requireOpeningBody(_ principal: Principal, opened proceeding: DisciplinaryProceeding) throws(Rejection) {
+        let opener = try? Principal(uri: proceeding.openedBy)
+        guard let opener, opener.role == principal.role, opener.region == principal.region else {
+            throw Rejection(.permissionDenied, reason: "NOT_THE_OPENING_BODY",
+                            message: "disciplinary proceeding \(proceeding.id) was opened by \(opener.map { "the \($0.role.rawValue)\($0.region.map { " of \($0)" } ?? "")" } ?? proceeding.openedBy); only that body closes it",
+                            article: "170.3")
         }
     }
 

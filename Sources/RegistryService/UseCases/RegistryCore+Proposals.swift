@@ -21,6 +21,8 @@ extension RegistryCore {
                 throw Rejection(.permissionDenied, reason: "ROLE_NOT_ALLOWED", message: "role \(context.principal.role.rawValue) does not submit proposals", article: "144.3")
             }
             let license = try Self.requireLicense(text, field: "license_number", tx: tx)
+            // Art. 162, 168: a regional chamber or territorial body proposes on bailiffs of its own region.
+            try Self.requireOwnRegion(context.principal, license: license, article: license.status == .active ? "143.1" : "144.3")
             let number = license.number
             let proposal = try Proposal.submit(on: license, ground: ground, facts: facts, author: author, authorIdentity: context.principal.uri, at: now)
             let stored = try tx.insert(proposal)
@@ -62,6 +64,7 @@ extension RegistryCore {
             guard let author = Self.proposalAuthor(of: context.principal) else {
                 throw Rejection(.permissionDenied, reason: "ROLE_NOT_ALLOWED", message: "role \(context.principal.role.rawValue) does not submit proposals", article: "144.3")
             }
+            try Self.requireOwnRegion(context.principal, license: try Self.requireLicense(draft.licenseNumber, tx: tx), article: "168.1.2-1")
             let submitted = try draft.submittedDraft(by: author, identity: context.principal.uri, at: now)
             try tx.update(submitted, from: .draft)
             try tx.appendOutbox(eventType: "proposal.submitted", subject: submitted.licenseNumber.value,
@@ -77,6 +80,7 @@ extension RegistryCore {
             guard let author = Self.proposalAuthor(of: context.principal) else {
                 throw Rejection(.permissionDenied, reason: "ROLE_NOT_ALLOWED", message: "role \(context.principal.role.rawValue) does not handle proposals", article: "144.3")
             }
+            try Self.requireOwnRegion(context.principal, license: try Self.requireLicense(draft.licenseNumber, tx: tx), article: "168.1.2-1")
             let withdrawn = try draft.withdrawnDraft(by: author, reasons: reasons, at: now)
             try tx.update(withdrawn, from: .draft)
             return withdrawn

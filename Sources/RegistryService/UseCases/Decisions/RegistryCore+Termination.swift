@@ -52,11 +52,12 @@ extension RegistryCore {
         }
     }
 
-    /// L6, first step (144.2, 144.3, 167(9)): the Ministry files a deprivation claim on a representation.
+    /// L6, first step (144.2, 167(9)): the Ministry files a deprivation claim, on its own initiative
+    /// or on a representation (144.3), which it then accepts.
     public func fileDeprivationClaim(_ command: TerminationCommand, context: RequestContext) async throws -> License {
         try await decide(.fileDeprivationClaim, number: command.number, context: context) { tx, license, decision in
             let ground = try LicenseGround.parse(command.ground, for: .deprivation)
-            let proposal = try Self.requireProposal(reference: command.proposal, id: command.proposalID, license: license,
+            let proposal = try Self.resolveProposal(reference: command.proposal, id: command.proposalID, license: license,
                                                     measure: .deprivation, tx: tx, at: decision.now)
             return try license.withDeprivationClaimFiled(ground: ground, reasons: command.reasons, proposal: proposal, claim: command.document, context: decision)
         }

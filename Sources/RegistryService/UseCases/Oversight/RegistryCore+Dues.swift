@@ -15,6 +15,7 @@ extension RegistryCore {
     public func recordDuesPayment(licenseNumber: String, quarter text: String, paidOn: LocalDate?, reference: String, context: RequestContext) async throws -> DuesStatement {
         try await mutate(.recordDuesPayment, context: context, subject: { _ in "dues:\(licenseNumber):\(text)" }) { tx, now in
             let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
+            try Self.requireOwnRegion(context.principal, license: license, article: "148.1.5-2")
             guard let quarter = Quarter(text) else { throw Rejection.invalid("quarter", "expected YYYYQn, e.g. 2026Q3", article: "148.1.5-2") }
             let today = now.kazakhstanDate
             let date = paidOn ?? today
@@ -33,6 +34,7 @@ extension RegistryCore {
     public func recordDuesExemption(licenseNumber: String, reason: String, from: LocalDate, to: LocalDate, reference: String, context: RequestContext) async throws -> DuesStatement {
         try await mutate(.recordDuesExemption, context: context, subject: { _ in "dues-exemption:\(licenseNumber)" }) { tx, now in
             let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
+            try Self.requireOwnRegion(context.principal, license: license, article: "148.1.5-2")
             guard let reason = Dues.ExemptionReason(rawValue: reason) else {
                 throw Rejection.invalid("reason", "childCare or incapacity", article: "172-1(3)")
             }

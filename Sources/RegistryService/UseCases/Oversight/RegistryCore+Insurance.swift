@@ -16,7 +16,9 @@ extension RegistryCore {
     /// sufficient one he may not practise (146.1, INV-4).
     public func recordInsuranceContract(_ contract: InsuranceContract, context: RequestContext) async throws -> RecordedInsurance {
         try await mutate(.recordInsuranceContract, context: context, subject: { "insurance:\($0.contract.id)" }) { tx, now in
-            try Self.insure(contract, recordedBy: context.principal.uri, tx: tx, at: now)
+            // Art. 162: a regional chamber records the contracts of its own region's bailiffs.
+            try Self.requireOwnRegion(context.principal, license: try Self.requireLicense(contract.licenseNumber, tx: tx), article: "162.1")
+            return try Self.insure(contract, recordedBy: context.principal.uri, tx: tx, at: now)
         }
     }
 

@@ -39,6 +39,14 @@ extension RegistryCore {
                                     article: "172-1(3)")
                 }
             }
+            // 170.1.4: expulsion as a penalty needs a closed disciplinary proceeding that imposed it, not annulled on appeal.
+            if ground == .disciplinaryPenalty, try !tx.disciplinaryProceedings(of: license.number).contains(where: {
+                $0.closedOn != nil && $0.penalty == .expulsion && $0.appealOutcome != "annulled"
+            }) {
+                throw Rejection(.failedPrecondition, reason: "NO_EXPULSION_PENALTY_ON_RECORD",
+                                message: "no closed disciplinary proceeding of license \(license.number) imposed expulsion; the disciplinary commission decides it first",
+                                article: "170.1.4")
+            }
             // 172-1(4): other paid activity is a fact the registry must hold before it expels on it.
             if ground == .otherPaidActivity, try !tx.otherPaidActivities(of: license.number).contains(where: { !$0.kind.isAllowed && $0.from <= (date ?? today) }) {
                 throw Rejection(.failedPrecondition, reason: "NO_OTHER_PAID_ACTIVITY_ON_RECORD",

@@ -53,7 +53,7 @@ extension RegistryCore {
     /// A training record (148.1.9-1), by the Chamber, which controls training (163-1.1.6-2).
     public func recordTraining(_ training: TrainingRecord, context: RequestContext) async throws -> TrainingRecord {
         try await mutate(.recordTraining, context: context, subject: { "training:\($0.id)" }) { tx, now in
-            _ = try Self.requireLicense(training.licenseNumber, tx: tx)
+            try Self.requireOwnRegion(context.principal, license: try Self.requireLicense(training.licenseNumber, tx: tx), article: "163-1.1.6-2")
             let today = now.kazakhstanDate
             guard training.completedOn <= today else { throw Rejection.invalid("completed_on", "\(training.completedOn) is in the future") }
             guard !training.programme.trimmingWhitespace.isEmpty else { throw Rejection.invalid("programme", "required", article: "148.1.9-1") }

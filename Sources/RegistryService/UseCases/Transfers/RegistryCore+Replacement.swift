@@ -34,6 +34,8 @@ extension RegistryCore {
                 throw Rejection.invalid("ground", "one of \(ReplacementGround.allCases.map(\.rawValue).joined(separator: ", "))", article: "153-1.2")
             }
             let replaced = try Self.requireLicense(command.replaced, field: "replaced_license", tx: tx)
+            // Art. 153-1.3: the regional chamber of his own region organizes the replacement.
+            try Self.requireOwnRegion(context.principal, license: replaced, article: "153-1.3")
             let substitute = try Self.requireLicense(command.substitute, field: "substitute_license", tx: tx)
             guard replaced.number != substitute.number else { throw Rejection.invalid("substitute_license", "a bailiff cannot replace himself", article: "153-1.1") }
             guard replaced.status == .active else {
