@@ -169,4 +169,19 @@ struct PersonFactTests {
             await ministry.close()
         }
     }
+
+    @Test func aMonitorRunAsOfADateSkipsALicenseNotYetIssuedThen() async throws {
+        let clock = SteppingClock("2027-03-01")
+        try await withRegistry(clock: clock) { registry in
+            let ministry = try await registry.connect()
+            let persons = RegistryStub(connection: ministry), proposals = ProposalsStub(connection: ministry)
+            _ = try await persons.registerPerson(Sample.person(308))
+            _ = try await LicensingStub(connection: ministry).issueLicense(Sample.issue(308, date: "2027-02-10"))
+            // A verdict of January learned only now: in force on both days, but on 9 February there was no license yet.
+            _ = try await Self.record(persons, 308, Self.fact(.conviction, "2027-01-20"))
+            #expect(try await proposals.runMonitors(.with { $0.asOf = "2027-02-09" }).drafts.isEmpty)
+            #expect(try await proposals.runMonitors(.with { $0.asOf = "2027-02-25" }).drafts.map(\.ground) == ["t144_1_2"])
+            await ministry.close()
+        }
+    }
 }

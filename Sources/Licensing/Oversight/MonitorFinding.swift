@@ -23,7 +23,8 @@ public enum Monitors {
                                 duesExemptions: [Dues.Exemption] = [], proceedings: [EnforcementProceeding] = [],
                                 otherActivities: [OtherPaidActivity] = [], mci: MCITable,
                                 on date: LocalDate) -> [MonitorFinding] {
-        guard !license.status.isFinal else { return [] }
+        // As of `date`: the status on that day, and nothing for a license not yet issued then.
+        guard let status = license.status(at: Instant(endOf: date)), !status.isFinal else { return [] }
         var found: [MonitorFinding] = []
         // Art. 144.2.1: two or more violations within six consecutive calendar months; the
         // territorial body that controls him (168.1.2-1) proposes deprivation (144.3).
@@ -54,7 +55,7 @@ public enum Monitors {
                     monitor: "monitor:inaction", key: "inaction:\(license.number):\(first.number):\(since)"))
             }
         }
-        guard license.status == .active else { return found }
+        guard status == .active else { return found }
         // Art. 148.1.9-1 → 143.2.5: training not taken in time; the Chamber controls training (163-1.1.6-2).
         if let start = memberships.map(\.admittedOn).min(), memberships.contains(where: { $0.isActive(on: date) }) {
             let due = TrainingRecord.due(startedOn: start, records: trainings)

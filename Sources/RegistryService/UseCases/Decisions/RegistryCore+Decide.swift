@@ -48,6 +48,15 @@ extension RegistryCore {
             job = try startTransferJob(from: license, trigger: change.kind.rawValue, entry: entry, reference: nil,
                                        seed: "\(license.number):\(entry):\(change.decidedAt.millisecondsSinceEpoch)", policy: policy, freezeAccount: true, tx: tx, at: now)
         }
+        // Art. 123.4–123.5: when the ground falls away (reinstatement, or an annulment that restores
+        // him), the body that froze the account revokes its order.
+        let regainsRight = change.status == .active && entry > 0 && license.history[entry - 1].status != .active
+        if regainsRight {
+            try tx.appendOutbox(eventType: "action.account_freeze_revoked", subject: license.number.value, fields: [
+                "license": .text(license.number.value), "trigger": .text(change.kind.rawValue), "legal_basis": "123.5",
+                "issuer": .text(freezeIssuer(license)),
+            ], at: now)
+        }
         let calendar = try tx.workingCalendar()
         let deadlines: [LicenseDeadline]
         do {

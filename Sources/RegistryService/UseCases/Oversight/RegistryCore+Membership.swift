@@ -76,7 +76,8 @@ extension RegistryCore {
             let today = now.kazakhstanDate
             let left = try current.left(on: date ?? today, application: application, today: today)
             try tx.end(left)
-            try Self.membershipEnded(left, license: license, trigger: "left", freezeAccount: false, policy: self.transferPolicy, tx: tx, at: now)
+            // Art. 123.4 names leaving the Chamber too (§9.5-7): his account is frozen like an expelled member's.
+            try Self.membershipEnded(left, license: license, trigger: "left", freezeAccount: true, policy: self.transferPolicy, tx: tx, at: now)
             return left
         }
     }

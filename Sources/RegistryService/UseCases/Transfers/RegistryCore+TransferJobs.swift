@@ -34,11 +34,13 @@ extension RegistryCore {
     @discardableResult
     static func startTransferJob(from license: License, trigger: String, entry: Int?, reference: String?, seed: String,
                                  policy: TransferPolicy, freezeAccount: Bool, tx: StoreTransaction, at now: Instant) throws -> Int64? {
-        // Art. 123.4: the account of a bailiff whose license ended or who was expelled is frozen
-        // by an order, whatever he holds (not for a mere absence, which 123.4 does not name).
+        // Art. 123.4: the account of a bailiff whose license ended, was suspended, or who left or was
+        // expelled from the Chamber is frozen by an order, whatever he holds (not for a mere absence,
+        // which 123.4 does not name). The territorial body of his district issues it (123.5, 168.1.8).
         if freezeAccount {
             try tx.appendOutbox(eventType: "action.account_freeze", subject: license.number.value, fields: [
                 "license": .text(license.number.value), "trigger": .text(trigger), "legal_basis": "123.4",
+                "issuer": .text(freezeIssuer(license)),
             ], at: now)
         }
         guard let (job, count) = try tx.createTransferJob(forProceedingsOf: license.number.value, trigger: trigger, triggerEntry: entry, triggerReference: reference,
@@ -106,4 +108,7 @@ extension RegistryCore {
             }
         }
     }
+
+    /// The body that issues (and revokes) the 123.4 order: the territorial body of his district (168.1.8).
+    static func freezeIssuer(_ license: License) -> String { "territorialBody/region/\(license.district)" }
 }

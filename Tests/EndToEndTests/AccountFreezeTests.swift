@@ -1,0 +1,41 @@
+import Enforcement
+import Foundation
+import RegistryClient
+import RegistryWire
+import SwiftProtobuf
+import Testing
+
+/// The 123.4 account-freeze order (DOMAIN.md §9.5-7): on every event 123.4 names, whatever the
+/// caseload, with its issuer, and revoked by that issuer when the ground falls away (123.5).
+@Suite("End to end: the account freeze of 123.4", .serialized)
+struct AccountFreezeTests {
+    @Test func leavingTheChamberAtHisOwnWillFreezesTheAccountByTheTerritorialBodyOfHisDistrict_123_4() async throws {
+        try await withRegistry(clock: SteppingClock("2026-04-01")) { registry in
+            let ministry = try await registry.connect()
+            let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 1, ministry: ministry)
+            let board = ChamberStub(connection: try await registry.connect(role: "republicanChamber"))
+            _ = try await board.leaveChamber(.with { $0.licenseNumber = almaty[0]; $0.application = "application 3" })
+            let freezes = try TransferCombinationTests.outbox("action.account_freeze", registry)
+            #expect(freezes.count == 1) // he held no proceeding, and the order is still made
+            #expect(freezes.first?.contains(#""trigger":"left""#) == true)
+            #expect(freezes.first?.contains(#""issuer":"territorialBody/region/almaty-city""#) == true)
+            await ministry.close()
+        }
+    }
+
+    @Test func aReinstatementRevokesTheFreezeByTheBodyThatIssuedIt_123_5() async throws {
+        try await withRegistry(clock: SteppingClock("2026-04-01")) { registry in
+            let ministry = try await registry.connect()
+            let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 1, ministry: ministry)
+            let licensing = LicensingStub(connection: ministry)
+            _ = try await licensing.suspendLicense(LicenseLifecycleTests.suspension(almaty[0], until: "2026-06-30"))
+            #expect(try TransferCombinationTests.outbox("action.account_freeze_revoked", registry).isEmpty)
+            _ = try await licensing.reinstateLicense(.with { $0.number = almaty[0]; $0.reasons = "trained" })
+            let revoked = try TransferCombinationTests.outbox("action.account_freeze_revoked", registry)
+            #expect(revoked.count == 1)
+            #expect(revoked.first?.contains(#""issuer":"territorialBody/region/almaty-city""#) == true)
+            #expect(revoked.first?.contains(#""legal_basis":"123.5""#) == true)
+            await ministry.close()
+        }
+    }
+}
