@@ -38,4 +38,26 @@ struct AccountFreezeTests {
             await ministry.close()
         }
     }
+
+    @Test func theFundsMoveOnlyOnALicenseDecisionNotWhenHeLeavesTheChamber_123_6_1() async throws {
+        try await withRegistry(clock: SteppingClock("2026-04-01")) { registry in
+            let ministry = try await registry.connect()
+            let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 3, ministry: ministry)
+            _ = try await ProceedingsStub(connection: ministry).importProceedings(.with {
+                $0.proceedings = [TransferTests.record("F-1", holder: almaty[0]), TransferTests.record("F-2", holder: almaty[1])]
+            })
+            let board = ChamberStub(connection: try await registry.connect(role: "republicanChamber"))
+            _ = try await board.leaveChamber(.with { $0.licenseNumber = almaty[0]; $0.application = "application 4" })
+            _ = try await TransferCombinationTests.drain(registry)
+            #expect(try TransferCombinationTests.outbox("action.funds_move", registry).isEmpty)
+            #expect(try TransferCombinationTests.outbox("notification.party", registry).count == 2) // 143.6 still applies
+
+            _ = try await LicensingStub(connection: ministry).suspendLicense(LicenseLifecycleTests.suspension(almaty[1], until: "2026-06-30"))
+            _ = try await TransferCombinationTests.drain(registry)
+            let moved = try TransferCombinationTests.outbox("action.funds_move", registry)
+            #expect(moved.count == 1)
+            #expect(moved.first?.contains(#""proceeding":"F-2""#) == true)
+            await ministry.close()
+        }
+    }
 }

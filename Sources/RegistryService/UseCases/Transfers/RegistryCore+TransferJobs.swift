@@ -80,7 +80,10 @@ extension RegistryCore {
         }
         // Art. 58.5: the receiver recalls the predecessor's collection orders and issues new ones.
         try tx.appendOutbox(eventType: "action.collection_orders", subject: proceeding.number, sortedFields: [from, jobID, ("legal_basis", "58.5"), number, to], at: now)
-        // Art. 123.6: the funds move on the Ministry's decision and the chamber's transfer decision (123.6.2 names the receiver).
+        // Art. 123.6: the funds move on the Ministry's decision on the license (123.6.1) and the chamber's
+        // transfer decision (123.6.2 names the receiver). Other triggers (leaving or expulsion from the
+        // Chamber, an absence, a relocation, the end of a replacement) have no such decision (§9.5-8).
+        guard job.triggerEntry != nil else { return }
         try tx.appendOutbox(eventType: "action.funds_move", subject: proceeding.number, sortedFields: [
             from, jobID, ("legal_basis", "123.6"), number, ("receiver_iin", .text(receiver.holder.digits)),
             ("receiver_name", .text(receiver.holderName.description)), to, ("trigger", .text(job.triggerDescription)),
