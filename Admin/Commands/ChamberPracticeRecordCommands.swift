@@ -8,6 +8,30 @@ import SwiftProtobuf
 /// registration (168.1.4) and other paid activity (149), and the Ministry's bulk import of
 /// the records of bailiffs licensed before the registry kept them.
 extension ChamberCommand {
+    struct Place: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Re-place a member in another district without a new license (Republican Chamber; Art. 142.4, 163-1.1.3-2).",
+            discussion: "What he holds in the old district goes to its regional chamber for transfer (trigger rePlaced)."
+        )
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "License number.") var license: String
+        @Option(help: "The new district.") var district: String
+        @Option(help: "Placement decision reference.") var decision: String
+        @Option(help: "First day there, YYYY-MM-DD (default: today).") var from: String?
+        @Option(help: "Idempotency key.") var idempotencyKey: String?
+
+        func run() async throws {
+            try await connection.mutate(idempotencyKey) { conn, options in
+                let response = try await ChamberStub(connection: conn).placeMember(.with {
+                    $0.licenseNumber = license; $0.district = district; $0.decision = decision; $0.from = from ?? ""
+                }, options: options)
+                if connection.json { return try Output.json(response) }
+                print("license \(license) placed in \(response.membership.district); same license, no new one (Art. 142.4)")
+            }
+        }
+    }
+
     struct Register: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record the territorial body's accounting registration of a bailiff (Art. 168.1.4); he may practise from that day."

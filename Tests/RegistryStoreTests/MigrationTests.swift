@@ -144,6 +144,8 @@ struct UpgradeTests {
         let (folder, path) = try await Self.legacyFile(upTo: "v15-transfer-rounds") { db in
             try db.execute(sql: "INSERT INTO person (iin, surname, given_name, residence_district, education, registered_at_ms) VALUES (?, 'Ахметов', 'Ержан', 'almaty-city', 'higherLegal', 1700000000000)", arguments: [person.iin.digits])
             try db.execute(sql: "INSERT INTO person_fact (iin, kind, from_date, to_date) VALUES (?, 'conviction', '2010-01-10', '2015-01-10')", arguments: [person.iin.digits])
+            try db.execute(sql: "INSERT INTO license (number, holder_iin, holder_fold, district, issued_on, basis_kind, basis_reference, basis_evidence, status) VALUES ('2025-000001', ?, 'ахметов', 'almaty-city', '2025-01-15', 'exemption', 'judge', 'order', 'active')", arguments: [person.iin.digits])
+            try db.execute(sql: "INSERT INTO membership (license_number, district, admitted_on, admission_decision, status) VALUES ('2025-000001', 'shymkent', '2025-02-01', 'RC 3', 'active')")
         }
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try RegistryStore(path: path)
@@ -153,6 +155,11 @@ struct UpgradeTests {
         #expect(history.entries[0].change == .records)
         #expect(history.entries[0].recordedAt.millisecondsSinceEpoch == 1700000000000)
         #expect(history.facts.map(\.fact.to) == [LocalDate("2015-01-10")])
+        // The Chamber's placement is his district from v16 on (142.4, 163-1.1.3-2).
+        let number = LicenseNumber("2025-000001")!
+        #expect(try store.read { try $0.placement(of: number, on: LocalDate("2025-03-01")!) } == "shymkent")
+        #expect(try store.read { try $0.placement(of: number, on: LocalDate("2025-01-20")!) } == nil)
+        #expect(try store.read { try $0.license(number)?.district } == "shymkent")
         await #expect(throws: (any Error).self) { try await store.write { try $0.db.execute(sql: "UPDATE person_fact SET to_date = NULL") } }
         await #expect(throws: (any Error).self) { try await store.write { try $0.db.execute(sql: "DELETE FROM person_fact") } }
     }

@@ -11,7 +11,7 @@ public struct Membership: Hashable, Sendable, Codable {
     public var id: Int64
     public let licenseNumber: LicenseNumber
     /// Placement: the enforcement district decided on admission (163-1.1.3-2).
-    public let district: String
+    public var district: String
     public let admittedOn: LocalDate
     public let admissionDecision: String
     public var status: Status

@@ -53,6 +53,13 @@ public struct ChamberStub: Sendable {
         try await connection.call(ChamberMethods.leaveChamber, request, options: options)
     }
 
+    public func placeMember(
+        _ request: WirePlaceMemberRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireMembershipResponse {
+        try await connection.call(ChamberMethods.placeMember, request, options: options)
+    }
+
     public func listMemberships(
         _ request: WireListMembershipsRequest,
         options: CallOptions = CallOptions()

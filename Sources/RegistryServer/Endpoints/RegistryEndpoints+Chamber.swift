@@ -16,6 +16,11 @@ extension RegistryEndpoints: ChamberHandler {
                                                  on: try DateMapping.optionalDate(request.on, field: "on"), decision: request.decision, context: context.request))
     }
 
+    public func placeMember(_ request: WirePlaceMemberRequest, context: CallContext) async throws -> WireMembershipResponse {
+        Self.response(try await core.placeMember(licenseNumber: request.licenseNumber, district: request.district,
+                                                 from: try DateMapping.optionalDate(request.from, field: "from"), decision: request.decision, context: context.request))
+    }
+
     public func leaveChamber(_ request: WireLeaveChamberRequest, context: CallContext) async throws -> WireMembershipResponse {
         Self.response(try await core.leaveChamber(licenseNumber: request.licenseNumber, on: try DateMapping.optionalDate(request.on, field: "on"),
                                                   application: request.application, context: context.request))

@@ -11,6 +11,7 @@ public protocol ChamberHandler: Sendable {
     func admitMember(_ request: WireAdmitMemberRequest, context: CallContext) async throws -> WireMembershipResponse
     func expelMember(_ request: WireExpelMemberRequest, context: CallContext) async throws -> WireMembershipResponse
     func leaveChamber(_ request: WireLeaveChamberRequest, context: CallContext) async throws -> WireMembershipResponse
+    func placeMember(_ request: WirePlaceMemberRequest, context: CallContext) async throws -> WireMembershipResponse
     func listMemberships(_ request: WireListMembershipsRequest, context: CallContext) async throws -> WireListMembershipsResponse
     func recordInsuranceContract(_ request: WireRecordInsuranceContractRequest, context: CallContext) async throws -> WireInsuranceContractResponse
     func listInsuranceContracts(_ request: WireListInsuranceContractsRequest, context: CallContext) async throws -> WireListInsuranceContractsResponse
@@ -43,6 +44,9 @@ extension ChamberHandler {
         }
         table.register(ChamberMethods.leaveChamber) { request, context in
             try await self.leaveChamber(request, context: context)
+        }
+        table.register(ChamberMethods.placeMember) { request, context in
+            try await self.placeMember(request, context: context)
         }
         table.register(ChamberMethods.listMemberships) { request, context in
             try await self.listMemberships(request, context: context)

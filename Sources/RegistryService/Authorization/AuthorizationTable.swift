@@ -73,6 +73,8 @@ public enum AuthorizationTable {
         .expelMember: [.republicanChamber],
         .leaveChamber: [.republicanChamber],
         // The territorial body keeps the accounting registration (168.1.4); the Ministry over it.
+        // The Republican Chamber places its members (163-1.1.3-2).
+        .placeMember: [.republicanChamber],
         .recordAccountingRegistration: [.ministry, .territorialBody],
         // Other paid activity (149) is established by the bodies that control practice.
         .recordOtherPaidActivity: [.ministry, .territorialBody, .republicanChamber, .regionalChamber],
@@ -162,6 +164,7 @@ public enum AuthorizationTable {
         .admitMember: "163-1.1.3-2",
         .expelMember: "172-1",
         .leaveChamber: "172-1",
+        .placeMember: "163-1.1.3-2",
         .recordAccountingRegistration: "168.1.4",
         .recordOtherPaidActivity: "149",
         .importPracticeRecords: "167",

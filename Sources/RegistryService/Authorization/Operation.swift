@@ -47,6 +47,7 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case admitMember = "Chamber/AdmitMember"
     case expelMember = "Chamber/ExpelMember"
     case leaveChamber = "Chamber/LeaveChamber"
+    case placeMember = "Chamber/PlaceMember"
     case recordAccountingRegistration = "Chamber/RecordAccountingRegistration"
     case recordOtherPaidActivity = "Chamber/RecordOtherPaidActivity"
     case importPracticeRecords = "Chamber/ImportPracticeRecords"
@@ -99,7 +100,7 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
              .suspendOnOwnApplication, .resumeAfterMandate, .refuseReinstatement, .terminateLicense, .fileDeprivationClaim,
              .recordCourtDecision, .recordCourtAnnulment, .importWorkingCalendar, .openDisciplinaryProceeding, .closeDisciplinaryProceeding,
              .importProceedings, .recordTemporaryReplacement, .returnToCreditor, .relocateProceeding, .recordLongAbsence, .recordReturnFromAbsence, .resumeTransferJob, .confirmHandover, .recordEnforcementMeasure,
-             .admitMember, .expelMember, .leaveChamber, .recordAccountingRegistration, .recordOtherPaidActivity, .importPracticeRecords, .recordInsuranceContract, .recordTraining, .runMonitors,
+             .admitMember, .expelMember, .leaveChamber, .placeMember, .recordAccountingRegistration, .recordOtherPaidActivity, .importPracticeRecords, .recordInsuranceContract, .recordTraining, .runMonitors,
              .submitDraftProposal, .withdrawDraftProposal, .scheduleInspection, .requestDocuments, .completeInspection, .recordViolation,
              .recordDuesPayment, .recordDuesExemption, .recordComplaint, .closeComplaint, .setMCI, .recordLegalAidReport, .appealPenalty,
              .startInternship, .endInternship, .submitApplication, .returnApplication, .reviewApplication,

@@ -22,6 +22,9 @@ public enum ChamberMethods {
     public static let leaveChamber = MethodDescriptor<WireLeaveChamberRequest, WireMembershipResponse>(
         service: serviceName, method: "LeaveChamber"
     )
+    public static let placeMember = MethodDescriptor<WirePlaceMemberRequest, WireMembershipResponse>(
+        service: serviceName, method: "PlaceMember"
+    )
     public static let listMemberships = MethodDescriptor<WireListMembershipsRequest, WireListMembershipsResponse>(
         service: serviceName, method: "ListMemberships"
     )
@@ -61,6 +64,7 @@ public enum ChamberMethods {
         admitMember.info,
         expelMember.info,
         leaveChamber.info,
+        placeMember.info,
         listMemberships.info,
         recordInsuranceContract.info,
         listInsuranceContracts.info,

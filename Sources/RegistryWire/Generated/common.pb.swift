@@ -674,6 +674,8 @@ public nonisolated struct WireLicense: Sendable {
 
   public var holderName: String = String()
 
+  /// The Chamber's current placement (163-1.1.3-2); the license itself is general (142.4). Until
+  /// the Chamber admits him, the district named at issue.
   public var district: String = String()
 
   public var issuedOn: String = String()

@@ -6,16 +6,53 @@ extension RegistryCore {
     /// The Republican Chamber admits a license holder and places him in a district (140.1, 163-1.1.3-2).
     public func admitMember(licenseNumber: String, district: String, admittedOn: LocalDate?, decision: String, context: RequestContext) async throws -> Membership {
         try await mutate(.admitMember, context: context, subject: { "membership:\($0.id)" }) { tx, now in
-            try Self.admit(licenseNumber: licenseNumber, district: district, admittedOn: admittedOn, decision: decision, tx: tx, at: now)
+            try Self.admit(licenseNumber: licenseNumber, district: district, admittedOn: admittedOn, decision: decision,
+                           recordedBy: context.principal.uri, tx: tx, at: now)
         }
     }
 
-    static func admit(licenseNumber: String, district: String, admittedOn: LocalDate?, decision: String, tx: StoreTransaction, at now: Instant) throws -> Membership {
+    /// Admission places him (163-1.1.3-2): the license is general (142.4), the placement is his district.
+    static func admit(licenseNumber: String, district: String, admittedOn: LocalDate?, decision: String, recordedBy: String,
+                      tx: StoreTransaction, at now: Instant) throws -> Membership {
         let license = try requireLicense(licenseNumber, field: "license_number", tx: tx)
         let today = now.kazakhstanDate
         let membership = try Membership.admit(license, district: district, on: admittedOn ?? today, decision: decision,
                                               existing: try tx.memberships(of: license.number), today: today)
-        return try tx.insert(membership)
+        let stored = try tx.insert(membership)
+        try tx.place(license.number, in: stored.district, from: stored.admittedOn, decision: stored.admissionDecision, recordedBy: recordedBy, at: now)
+        return stored
+    }
+
+    /// The Republican Chamber re-places a member in another district without a new license
+    /// (142.4, 163-1.1.3-2). He may not act outside his district (143.2.4), so what he holds in the
+    /// old one goes to its regional chamber for transfer, as on a relocation of his practice.
+    public func placeMember(licenseNumber: String, district: String, from: LocalDate?, decision: String, context: RequestContext) async throws -> Membership {
+        try await mutate(.placeMember, context: context, subject: { "membership:\($0.id)" }) { tx, now in
+            let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
+            var current = try Self.activeMembership(of: license, tx: tx)
+            let today = now.kazakhstanDate
+            let day = from ?? today
+            guard let target = EnforcementDistrict.named(district)?.code, target == district else {
+                throw Rejection.invalid("district", "unknown district code '\(district)'", article: "163-1.1.3-2")
+            }
+            guard target != license.district else {
+                throw Rejection(.failedPrecondition, reason: "ALREADY_PLACED_THERE", message: "license \(license.number) is placed in \(target) already", article: "163-1.1.3-2")
+            }
+            guard day <= today, day >= current.admittedOn else {
+                throw Rejection.invalid("from", "must lie between his admission on \(current.admittedOn) and today (\(today))", article: "163-1.1.3-2")
+            }
+            let decision = decision.trimmingWhitespace
+            guard !decision.isEmpty else { throw Rejection.invalid("decision", "give the placement decision's reference", article: "163-1.1.3-2") }
+            _ = try Self.startTransferJob(from: license, trigger: "rePlaced", entry: nil, reference: "\(decision), Art. 163-1.1.3-2",
+                                          seed: "placement:\(license.number):\(now.millisecondsSinceEpoch)", policy: self.transferPolicy,
+                                          freezeAccount: false, tx: tx, at: now)
+            try tx.place(license.number, in: target, from: day, decision: decision, recordedBy: context.principal.uri, at: now)
+            try tx.appendOutbox(eventType: "membership.placed", subject: license.number.value, fields: [
+                "license": .text(license.number.value), "from_district": .text(license.district), "district": .text(target), "on": .text(day.description),
+            ], at: now)
+            current.district = target
+            return current
+        }
     }
 
     /// The Board expels a member (172-1). He may no longer practise (140.1): his proceedings go to

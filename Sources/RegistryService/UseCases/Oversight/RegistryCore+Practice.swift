@@ -15,7 +15,9 @@ extension RegistryCore {
         let absence = try store.longAbsences(of: license.number.value).last { $0.covers(date) }
         let recorded: [PracticeCondition: PracticeAssessment.Outcome] = [
             .chamberMembership: PracticeAssessment.membershipOutcome(try store.memberships(of: license.number), on: date),
-            .insurance: PracticeAssessment.insuranceOutcome(try store.insuranceContracts(of: license.number), district: license.district, on: date,
+            // 146.2-1: the minimum of the district he is placed in on the day (142.4: the license is general).
+            .insurance: PracticeAssessment.insuranceOutcome(try store.insuranceContracts(of: license.number),
+                                                            district: try store.placement(of: license.number, on: date) ?? license.district, on: date,
                                                             mci: try mci ?? store.mciTable()),
             .accountingRegistration: PracticeAssessment.registrationOutcome(try store.accountingRegistrations(of: license.number), on: date),
             .noOtherPaidActivity: PracticeAssessment.otherActivityOutcome(try store.otherPaidActivities(of: license.number), on: date),

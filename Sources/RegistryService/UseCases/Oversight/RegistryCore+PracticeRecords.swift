@@ -97,7 +97,8 @@ extension RegistryCore {
                     try tx.savepoint {
                         switch record {
                         case .membership(let number, let district, let admittedOn, let decision):
-                            _ = try Self.admit(licenseNumber: number, district: district, admittedOn: admittedOn, decision: "\(decision) (\(source))", tx: tx, at: now)
+                            _ = try Self.admit(licenseNumber: number, district: district, admittedOn: admittedOn, decision: "\(decision) (\(source))",
+                                               recordedBy: recordedBy, tx: tx, at: now)
                         case .insurance(let contract):
                             _ = try Self.insure(contract, recordedBy: recordedBy, tx: tx, at: now)
                         case .registration(let number, let day, let reference):
