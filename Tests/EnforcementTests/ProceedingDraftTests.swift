@@ -46,4 +46,32 @@ struct ProceedingDraftTests {
         guard case .failure(let list) = d.validated(district: "almaty-city", mci: testMCI) else { Issue.record("accepted"); return }
         #expect(list.problems.first?.article == "138.1(3)")
     }
+
+    @Test func collectionForAStateCreditorAboveAThousandMCIIsExcludedWhateverTheFlagSays_138_1_4() {
+        var d = Self.draft()
+        d.category = "other"
+        d.creditorKind = "state"
+        d.amount = "5000000" // above 1,000 MCI of 2026 (4,325,000)
+        d.inFavourOfState = false
+        guard case .failure(let list) = d.validated(district: "almaty-city", mci: testMCI) else { Issue.record("accepted"); return }
+        #expect(list.problems.first?.article == "138.1(4)")
+        var revenue = Self.draft()
+        revenue.category = "stateRevenue"
+        revenue.amount = "5000000"
+        guard case .failure(let second) = revenue.validated(district: "almaty-city", mci: testMCI) else { Issue.record("accepted"); return }
+        #expect(second.problems.first?.article == "138.1(4)")
+        var small = d
+        small.amount = "100000"
+        #expect((try? small.validated(district: "almaty-city", mci: testMCI).get()) != nil)
+    }
+
+    @Test func aStateDebtorExcludesCollectionOnlyNotAnotherAct_138_1_1() {
+        var d = Self.draft()
+        d.category = "other"
+        d.debtorKind = "state"
+        guard case .failure(let list) = d.validated(district: "almaty-city", mci: testMCI) else { Issue.record("accepted"); return }
+        #expect(list.problems.first?.article == "138.1(1)")
+        d.subject = "other"
+        #expect((try? d.validated(district: "almaty-city", mci: testMCI).get()) != nil)
+    }
 }

@@ -11,11 +11,14 @@ public enum Competence {
     /// The exclusion that applies, or nil when a private bailiff may execute the document.
     /// `amount` is compared with 1,000 MCI of the year the document was issued, which must be known.
     public static func exclusion(of document: EnforcementDocument, amount: Tenge, year: Int, mci: MCITable) -> Exclusion? {
-        switch document.debtorKind {
-        case .state: return Exclusion(article: "138.1(1)", description: "collection from the State")
-        case .stateOwnedEntity: return Exclusion(article: "138.1(2)", description: "collection from a legal entity at least half owned by the State")
-        case .naturalMonopoly: return Exclusion(article: "138.1(3)", description: "collection from a natural-monopoly entity")
-        case .individual, .legalEntity: break
+        // Art. 138.1(1)–(3) bar *collection* from these debtors; another act against them is not barred.
+        if document.subject == .collection {
+            switch document.debtorKind {
+            case .state: return Exclusion(article: "138.1(1)", description: "collection from the State")
+            case .stateOwnedEntity: return Exclusion(article: "138.1(2)", description: "collection from a legal entity at least half owned by the State")
+            case .naturalMonopoly: return Exclusion(article: "138.1(3)", description: "collection from a natural-monopoly entity")
+            case .individual, .legalEntity: break
+            }
         }
         switch document.subject {
         case .confiscation: return Exclusion(article: "138.1(5)", description: "confiscation or transfer of property to the State")

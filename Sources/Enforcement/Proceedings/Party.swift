@@ -3,6 +3,9 @@
 public struct Party: Hashable, Sendable, Codable {
     public enum Kind: String, Hashable, Sendable, Codable {
         case individual, legalEntity
+        /// A state body as creditor (the state revenue body, a ministry): what it collects is in
+        /// favour of the State (138.1(4)).
+        case state
     }
 
     public let kind: Kind

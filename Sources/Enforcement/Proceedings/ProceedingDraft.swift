@@ -77,8 +77,8 @@ public struct ProceedingDraft: Hashable, Sendable, Codable {
         let category = parsed(category, "category", as: ProceedingCategory.self)
         let creditorKind = Party.Kind(rawValue: creditorKind.isEmpty ? "individual" : creditorKind)
         let debtorPartyKind = Party.Kind(rawValue: debtorPartyKind.isEmpty ? "individual" : debtorPartyKind)
-        if creditorKind == nil { problems.append(Problem(field: "creditor_kind", message: "individual or legalEntity")) }
-        if debtorPartyKind == nil { problems.append(Problem(field: "debtor_party_kind", message: "individual or legalEntity")) }
+        if creditorKind == nil { problems.append(Problem(field: "creditor_kind", message: "individual, legalEntity or state")) }
+        if debtorPartyKind == nil { problems.append(Problem(field: "debtor_party_kind", message: "individual, legalEntity or state")) }
         let creditorName = required(creditorName, "creditor_name")
         let debtorName = required(debtorName, "debtor_name")
         let debtorDistrict = required(debtorDistrict, "debtor_district")
@@ -100,7 +100,10 @@ public struct ProceedingDraft: Hashable, Sendable, Codable {
         guard problems.isEmpty, let kind, let debtorKind, let subject, let category, let creditorKind, let debtorPartyKind,
               let amount, let paid, let used, let opened
         else { return .failure(ProblemList(problems: problems)) }
-        let document = EnforcementDocument(kind: kind, reference: reference, debtorKind: debtorKind, subject: subject, inFavourOfState: inFavourOfState)
+        // Art. 138.1(4): in favour of the State follows from who collects (a state creditor, state
+        // revenue), whatever the flag says; the flag can only add a case the creditor does not show.
+        let favoursState = inFavourOfState || creditorKind == .state || category == .stateRevenue
+        let document = EnforcementDocument(kind: kind, reference: reference, debtorKind: debtorKind, subject: subject, inFavourOfState: favoursState)
         if let exclusion = Competence.exclusion(of: document, amount: amount, year: opened.year, mci: mci) {
             return .failure(ProblemList(problems: [Problem(field: "document", message: "a private bailiff may not execute it: \(exclusion.description)", article: exclusion.article)]))
         }

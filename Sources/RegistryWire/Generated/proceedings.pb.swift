@@ -43,7 +43,10 @@ public nonisolated struct WireRecordEnforcementMeasureRequest: Sendable {
 /// debtor_kind: individual (default), legalEntity, state, stateOwnedEntity, naturalMonopoly;
 /// subject: collection (default), other, confiscation, stateInterestAction;
 /// category: sociallySignificant, stateRevenue, other;
-/// creditor_kind / debtor_party_kind: individual (default), legalEntity.
+/// creditor_kind / debtor_party_kind: individual (default), legalEntity, state (a state body).
+/// A state creditor or the stateRevenue category means collection in favour of the State
+/// (138.1(4): refused above 1,000 MCI) whatever in_favour_of_state says; 138.1(1)–(3) refuse
+/// only a collection (subject) from such a debtor.
 /// Amounts are tenge with up to two decimals ("125000.50"); dates YYYY-MM-DD.
 public nonisolated struct WireProceedingRecord: @unchecked Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
