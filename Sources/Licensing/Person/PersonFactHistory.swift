@@ -106,7 +106,7 @@ public struct PersonFactHistory: Hashable, Sendable {
     }
 
     /// The entry `id`, refused when it does not exist or was superseded.
-    func live(_ id: Int64) throws(Rejection) -> PersonFactEntry {
+    public func live(_ id: Int64) throws(Rejection) -> PersonFactEntry {
         guard let entry = entries.first(where: { $0.id == id }) else {
             throw Rejection(.notFound, reason: "PERSON_FACT_NOT_FOUND", message: "the person has no fact entry \(id)")
         }

@@ -35,11 +35,11 @@ extension RegistryCore {
             let history = try tx.factHistory(iin)
             let (fact, change): (PersonFact, PersonFactEntry.Change) = switch command {
             case .record(let fact): (fact, .records)
+            // An end takes the kind of the period it ends; a withdrawal keeps the withdrawn fact for the history.
             case .end(let entry, let day, let reference):
-                (PersonFact(kind: history.entries.first { $0.id == entry }?.fact.kind ?? .conviction, from: day, reference: reference), .ends(entry: entry))
+                (PersonFact(kind: try history.live(entry).fact.kind, from: day, reference: reference), .ends(entry: entry))
             case .correct(let entry, let fact, let reason): (fact, .corrects(entry: entry, reason: reason))
-            case .withdraw(let entry, let reason):
-                (history.entries.first { $0.id == entry }?.fact ?? PersonFact(kind: .conviction, from: today), .withdraws(entry: entry, reason: reason))
+            case .withdraw(let entry, let reason): (try history.live(entry).fact, .withdraws(entry: entry, reason: reason))
             }
             try history.check(fact, change: change, source: source, today: today)
             let entry = try tx.appendFact(fact, change: change, of: iin, source: source.trimmingWhitespace, recordedAt: now, recordedBy: context.principal.uri)
