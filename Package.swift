@@ -45,7 +45,7 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Resources/kazakhstan-working-calendar.json"), .copy("Resources/mci-by-year.json")],
+            resources: [.copy("Resources/kazakhstan-working-calendar.json"), .copy("Resources/mci-rates.json")],
             swiftSettings: swiftSettings
         ),
         // Use cases and authorization.

@@ -8,7 +8,7 @@ import SwiftProtobuf
 struct CasesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "cases", abstract: "Enforcement proceedings and their transfers.",
                                                     subcommands: [Import.self, List.self, Show.self, Explain.self, Transfers.self, ResumeJob.self, Replace.self, Replacements.self,
-                                                                   ReturnToCreditor.self, Relocate.self, Absence.self, AbsenceReturn.self, ConfirmHandover.self])
+                                                                   ReturnToCreditor.self, Relocate.self, Absence.self, AbsenceReturn.self, ConfirmHandover.self, Measure.self])
 
     /// The columns (CSV header, NDJSON keys), as the wire record names them.
     static let columns = [

@@ -7,7 +7,8 @@ import SwiftProtobuf
 /// The Republican Chamber's records: membership (140.1, 172-1) and insurance (146).
 struct ChamberCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "chamber", abstract: "The records practice rests on: membership, insurance, registration, other paid activity.",
-                                                    subcommands: [Admit.self, Expel.self, Leave.self, Members.self, Insure.self, Insurance.self, Place.self, Register.self, OtherActivity.self, ImportRecords.self, Train.self, Trainings.self, DuesPaid.self, DuesExempt.self, DuesStatus.self, LegalAidReport.self])
+                                                    subcommands: [Admit.self, Expel.self, Leave.self, Members.self, Insure.self, Insurance.self, Place.self, Register.self, OtherActivity.self, ImportRecords.self, Train.self, Trainings.self, DuesPaid.self, DuesExempt.self, DuesStatus.self, LegalAidReport.self,
+                                                                   Assistants.self, Documents.self])
 
     struct Admit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Admit a license holder and place him in a district (Republican Chamber; Art. 140.1, 163-1.1.3-2).")

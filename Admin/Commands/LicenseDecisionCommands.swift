@@ -9,7 +9,7 @@ extension LicenseCommand {
     struct Suspend: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Suspend a license on a proposal (Ministry only, Art. 143.1–143.4).",
-            discussion: "The term ends at most 6 months after today (143.2). Grounds:\n" + LicenseGround.helpLines(for: .suspension)
+            discussion: "The term ends at most 6 months after today on 143.2.1–6 (143.2); on sGeneral, the Law on Permits sets it. Grounds:\n" + LicenseGround.helpLines(for: .suspension)
                 .split(separator: "\n").filter { !$0.contains("sDeputy") }.joined(separator: "\n")
         )
 

@@ -98,7 +98,7 @@ enum PersonFactKinds {
         "release-from-criminal-liability": .releaseFromCriminalLiability, "negative-dismissal": .negativeDismissal,
         "judicial-release": .judicialRelease, "admin-corruption-penalty": .adminCorruptionPenalty,
         "mental-health-registration": .mentalHealthRegistration, "license-deprivation": .licenseDeprivation,
-        "death": .death, "compulsory-medical-measures": .compulsoryMedicalMeasures, "residence": .residence, "education": .education,
+        "death": .death, "compulsory-medical-measures": .compulsoryMedicalMeasures, "residence": .residence, "education": .education, "state-bailiff-service": .stateBailiffService,
     ]
     static var names: String { byName.keys.sorted().joined(separator: ", ") }
 

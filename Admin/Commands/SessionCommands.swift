@@ -121,7 +121,7 @@ extension CandidateCommand {
         @Argument(help: "The person's IIN.") var iin: String
         @Option(help: "The ground.") var ground: String
         @Option(help: "The documents it rests on.") var evidence: String
-        @Option(help: "A period of service FROM:TO:POSITION, dates YYYY-MM-DD (repeatable).") var service: [String] = []
+        @Option(help: "A period of service FROM:TO:POSITION, dates YYYY-MM-DD; POSITION prosecutor, investigator (142.5.3), stateBailiff or stateEnforcementBody (142.5.4) (repeatable).") var service: [String] = []
         @Option(help: "A former judge's ConstLaw 34.1 release ground, e.g. 34.1(3).") var releaseGround: String?
 
         func run() async throws {

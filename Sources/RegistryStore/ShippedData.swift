@@ -17,14 +17,20 @@ public enum ShippedData {
         try workingCalendarFile().calendar()
     }
 
-    /// The MCI by year (REFERENCE-DATA.md §3); the Ministry adds a new year with `registry-admin mci set`.
+    /// The MCI by effective date (REFERENCE-DATA.md §3); the Ministry adds a rate with `registry-admin mci set`.
     public static func mciTable() throws -> MCITable {
-        guard let url = Bundle.module.url(forResource: "mci-by-year", withExtension: "json") else {
+        guard let url = Bundle.module.url(forResource: "mci-rates", withExtension: "json") else {
             throw StoreCorruption("the shipped MCI table is missing from the build")
         }
-        struct File: Decodable { var years: [String: Int64] }
+        struct File: Decodable {
+            struct Rate: Decodable { var from: String; var tenge: Int64 }
+            var rates: [Rate]
+        }
         let file = try JSONDecoder().decode(File.self, from: Data(contentsOf: url))
-        return MCITable(tengeByYear: Dictionary(uniqueKeysWithValues: file.years.compactMap { key, value in Int(key).map { ($0, value) } }))
+        return MCITable(rates: try file.rates.map { rate in
+            guard let from = LocalDate(rate.from) else { throw StoreCorruption("the shipped MCI table has a malformed date '\(rate.from)'") }
+            return MCITable.Rate(from: from, tenge: rate.tenge)
+        })
     }
 
     /// Parsed once per process: the file is part of the build.

@@ -17,6 +17,7 @@ struct CandidateTests {
             let senior = try await licensing.issueLicense(Sample.issue(140, date: "2022-06-01")).license.number
             _ = try await persons.registerPerson(Sample.person(141))
             let junior = try await licensing.issueLicense(Sample.issue(141, date: "2024-06-01")).license.number
+            try await Sample.makePractising([(senior, "almaty-city", "2022-06-01"), (junior, "almaty-city", "2024-06-01")], ministry: ministry)
             _ = try await persons.registerPerson(Sample.person(142)) // the candidate
             var dismissed = Sample.person(143)
             dismissed.facts.append(.with { $0.kind = .negativeDismissal; $0.from = "2020-02-01" })
@@ -67,6 +68,7 @@ struct CandidateTests {
             var host = Sample.issue(150, date: "2021-06-01")
             host.district = "almaty-city"
             let senior = try await LicensingStub(connection: ministry).issueLicense(host).license.number
+            try await Sample.makePractising([(senior, host.district, host.issueDate)], ministry: ministry)
             var candidate = Sample.person(151)
             candidate.facts.append(.with { $0.kind = .adminCorruptionPenalty; $0.from = "2024-05-01" })
             _ = try await persons.registerPerson(candidate)
@@ -99,6 +101,7 @@ struct AttestationSessionTests {
         let persons = RegistryStub(connection: ministry)
         _ = try await persons.registerPerson(Sample.person(160))
         let host = try await LicensingStub(connection: ministry).issueLicense(Sample.issue(160, date: "2021-01-10")).license.number
+        try await Sample.makePractising([(host, "almaty-city", "2021-01-10")], ministry: ministry)
         let territorial = CandidatesStub(connection: try await registry.connect(role: "territorialBody"))
         var ids: [Int64] = []
         for serial in serials {
@@ -210,7 +213,7 @@ struct ExemptionTests {
             #expect(five.legalBasis == "142.5.3")
             let twoYears = try await candidates.recordExemption(.with {
                 $0.iin = Sample.iin(181); $0.ground = "stateEnforcementService"; $0.evidence = "order 5"
-                $0.service = [.with { $0.from = "2022-03-01"; $0.to = "2024-02-29"; $0.position = "state bailiff" }]
+                $0.service = [.with { $0.from = "2022-03-01"; $0.to = "2024-02-29"; $0.position = "stateBailiff" }]
             })
             #expect(twoYears.legalBasis == "142.5.4")
             let judge = await #expect(throws: RPCError.self) {

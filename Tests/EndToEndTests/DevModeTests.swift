@@ -52,7 +52,7 @@ struct DevModeTests {
         _ = try await admin(["person", "register", "--iin", second, "--surname", "Жақсылықов", "--given-name", "Нұрлан",
                              "--district", "shymkent", "--education", "higher-legal", "--fact", "citizenship:1985-01-15"])
         let exemption = try await admin(["candidate", "exemption", second, "--ground", "stateEnforcementService", "--evidence", "order 9",
-                                         "--service", "2019-01-10:2023-05-31:state bailiff"])
+                                         "--service", "2019-01-10:2023-05-31:stateBailiff"])
         #expect(exemption.stdout.contains("Art. 142.5.4"), "\(exemption.stdout)\(exemption.stderr)")
         let fromRecord = try await admin(["license", "issue", "--iin", second, "--district", "shymkent", "--date", "2026-03-03", "--fee-paid"])
         #expect(fromRecord.status == 0, "\(fromRecord.stderr)")

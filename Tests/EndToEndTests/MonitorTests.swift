@@ -135,3 +135,34 @@ struct InactionMonitorTests {
         }
     }
 }
+
+@Suite("End to end: standing measures and the 144.2.4 month", .serialized)
+struct StandingMeasureTests {
+    @Test func aStandingDeductionKeepsTheProceedingInMeasuresUntilItIsLifted_144_2_4() async throws {
+        let clock = SteppingClock("2026-03-12")
+        try await withRegistry(clock: clock) { registry in
+            let ministry = try await registry.connect()
+            let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 1, ministry: ministry)
+            var alimony = TransferTests.record("AL-2", holder: almaty[0], category: "sociallySignificant")
+            alimony.openedOn = "2026-03-10"
+            _ = try await ProceedingsStub(connection: ministry).importProceedings(.with { $0.proceedings = [alimony] })
+            let system = ProceedingsStub(connection: try await registry.connect(role: "system"))
+            let standing = try await system.recordEnforcementMeasure(.with { $0.number = "AL-2"; $0.on = "2026-03-12"; $0.standing = true }).proceeding
+            #expect(standing.record.standingMeasureSince == "2026-03-12" && standing.record.firstMeasureOn == "2026-03-12")
+            let proposals = ProposalsStub(connection: ministry)
+            clock.set("2026-08-01")
+            #expect(try await proposals.runMonitors(WireRunMonitorsRequest()).drafts.isEmpty)
+            let lifted = try await system.recordEnforcementMeasure(.with { $0.number = "AL-2"; $0.on = "2026-08-01"; $0.liftsStanding = true }).proceeding
+            #expect(lifted.record.standingMeasureSince.isEmpty)
+            let twice = await #expect(throws: RPCError.self) {
+                _ = try await system.recordEnforcementMeasure(.with { $0.number = "AL-2"; $0.on = "2026-08-01"; $0.liftsStanding = true })
+            }
+            #expect(twice?.reason == "NO_STANDING_MEASURE")
+            clock.set("2026-09-02")
+            let drafts = try await proposals.runMonitors(WireRunMonitorsRequest()).drafts
+            #expect(drafts.map(\.ground) == ["d144_2_4"])
+            #expect(drafts.first?.facts.contains("AL-2 since 2026-08-01") == true)
+            await ministry.close()
+        }
+    }
+}

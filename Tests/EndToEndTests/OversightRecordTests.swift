@@ -137,7 +137,7 @@ struct MCITableTests {
             forState.openedOn = "2027-01-20"
             let before = try await ProceedingsStub(connection: ministry).importProceedings(.with { $0.proceedings = [forState] })
             #expect(before.refused.first?.problems.first?.legalBasis == "138.1(4)")
-            #expect(before.refused.first?.problems.first?.message.contains("the MCI of 2027 is unknown") == true)
+            #expect(before.refused.first?.problems.first?.message.contains("the MCI in force on 2027-01-20 is unknown") == true)
 
             let registryStub = RegistryStub(connection: ministry)
             #expect(try await registryStub.getMCITable(WireGetMCITableRequest()).years.last?.year == 2026)

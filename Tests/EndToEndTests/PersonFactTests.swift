@@ -119,6 +119,7 @@ struct PersonFactTests {
             let persons = RegistryStub(connection: ministry)
             _ = try await persons.registerPerson(Sample.person(303))
             let host = try await LicensingStub(connection: ministry).issueLicense(Sample.issue(303, date: "2021-06-01")).license.number
+            try await Sample.makePractising([(host, "almaty-city", "2021-06-01")], ministry: ministry)
             _ = try await persons.registerPerson(Sample.person(304))
             _ = try await persons.registerPerson(Sample.person(305))
             let territorial = CandidatesStub(connection: try await registry.connect(role: "territorialBody"))

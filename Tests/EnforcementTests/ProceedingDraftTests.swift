@@ -75,3 +75,36 @@ struct ProceedingDraftTests {
         #expect((try? d.validated(district: "almaty-city", mci: testMCI).get()) != nil)
     }
 }
+
+/// 144.2.4 [DOMAIN §9.5-4]: the month without measures runs from the opening; a measure in force counts.
+@Suite("The 144.2.4 month without measures")
+struct MonthWithoutMeasuresTests {
+    static func proceeding(opened: String = "2026-03-10", category: ProceedingCategory = .sociallySignificant) -> EnforcementProceeding {
+        EnforcementProceeding(number: "AL-1", document: EnforcementDocument(kind: .courtWrit, reference: "2-1/2026", debtorKind: .individual, subject: .collection, inFavourOfState: false),
+                              category: category, creditor: Party(kind: .individual, name: "C", identifier: "", contact: ""),
+                              debtor: Party(kind: .individual, name: "D", identifier: "", contact: ""),
+                              debtorLocation: DebtorLocation(district: "almaty-city", unit: ""), amount: Tenge(tiyn: 100), openedOn: LocalDate(opened)!,
+                              district: "almaty-city", holder: .bailiff(license: "2026-000001"), advancePaid: .zero, advanceUsed: .zero, status: .open)
+    }
+
+    @Test func theMonthRunsFromTheOpening_144_2_4() {
+        let p = Self.proceeding()
+        #expect(p.monthWithoutMeasures(on: LocalDate("2026-04-10")!) == nil)
+        #expect(p.monthWithoutMeasures(on: LocalDate("2026-04-11")!) == LocalDate("2026-03-10"))
+        // A first measure after the month is a month missed, however recent it is.
+        let late = p.measured(on: LocalDate("2026-04-15")!, standing: false)
+        #expect(late.monthWithoutMeasures(on: LocalDate("2026-04-16")!) == LocalDate("2026-03-10"))
+        // Only the socially significant category is counted.
+        #expect(Self.proceeding(category: .other).monthWithoutMeasures(on: LocalDate("2026-06-01")!) == nil)
+    }
+
+    @Test func aMeasureInForceCountsForAsLongAsItStands_144_2_4() {
+        let deduction = Self.proceeding().measured(on: LocalDate("2026-03-12")!, standing: true)
+        #expect(deduction.monthWithoutMeasures(on: LocalDate("2026-09-01")!) == nil)
+        let lifted = deduction.standingMeasureLifted(on: LocalDate("2026-09-01")!)
+        #expect(lifted.monthWithoutMeasures(on: LocalDate("2026-10-01")!) == nil)
+        #expect(lifted.monthWithoutMeasures(on: LocalDate("2026-10-02")!) == LocalDate("2026-09-01"))
+        // Without it standing, the month would have run from the measure itself.
+        #expect(Self.proceeding().measured(on: LocalDate("2026-03-12")!, standing: false).monthWithoutMeasures(on: LocalDate("2026-04-13")!) == LocalDate("2026-03-12"))
+    }
+}

@@ -17,7 +17,7 @@ struct ReassignmentPlannerTests {
     }
 
     static func competence(_ proceeding: EnforcementProceeding) -> Competence.Exclusion? {
-        Competence.exclusion(of: proceeding.document, amount: proceeding.amount, year: 2026, mci: testMCI)
+        Competence.exclusion(of: proceeding.document, amount: proceeding.amount, on: proceeding.openedOn, mci: testMCI)
     }
 
     @Test func theLeastLoadedBailiffReceivesFirst() {

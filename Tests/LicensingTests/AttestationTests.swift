@@ -47,9 +47,11 @@ struct AttestationTests {
 
 @Suite("Exemptions from internship and attestation, Art. 142.5")
 struct ExemptionRuleTests {
-    static func exemption(_ ground: ExemptionGround, evidence: String = "documents", service: [(String, String)] = [], release: String? = nil) -> Exemption {
-        Exemption(id: 0, person: Fixture.iin(), ground: ground, evidence: evidence,
-                  service: service.map { Exemption.Service(from: Fixture.date($0.0), to: Fixture.date($0.1), position: "p") }, releaseGround: release)
+    static func exemption(_ ground: ExemptionGround, evidence: String = "documents", service: [(String, String)] = [], release: String? = nil,
+                          position: String? = nil) -> Exemption {
+        let named = position ?? (ground == .prosecutorOrInvestigator ? "investigator" : "stateBailiff")
+        return Exemption(id: 0, person: Fixture.iin(), ground: ground, evidence: evidence,
+                         service: service.map { Exemption.Service(from: Fixture.date($0.0), to: Fixture.date($0.1), position: named) }, releaseGround: release)
     }
 
     @Test func theQualificationExamNeedsItsDocuments_142_5_1() {
@@ -71,5 +73,20 @@ struct ExemptionRuleTests {
     @Test func twoYearsInStateEnforcementBodies_142_5_4() {
         #expect(Fixture.refusal { try Self.exemption(.stateEnforcementService, service: [("2022-03-01", "2024-02-28")]).validated() }?.article == "142.5.4")
         #expect(Fixture.refusal { try Self.exemption(.stateEnforcementService, service: [("2022-03-01", "2024-02-29")]).validated() } == nil)
+    }
+
+    @Test func overlappingPeriodsOfServiceCountOnce_142_5_3() {
+        // Two records of the same years (an investigator seconded to the prosecutor's office) are not ten years.
+        let twice = Self.exemption(.prosecutorOrInvestigator, service: [("2019-01-01", "2021-12-31"), ("2019-01-01", "2021-12-31"), ("2021-06-01", "2022-12-31")])
+        let refusal = Fixture.refusal { try twice.validated() }
+        #expect(refusal?.reason == "SERVICE_TOO_SHORT")
+        #expect(refusal?.message.contains("4.0 years") == true)
+    }
+
+    @Test func onlyThePositionsTheParagraphNamesCount_142_5_3_142_5_4() {
+        #expect(Fixture.refusal { try Self.exemption(.prosecutorOrInvestigator, service: [("2016-02-01", "2021-01-31")], position: "judge").validated() }?.reason == "POSITION_NOT_NAMED")
+        // A state bailiff's years count for 142.5.4, not for 142.5.3.
+        #expect(Fixture.refusal { try Self.exemption(.prosecutorOrInvestigator, service: [("2016-02-01", "2021-01-31")], position: "stateBailiff").validated() }?.article == "142.5.3")
+        #expect(Fixture.refusal { try Self.exemption(.stateEnforcementService, service: [("2022-03-01", "2024-02-29")], position: "stateEnforcementBody").validated() } == nil)
     }
 }

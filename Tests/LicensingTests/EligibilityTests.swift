@@ -70,10 +70,31 @@ struct EligibilityTests {
 
     @Test func adminCorruptionPenaltyWithinThreeYearsBeforeTheGrantBars_140_2_6() {
         let p = Fixture.person(facts: [PersonFact(kind: .adminCorruptionPenalty, from: Fixture.date("2023-05-10"))])
-        // G − 3 years ≤ A ≤ G: inclusive on the anniversary, free the day after.
-        #expect(Fixture.articles(p, on: "2026-05-10") == ["140.2.6"])
-        #expect(Fixture.articles(p, on: "2026-05-11") == [])
-        #expect(Eligibility.disqualifications(of: p, on: Fixture.date("2026-05-10")).first?.endsOn == Fixture.date("2026-05-11"))
+        // The one anniversary rule: barred through the day before the anniversary, free on it.
+        #expect(Fixture.articles(p, on: "2026-05-09") == ["140.2.6"])
+        #expect(Fixture.articles(p, on: "2026-05-10") == [])
+        #expect(Eligibility.disqualifications(of: p, on: Fixture.date("2026-05-09")).first?.endsOn == Fixture.date("2026-05-10"))
+    }
+
+    @Test func everyWindowOf140_2EndsOnItsAnniversaryAndRetryOnNamesIt_140_2() {
+        let event = Fixture.date("2024-02-29")
+        let kinds: [(PersonFact, String)] = [
+            (PersonFact(kind: .releaseFromCriminalLiability, from: event, ground: "CPC 35.1(3)"), "140.2.3"),
+            (PersonFact(kind: .negativeDismissal, from: event), "140.2.4"),
+            (PersonFact(kind: .judicialRelease, from: event, ground: "34.1(11)"), "140.2.5"),
+            (PersonFact(kind: .adminCorruptionPenalty, from: event), "140.2.6"),
+            (PersonFact(kind: .licenseDeprivation, from: event), "140.2.8"),
+        ]
+        for (fact, article) in kinds {
+            let years = ["140.2.4", "140.2.5"].contains(article) ? 1 : 3
+            let anniversary = event.adding(years: years) // 28 February: month-end clamp
+            let p = Fixture.person(facts: [fact])
+            #expect(Fixture.articles(p, on: anniversary.adding(days: -1).description) == [article])
+            #expect(Eligibility.disqualifications(of: p, on: anniversary.adding(days: -1)).first?.endsOn == anniversary)
+            #expect(Fixture.articles(p, on: anniversary.description) == [])
+            let refusal = Rejection.notEligible(Eligibility.disqualifications(of: p, on: event), on: event)
+            #expect(refusal.retryOn == anniversary)
+        }
     }
 
     @Test func mentalHealthRegistrationBarsWhileOnRecord_140_2_7() {

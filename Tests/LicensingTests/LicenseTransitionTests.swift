@@ -9,11 +9,15 @@ struct LicenseTransitionTests {
         DecisionContext(actor: "spiffe://registry.bailiff.kz/role/ministry", requestID: "r", now: Instant(startOf: LocalDate(date)!))
     }
 
-    static func active() -> License {
-        try! License.issue(
-            IssueLicense(holder: Fixture.iin(), issueDate: Fixture.date("2025-01-15"), district: "almaty-city",
+    static func active() -> License { license(issued: "2025-01-15") }
+
+    /// An active license issued on `issued` to `Fixture.person()`.
+    static func license(issued: String) -> License {
+        let date = LocalDate(issued)!
+        return try! License.issue(
+            IssueLicense(holder: Fixture.iin(), issueDate: date, district: "almaty-city",
                          basis: .exemption(.judge, evidence: "order"), licenseFeePaid: true),
-            person: Fixture.person(), existing: [], number: LicenseNumber(year: 2025, sequence: 1), context: at("2025-01-15")
+            person: Fixture.person(), existing: [], number: LicenseNumber(year: date.year, sequence: 1), context: at(issued)
         )
     }
 
@@ -28,6 +32,15 @@ struct LicenseTransitionTests {
         let tooLong = refusal { try license.suspended(ground: .s143_2_4, until: Fixture.date("2026-09-04"), reasons: "x", proposal: ProposalReference(author: .territorialBody, reference: "TB-1"), context: Self.at("2026-03-03")) }
         #expect(tooLong?.article == "143.2")
         #expect(tooLong?.reason == "TERM_OVER_SIX_MONTHS")
+    }
+
+    @Test func theSixMonthCapBindsTheEnumeratedCasesNotTheGeneralGrounds_143_2() throws {
+        // «…жалпы негіздерден басқа … алты айға дейінгі мерзімге»: the general grounds follow the Law on Permits.
+        let general = try Self.active().suspended(ground: .sGeneral, until: Fixture.date("2026-12-03"), reasons: "Law on Permits art. 45: unpaid licence fee",
+                                                  proposal: ProposalReference(author: .territorialBody, reference: "TB-2"), context: Self.at("2026-03-03"))
+        #expect(general.history.last?.termEnd == Fixture.date("2026-12-03"))
+        // A term is still mandatory and must end after the decision (143.3).
+        #expect(refusal { try Self.active().suspended(ground: .sGeneral, until: Fixture.date("2026-03-03"), reasons: "x", proposal: ProposalReference(author: .territorialBody, reference: "TB-2"), context: Self.at("2026-03-03")) }?.article == "143.3")
     }
 
     @Test func aSuspensionTakesEffectFromTheDecisionMoment_143_4() throws {

@@ -8,10 +8,19 @@ let testMCI = MCITable(tengeByYear: [2025: 3_932, 2026: 4_325])
 @Suite("Membership and insurance rules, Art. 140.1, 146, 172-1")
 struct OversightTests {
     @Test func theMinimumSumIsAThousandMCIInTheThreeCitiesAndFiveHundredElsewhere_146_2_1() {
-        #expect(InsuranceContract.minimumSum(district: "astana", concludedIn: 2026, mci: testMCI) == Tenge(tiyn: 4_325_000_00))
-        #expect(InsuranceContract.minimumSum(district: "shymkent", concludedIn: 2025, mci: testMCI) == Tenge(tiyn: 3_932_000_00))
-        #expect(InsuranceContract.minimumSum(district: "kostanay", concludedIn: 2026, mci: testMCI) == Tenge(tiyn: 2_162_500_00))
-        #expect(InsuranceContract.minimumSum(district: "kostanay", concludedIn: 2027, mci: testMCI) == nil)
+        #expect(InsuranceContract.minimumSum(district: "astana", concludedOn: LocalDate("2026-06-01")!, mci: testMCI) == Tenge(tiyn: 4_325_000_00))
+        #expect(InsuranceContract.minimumSum(district: "shymkent", concludedOn: LocalDate("2025-06-01")!, mci: testMCI) == Tenge(tiyn: 3_932_000_00))
+        #expect(InsuranceContract.minimumSum(district: "kostanay", concludedOn: LocalDate("2026-06-01")!, mci: testMCI) == Tenge(tiyn: 2_162_500_00))
+        #expect(InsuranceContract.minimumSum(district: "kostanay", concludedOn: LocalDate("2027-06-01")!, mci: testMCI) == nil)
+    }
+
+    @Test func theMinimumIsCountedAtTheMCIInForceOnTheContractsDate_146_2_1() {
+        // 2020: 2,651 tenge from 1 January, 2,778 from 1 April (REFERENCE-DATA §3).
+        let table = MCITable(rates: [.init(from: Fixture.date("2020-01-01"), tenge: 2_651), .init(from: Fixture.date("2020-04-01"), tenge: 2_778)])
+        #expect(InsuranceContract.minimumSum(district: "kostanay", concludedOn: Fixture.date("2020-03-31"), mci: table) == Tenge(tiyn: 1_325_500_00))
+        #expect(InsuranceContract.minimumSum(district: "kostanay", concludedOn: Fixture.date("2020-04-01"), mci: table) == Tenge(tiyn: 1_389_000_00))
+        // A rate never carries into a year the budget law has not set.
+        #expect(InsuranceContract.minimumSum(district: "kostanay", concludedOn: Fixture.date("2021-01-05"), mci: table) == nil)
     }
 
     @Test func aContractCoversItsFirstAndLastDay() {

@@ -8,7 +8,7 @@ import Testing
 @Suite("Migrations")
 struct MigrationTests {
     /// Every migration, in order; a new one is appended here as well as in the migrator.
-    static let all = ["v1-skeleton", "v2-license-decisions", "v3-proposals", "v4-lifecycle", "v5-proceedings", "v6-membership-insurance", "v7-training-monitors", "v8-inspections", "v9-penalties-dues", "v10-complaints", "v11-mci", "v12-legal-aid", "v13-penalty-appeals", "v14-candidates", "v15-transfer-rounds", "v16-legal-fidelity"]
+    static let all = ["v1-skeleton", "v2-license-decisions", "v3-proposals", "v4-lifecycle", "v5-proceedings", "v6-membership-insurance", "v7-training-monitors", "v8-inspections", "v9-penalties-dues", "v10-complaints", "v11-mci", "v12-legal-aid", "v13-penalty-appeals", "v14-candidates", "v15-transfer-rounds", "v16-legal-fidelity", "v17-staff-and-documents"]
 
     @Test func anEmptyFileMigratesToTheCurrentSchemaWithTheTwentyDistricts() throws {
         let fixture = try StoreFixture()
@@ -162,5 +162,17 @@ struct UpgradeTests {
         #expect(try store.read { try $0.license(number)?.district } == "shymkent")
         await #expect(throws: (any Error).self) { try await store.write { try $0.db.execute(sql: "UPDATE person_fact SET to_date = NULL") } }
         await #expect(throws: (any Error).self) { try await store.write { try $0.db.execute(sql: "DELETE FROM person_fact") } }
+    }
+
+    @Test func aV16FileKeepsTheMinistrysYearlyMCIAsRatesFromTheFirstOfJanuary_146_2_1() async throws {
+        let (folder, path) = try await Self.legacyFile(upTo: "v16-legal-fidelity") { db in
+            try db.execute(sql: "INSERT INTO mci (year, tenge, source, set_by, set_at_ms) VALUES (2027, 4500, 'budget law 2027', 'ministry', 1)")
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try RegistryStore(path: path)
+        defer { try? store.close() }
+        let table = try store.read { try $0.mciTable() }
+        #expect(table.rate(on: LocalDate("2027-01-01")!)?.tenge == 4500)
+        #expect(table.rate(on: LocalDate("2026-12-31")!)?.tenge == 4325)
     }
 }

@@ -9,8 +9,8 @@ public enum Competence {
     }
 
     /// The exclusion that applies, or nil when a private bailiff may execute the document.
-    /// `amount` is compared with 1,000 MCI of the year the document was issued, which must be known.
-    public static func exclusion(of document: EnforcementDocument, amount: Tenge, year: Int, mci: MCITable) -> Exclusion? {
+    /// `amount` is compared with 1,000 MCI in force on the day the proceeding opens, which must be known.
+    public static func exclusion(of document: EnforcementDocument, amount: Tenge, on date: LocalDate, mci: MCITable) -> Exclusion? {
         // Art. 138.1(1)–(3) bar *collection* from these debtors; another act against them is not barred.
         if document.subject == .collection {
             switch document.debtorKind {
@@ -26,11 +26,11 @@ public enum Competence {
         case .collection, .other: break
         }
         if document.inFavourOfState {
-            guard let limit = mci.amount(1_000, year: year) else {
-                return Exclusion(article: "138.1(4)", description: "the MCI of \(year) is unknown, so the 1,000 MCI limit for collection in favour of the State cannot be checked")
+            guard let limit = mci.amount(1_000, on: date) else {
+                return Exclusion(article: "138.1(4)", description: "the MCI in force on \(date) is unknown, so the 1,000 MCI limit for collection in favour of the State cannot be checked")
             }
             if amount > limit {
-                return Exclusion(article: "138.1(4)", description: "collection in favour of the State of \(amount) tenge, above 1,000 MCI (\(limit) tenge in \(year))")
+                return Exclusion(article: "138.1(4)", description: "collection in favour of the State of \(amount) tenge, above 1,000 MCI (\(limit) tenge on \(date))")
             }
         }
         return nil

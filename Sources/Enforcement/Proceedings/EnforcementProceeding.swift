@@ -47,10 +47,17 @@ public struct EnforcementProceeding: Hashable, Sendable, Codable {
     public var status: Status
     /// The last compulsory enforcement measure the enforcement system reported (144.2.4); nil when none was.
     public var lastMeasureOn: LocalDate?
+    /// The first measure reported since the registry kept them (nil for one imported with only its last).
+    public var firstMeasureOn: LocalDate?
+    /// A measure in force since this day, such as a standing deduction from wages; nil when none stands.
+    public var standingMeasureSince: LocalDate?
+    /// The day the last standing measure was lifted.
+    public var standingLiftedOn: LocalDate?
 
     public init(number: String, document: EnforcementDocument, category: ProceedingCategory, creditor: Party, debtor: Party,
                 debtorLocation: DebtorLocation, amount: Tenge, openedOn: LocalDate, district: String, holder: Holder,
-                advancePaid: Tenge, advanceUsed: Tenge, status: Status, lastMeasureOn: LocalDate? = nil) {
+                advancePaid: Tenge, advanceUsed: Tenge, status: Status, lastMeasureOn: LocalDate? = nil,
+                firstMeasureOn: LocalDate? = nil, standingMeasureSince: LocalDate? = nil, standingLiftedOn: LocalDate? = nil) {
         self.number = number
         self.document = document
         self.category = category
@@ -65,6 +72,39 @@ public struct EnforcementProceeding: Hashable, Sendable, Codable {
         self.advanceUsed = advanceUsed
         self.status = status
         self.lastMeasureOn = lastMeasureOn
+        self.firstMeasureOn = firstMeasureOn
+        self.standingMeasureSince = standingMeasureSince
+        self.standingLiftedOn = standingLiftedOn
+    }
+
+    /// 144.2.4 [DOMAIN §9.5-4]: the day from which this socially significant proceeding has gone a
+    /// month without compulsory measures by `date`; nil when it has not. The month runs from the
+    /// opening (37.4: measures are taken with the opening), so a first measure later than a month
+    /// after it is a month missed; after that each measure starts a new month, and a measure in
+    /// force (a standing deduction from wages) counts for as long as it stands.
+    public func monthWithoutMeasures(on date: LocalDate) -> LocalDate? {
+        guard status == .open, category == .sociallySignificant else { return nil }
+        if let first = firstMeasureOn, first > openedOn.adding(months: 1) { return openedOn }
+        guard standingMeasureSince == nil else { return nil }
+        let since = [openedOn, lastMeasureOn, standingLiftedOn].compactMap { $0 }.max()!
+        return date > since.adding(months: 1) ? since : nil
+    }
+
+    /// A measure taken on `date`; a standing one stays in force until lifted.
+    public func measured(on date: LocalDate, standing: Bool) -> EnforcementProceeding {
+        var next = self
+        next.lastMeasureOn = max(lastMeasureOn ?? date, date)
+        next.firstMeasureOn = min(firstMeasureOn ?? date, date)
+        if standing && standingMeasureSince == nil { next.standingMeasureSince = date }
+        return next
+    }
+
+    /// The standing measure is lifted on `date`; the next month runs from then.
+    public func standingMeasureLifted(on date: LocalDate) -> EnforcementProceeding {
+        var next = self
+        next.standingMeasureSince = nil
+        next.standingLiftedOn = date
+        return next
     }
 
     /// The advance not yet used, which goes back to the creditor when he takes his document back.

@@ -30,17 +30,50 @@ public struct Tenge: Hashable, Comparable, Sendable, Codable, CustomStringConver
     public static func - (lhs: Tenge, rhs: Tenge) -> Tenge { Tenge(tiyn: lhs.tiyn - rhs.tiyn) }
 }
 
-/// The monthly calculation index (МРП/АЕК) by year, set each year by the republican budget
-/// law: thresholds such as the 1,000 MCI of 138.1(4) and the insurance minimum of 146.2-1
-/// are counted in it. A value, loaded at the edge from shipped data the Ministry can update
-/// (`registry-admin mci set`); a year it does not hold is refused, never guessed.
+/// The monthly calculation index (МРП/АЕК), set by the republican budget law from 1 January
+/// and sometimes changed within the year (from 01.04.2020): thresholds such as the 1,000 MCI of
+/// 138.1(4) and the insurance minimum of 146.2-1 are counted at the MCI in force on a date
+/// (146.2-1 «шарт жасалған күнге»). A value, loaded at the edge from shipped data the Ministry
+/// can update (`registry-admin mci set`); a year it holds no rate for is refused, never guessed.
 public struct MCITable: Hashable, Sendable, Codable {
-    public var tengeByYear: [Int: Int64]
+    /// One value of the MCI and the day it took effect.
+    public struct Rate: Hashable, Sendable, Codable {
+        public let from: LocalDate
+        public let tenge: Int64
 
-    public init(tengeByYear: [Int: Int64]) { self.tengeByYear = tengeByYear }
+        public init(from: LocalDate, tenge: Int64) {
+            self.from = from
+            self.tenge = tenge
+        }
+    }
 
-    /// `count` MCI of `year` in tenge, or nil when that year's MCI is not known.
-    public func amount(_ count: Int64, year: Int) -> Tenge? {
-        tengeByYear[year].map { Tenge(tiyn: $0 * count * 100) }
+    /// Sorted by `from`; one rate per effective date.
+    public private(set) var rates: [Rate]
+
+    public init(rates: [Rate]) {
+        var byDate: [LocalDate: Int64] = [:]
+        for rate in rates { byDate[rate.from] = rate.tenge }
+        self.rates = byDate.map { Rate(from: $0.key, tenge: $0.value) }.sorted { $0.from < $1.from }
+    }
+
+    /// A table of yearly values, each in force from 1 January.
+    public init(tengeByYear: [Int: Int64]) {
+        self.init(rates: tengeByYear.map { Rate(from: LocalDate(year: $0.key, month: 1, day: 1)!, tenge: $0.value) })
+    }
+
+    /// A rate taking effect on `from`, replacing one set for the same day.
+    public mutating func set(_ rate: Rate) {
+        self = MCITable(rates: rates + [rate])
+    }
+
+    /// The MCI in force on `date`: the latest rate of the same year taking effect on or before it.
+    /// Each budget law sets its year's MCI, so a rate never carries over into a year with none.
+    public func rate(on date: LocalDate) -> Rate? {
+        rates.last { $0.from <= date && $0.from.year == date.year }
+    }
+
+    /// `count` MCI in force on `date` in tenge, or nil when the MCI of that day is not known.
+    public func amount(_ count: Int64, on date: LocalDate) -> Tenge? {
+        rate(on: date).map { Tenge(tiyn: $0.tenge * count * 100) }
     }
 }

@@ -104,7 +104,7 @@ public struct ProceedingDraft: Hashable, Sendable, Codable {
         // revenue), whatever the flag says; the flag can only add a case the creditor does not show.
         let favoursState = inFavourOfState || creditorKind == .state || category == .stateRevenue
         let document = EnforcementDocument(kind: kind, reference: reference, debtorKind: debtorKind, subject: subject, inFavourOfState: favoursState)
-        if let exclusion = Competence.exclusion(of: document, amount: amount, year: opened.year, mci: mci) {
+        if let exclusion = Competence.exclusion(of: document, amount: amount, on: opened, mci: mci) {
             return .failure(ProblemList(problems: [Problem(field: "document", message: "a private bailiff may not execute it: \(exclusion.description)", article: exclusion.article)]))
         }
         return .success(EnforcementProceeding(

@@ -16,6 +16,22 @@ public struct Exemption: Hashable, Sendable, Codable {
         }
     }
 
+    /// The positions 142.5.3 and 142.5.4 name, and nothing else counts [DOMAIN §9.5-9]:
+    /// «прокурор немесе тергеуші лауазымында» (142.5.3); work «атқарушылық құжаттардың
+    /// орындалуын қамтамасыз ету саласындағы мемлекеттік органдарда» (142.5.4).
+    public enum Position: String, Hashable, Sendable, Codable, CaseIterable {
+        case prosecutor, investigator
+        /// A state bailiff or another officer of a state body enforcing enforcement documents.
+        case stateBailiff, stateEnforcementBody
+
+        public var counts: ExemptionGround {
+            switch self {
+            case .prosecutor, .investigator: return .prosecutorOrInvestigator
+            case .stateBailiff, .stateEnforcementBody: return .stateEnforcementService
+            }
+        }
+    }
+
     public var id: Int64
     public let person: IIN
     public let ground: ExemptionGround
@@ -52,25 +68,24 @@ public struct Exemption: Hashable, Sendable, Codable {
             }
         case .prosecutorOrInvestigator, .stateEnforcementService:
             let required = ground == .prosecutorOrInvestigator ? 5 : 2
-            for period in service where period.to < period.from { throw Rejection.invalid("service", "a period ends before it starts (\(period.position))") }
-            let days = service.reduce(0) { $0 + $1.from.days(until: $1.to) + 1 }
-            let tenths = days * 10 / 365
-            // The periods must add up to the years of the ground: counted on the calendar from the first day.
-            guard let first = service.map(\.from).min(), Self.coversYears(service, required: required, from: first) else {
+            for period in service {
+                if period.to < period.from { throw Rejection.invalid("service", "a period ends before it starts (\(period.position))") }
+                guard let position = Position(rawValue: period.position), position.counts == ground else {
+                    let named = Position.allCases.filter { $0.counts == ground }.map(\.rawValue).joined(separator: ", ")
+                    throw Rejection(.invalidArgument, reason: "POSITION_NOT_NAMED",
+                                    message: "service as '\(period.position)' does not count for \(ground.article); it names \(named)",
+                                    article: ground.article, fieldViolations: [.init(field: "service.position", description: "one of \(named)")])
+                }
+            }
+            // Calendar time served: overlapping periods count once [DOMAIN §9.5-9].
+            let served = ServiceTime(service.map { ServiceTime.Period(from: $0.from, through: $0.to) })
+            guard served.amounts(toYears: required) else {
                 throw Rejection(.failedPrecondition, reason: "SERVICE_TOO_SHORT",
-                                message: "\(tenths / 10).\(tenths % 10) years of service recorded; \(ground.article) requires at least \(required)",
+                                message: "\(served.yearsText) years of service recorded, overlaps counted once; \(ground.article) requires at least \(required)",
                                 article: ground.article)
             }
         }
         return self
-    }
-
-    /// Whether the periods, laid end to end, last at least `required` years (a calendar count,
-    /// so 01.02.2016–31.01.2021 is exactly 5 years).
-    static func coversYears(_ service: [Service], required: Int, from first: LocalDate) -> Bool {
-        let days = service.reduce(0) { $0 + $1.from.days(until: $1.to) + 1 }
-        let needed = first.days(until: first.adding(years: required))
-        return days >= needed
     }
 }
 

@@ -26,21 +26,26 @@ public struct Internship: Hashable, Sendable, Codable {
         self.evidence = evidence
     }
 
-    /// 156.3: a host needs at least 3 years of work as a private bailiff [§9.1-18: counted from his
-    /// first license], and must hold an active license then.
+    /// 156.3: a host needs at least 3 years of service as a bailiff, state or private, counted
+    /// as `BailiffExperience` counts it [DOMAIN §9.5-3], and must practise on the day: an active
+    /// license and Chamber membership (140.1).
     public static let hostExperienceYears = 3
 
-    public static func start(intern person: Person, host licenses: [License], on date: LocalDate, existing: [Internship]) throws(Rejection) -> Internship {
+    public static func start(intern person: Person, host: Person, hostLicenses licenses: [License], hostMemberships memberships: [Membership],
+                             on date: LocalDate, existing: [Internship]) throws(Rejection) -> Internship {
         let failures = Self.internDisqualifications(of: person, on: date)
-        if !failures.isEmpty { throw Rejection.notEligible(failures, on: date) }
-        guard let active = licenses.first(where: { $0.status(at: Instant(startOf: date.adding(days: 1))) == .active }) else {
+        if !failures.isEmpty { throw Rejection.notEligible(failures, on: date, as: "an intern of a private bailiff") }
+        guard let active = licenses.first(where: { $0.status(at: Instant(endOf: date)) == .active }) else {
             throw Rejection(.failedPrecondition, reason: "HOST_MAY_NOT_PRACTISE", message: "the host holds no active license on \(date)", article: "156.3")
         }
-        let first = licenses.map(\.issuedOn).min()!
-        let experienced = first.adding(years: hostExperienceYears)
-        guard date >= experienced else {
+        guard memberships.contains(where: { $0.isActive(on: date) }) else {
+            throw Rejection(.failedPrecondition, reason: "HOST_MAY_NOT_PRACTISE",
+                            message: "the host is not recorded as a member of the Chamber on \(date); only a private bailiff in practice hosts interns", article: "140.1")
+        }
+        let served = BailiffExperience.served(by: host, licenses: licenses, memberships: memberships, before: date)
+        if let experienced = served.reachesYears(hostExperienceYears, continuingFrom: date) {
             throw Rejection(.failedPrecondition, reason: "HOST_UNDER_THREE_YEARS",
-                            message: "the host has been a private bailiff since \(first); he may host interns from \(experienced)",
+                            message: "the host has served \(served.yearsText) years as a bailiff (state service on record, and practice with an active license as a member of the Chamber); he may host interns from \(experienced) if he keeps practising",
                             article: "156.3", retryOn: experienced)
         }
         guard !existing.contains(where: { $0.status == .ongoing }) else {
@@ -64,9 +69,8 @@ public struct Internship: Hashable, Sendable, Codable {
         return next
     }
 
-    /// 156.3 and 156.1-1: an intern is a citizen with higher legal education who was never declared
-    /// incapable (while in force), convicted of a corruption crime, dismissed on negative grounds, and
-    /// has no unexpunged record [§9.1-17: read literally, without time limits].
+    /// 156.3 and 156.1-1: an intern is a citizen with higher legal education whom none of the
+    /// bars of 156.1-1 (`StaffBars`) reaches.
     public static func internDisqualifications(of person: Person, on date: LocalDate) -> [Disqualification] {
         var found: [Disqualification] = []
         if !person.facts(.citizenship).contains(where: { $0.covers(date) }) {
@@ -75,18 +79,7 @@ public struct Internship: Hashable, Sendable, Codable {
         if person.education(on: date) != .higherLegal {
             found.append(.init(article: "156.3", reason: "NO_HIGHER_LEGAL_EDUCATION", message: "has no higher legal education"))
         }
-        if person.facts(.incapacity).contains(where: { $0.covers(date) }) {
-            found.append(.init(article: "156.1-1", reason: "DECLARED_INCAPABLE", message: "declared legally incapable or of limited capacity"))
-        }
-        if person.facts(.conviction).contains(where: { ($0.ground ?? "").lowercased().contains("corrupt") && $0.from <= date }) {
-            found.append(.init(article: "156.1-1", reason: "CORRUPTION_CRIME", message: "committed a corruption crime"))
-        }
-        if person.facts(.negativeDismissal).contains(where: { $0.from <= date }) {
-            found.append(.init(article: "156.1-1", reason: "NEGATIVE_DISMISSAL", message: "was dismissed on negative grounds"))
-        }
-        if person.facts(.conviction).contains(where: { $0.covers(date) }) {
-            found.append(.init(article: "156.1-1", reason: "UNEXPUNGED_CONVICTION", message: "has a criminal record not expunged or removed"))
-        }
+        found += StaffBars.disqualifications(of: person, on: date)
         return found
     }
 }

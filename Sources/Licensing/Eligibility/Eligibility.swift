@@ -3,10 +3,11 @@ import Enforcement
 /// `eligibleAsPrivateBailiff(p, D)` of DOMAIN.md §5.1: the positive requirements
 /// of 140.1 and the disqualifications of 140.2, evaluated from dated facts.
 ///
-/// Boundary convention for "within N years from event E" (stated once, here):
-/// the person is barred while `D < E + N years`; on the anniversary he is free.
-/// Q6 (140.2.6) is worded the other way round, "within 3 years before the grant",
-/// and is inclusive at both ends: `G − 3 years ≤ A ≤ G`.
+/// One anniversary rule for every window of 140.2 (stated once, here, and applied by `barred`):
+/// "N years from event E" bars from E through the day before E + N years; on the anniversary he
+/// is free, and that day is the rejection's retry_on. An E of 29 February has its anniversary on
+/// 28 February (month-end clamp). 140.2.6, worded "within 3 years before the grant", reads the
+/// same way: a penalty of A bars a grant on G while A ≤ G < A + 3 years.
 public enum Eligibility {
     /// Every requirement the person fails at `date`; empty means eligible.
     public static func disqualifications(of person: Person, on date: LocalDate) -> [Disqualification] {
@@ -34,29 +35,27 @@ public enum Eligibility {
         }
         // Art. 140.2.3: released from criminal liability on CPC 35.1(3),(4),(9),(10),(12) or CPC 36, for 3 years.
         for fact in person.facts(.releaseFromCriminalLiability) where Self.isBarringRelease(fact.ground) {
-            let end = fact.from.adding(years: 3)
-            if fact.from <= date && date < end {
+            if let end = barred(date, from: fact.from, years: 3) {
                 found.append(.init(article: "140.2.3", reason: "RELEASED_FROM_CRIMINAL_LIABILITY", message: "released from criminal liability on \(fact.ground ?? "") on \(fact.from): barred until \(end)", endsOn: end))
             }
         }
         // Art. 140.2.4: dismissed on negative grounds, for 1 year.
         for fact in person.facts(.negativeDismissal) {
-            let end = fact.from.adding(years: 1)
-            if fact.from <= date && date < end {
+            if let end = barred(date, from: fact.from, years: 1) {
                 found.append(.init(article: "140.2.4", reason: "NEGATIVE_DISMISSAL", message: "dismissed on negative grounds on \(fact.from): barred until \(end)", endsOn: end))
             }
         }
         // Art. 140.2.5: released from the office of judge on ConstLaw 34.1(11) or (11-1), for 1 year.
         for fact in person.facts(.judicialRelease) where Self.isBarringJudicialRelease(fact.ground) {
-            let end = fact.from.adding(years: 1)
-            if fact.from <= date && date < end {
+            if let end = barred(date, from: fact.from, years: 1) {
                 found.append(.init(article: "140.2.5", reason: "JUDICIAL_RELEASE", message: "released from the office of judge on \(fact.ground ?? "") on \(fact.from): barred until \(end)", endsOn: end))
             }
         }
         // Art. 140.2.6: an administrative corruption penalty within the 3 years before the grant.
-        for fact in person.facts(.adminCorruptionPenalty) where date.adding(years: -3) <= fact.from && fact.from <= date {
-            let end = fact.from.adding(years: 3).adding(days: 1)
-            found.append(.init(article: "140.2.6", reason: "ADMIN_CORRUPTION_PENALTY", message: "administrative corruption penalty imposed on \(fact.from), within 3 years before \(date): barred until \(end)", endsOn: end))
+        for fact in person.facts(.adminCorruptionPenalty) {
+            if let end = barred(date, from: fact.from, years: 3) {
+                found.append(.init(article: "140.2.6", reason: "ADMIN_CORRUPTION_PENALTY", message: "administrative corruption penalty imposed on \(fact.from), within 3 years before \(date): barred until \(end)", endsOn: end))
+            }
         }
         // Art. 140.2.7: on record for mental or behavioural disorders.
         if person.facts(.mentalHealthRegistration).contains(where: { $0.covers(date) }) {
@@ -64,12 +63,17 @@ public enum Eligibility {
         }
         // Art. 140.2.8: deprived of a private bailiff license, for 3 years from the decision's entry into force.
         for fact in person.facts(.licenseDeprivation) {
-            let end = fact.from.adding(years: 3)
-            if fact.from <= date && date < end {
+            if let end = barred(date, from: fact.from, years: 3) {
                 found.append(.init(article: "140.2.8", reason: "LICENSE_DEPRIVED", message: "deprived of a private bailiff license by a decision in force on \(fact.from): barred until \(end)", endsOn: end))
             }
         }
         return found
+    }
+
+    /// The anniversary rule: the first free day when `date` falls in the window of `years` from `event`, else nil.
+    public static func barred(_ date: LocalDate, from event: LocalDate, years: Int) -> LocalDate? {
+        let anniversary = event.adding(years: years)
+        return event <= date && date < anniversary ? anniversary : nil
     }
 
     public static func isEligible(_ person: Person, on date: LocalDate) -> Bool {

@@ -6,7 +6,9 @@ extension License {
     public static let maximumSuspensionMonths = 6
 
     /// L1: suspension on a proposal, ground 143.2.1–143.2.6 or a general ground.
-    /// Effective from the decision moment (143.4); a term is mandatory and at most 6 months (143.2, 143.3).
+    /// Effective from the decision moment (143.4); a term is mandatory (143.3). The 6-month cap
+    /// belongs to the cases 143.2 enumerates; a suspension on the general grounds of the Law on
+    /// Permits follows that law's terms, which the decision's reasons cite [DOMAIN §9.5-2].
     public func suspended(ground: LicenseGround, until termEnd: LocalDate, reasons: String, proposal: ProposalReference, context: DecisionContext) throws(Rejection) -> License {
         try requireNotFinal()
         // Art. 143.1: on a representation of a territorial body or a chamber.
@@ -25,7 +27,8 @@ extension License {
             throw Rejection.invalid("term_end", "the suspension's term must end after the decision date \(today)", article: "143.3")
         }
         let latest = today.adding(months: Self.maximumSuspensionMonths)
-        guard termEnd <= latest else {
+        // Art. 143.2: «…жалпы негіздерден басқа … мынадай жағдайда … алты айға дейінгі мерзімге».
+        guard termEnd <= latest || ground == .sGeneral else {
             throw Rejection(.invalidArgument, reason: "TERM_OVER_SIX_MONTHS",
                             message: "a suspension on \(ground.rawValue) lasts at most 6 months: the term may end on \(latest) at the latest, not \(termEnd)",
                             article: "143.2", fieldViolations: [.init(field: "term_end", description: "later than \(latest)")])

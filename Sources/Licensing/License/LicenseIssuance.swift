@@ -100,7 +100,7 @@ extension License {
 extension Rejection {
     /// Refusal for failed eligibility: names every failed predicate's article, and
     /// the date the person may try again when every bar has a known end.
-    public static func notEligible(_ failures: [Disqualification], on date: LocalDate) -> Rejection {
+    public static func notEligible(_ failures: [Disqualification], on date: LocalDate, as role: String = "a private bailiff") -> Rejection {
         let articles = failures.map(\.article.reference)
         var unique: [String] = []
         for a in articles where !unique.contains(a) { unique.append(a) }
@@ -109,7 +109,7 @@ extension Rejection {
         return Rejection(
             .failedPrecondition,
             reason: failures.count == 1 ? failures[0].reason : "NOT_ELIGIBLE",
-            message: "cannot be a private bailiff on \(date): " + (failures.count == 1
+            message: "cannot be \(role) on \(date): " + (failures.count == 1
                 ? failures[0].message
                 : failures.map { "\($0.message) (Art. \($0.article))" }.joined(separator: "; ")),
             article: Article(unique.joined(separator: ", ")),

@@ -26,10 +26,10 @@ public struct InsuranceContract: Hashable, Sendable, Codable {
     }
 
     /// 146.2-1: 1,000 MCI for a bailiff of Astana, Almaty or Shymkent, 500 MCI elsewhere, at the
-    /// MCI of the year the contract was concluded; nil when that year's MCI is unknown.
-    public static func minimumSum(district: String, concludedIn year: Int, mci: MCITable) -> Tenge? {
+    /// MCI in force on the day the contract was concluded; nil when that day's MCI is unknown.
+    public static func minimumSum(district: String, concludedOn date: LocalDate, mci: MCITable) -> Tenge? {
         let republican = EnforcementDistrict.named(district)?.isRepublicanCity ?? false
-        return mci.amount(republican ? 1_000 : 500, year: year)
+        return mci.amount(republican ? 1_000 : 500, on: date)
     }
 
     public func covers(_ date: LocalDate) -> Bool { validFrom <= date && date <= validTo }
@@ -53,8 +53,8 @@ extension PracticeAssessment {
         let valid = contracts.filter { $0.covers(date) }
         guard !valid.isEmpty else { return .notMet("no insurance contract covers \(date)") }
         for contract in valid {
-            guard let minimum = InsuranceContract.minimumSum(district: district, concludedIn: contract.concludedOn.year, mci: mci) else {
-                return .notMet("the MCI of \(contract.concludedOn.year) is unknown, so the minimum of contract \(contract.contractNumber) cannot be checked")
+            guard let minimum = InsuranceContract.minimumSum(district: district, concludedOn: contract.concludedOn, mci: mci) else {
+                return .notMet("the MCI in force on \(contract.concludedOn) is unknown, so the minimum of contract \(contract.contractNumber) cannot be checked")
             }
             if contract.sumInsured >= minimum { return .met }
         }

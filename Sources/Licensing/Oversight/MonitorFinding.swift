@@ -41,14 +41,12 @@ public enum Monitors {
                 facts: "engaged in other paid activity (\(activity.description)) from \(activity.from), established by \(activity.source) (149)",
                 monitor: "monitor:other-activity", key: "other-activity:\(license.number):\(activity.id)"))
         }
-        // Art. 144.2.4: no compulsory measure for a month on a socially significant proceeding, counted
-        // from the last measure or, with none, from the opening [AMBIGUOUS §9.1-6]. Only for a bailiff
-        // whose measures the enforcement system reports (at least one on record).
+        // Art. 144.2.4: a month without compulsory measures on a socially significant proceeding, the
+        // month running from the opening and a measure in force counting [DOMAIN §9.5-4]. Only for a
+        // bailiff whose measures the enforcement system reports (at least one on record).
         if proceedings.contains(where: { $0.lastMeasureOn != nil }) {
-            let idle = proceedings.filter { $0.status == .open && $0.category == .sociallySignificant && date > ($0.lastMeasureOn ?? $0.openedOn).adding(months: 1) }
-                .sorted { $0.number < $1.number }
-            if let first = idle.first {
-                let since = first.lastMeasureOn ?? first.openedOn
+            let idle = proceedings.compactMap { p in p.monthWithoutMeasures(on: date).map { (p, $0) } }.sorted { $0.0.number < $1.0.number }
+            if let (first, since) = idle.first {
                 found.append(MonitorFinding(
                     license: license.number, ground: .d144_2_4, author: .territorialBody,
                     facts: "\(idle.count) socially significant proceeding(s) without a compulsory measure for over a month, e.g. \(first.number) since \(since)",

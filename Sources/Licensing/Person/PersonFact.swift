@@ -30,11 +30,14 @@ public struct PersonFact: Hashable, Sendable, Codable {
         case residence
         /// Obtained the education level `value` (an `Education`) on `from`. 140.1
         case education
+        /// Served as a state bailiff from `from` until `to` (open while serving): counts towards
+        /// a host's years as a bailiff [DOMAIN §9.5-3]. 156.3
+        case stateBailiffService
 
         /// Whether the fact is a period (has a meaningful end) rather than an event.
         public var isPeriod: Bool {
             switch self {
-            case .citizenship, .incapacity, .conviction, .mentalHealthRegistration: return true
+            case .citizenship, .incapacity, .conviction, .mentalHealthRegistration, .stateBailiffService: return true
             default: return false
             }
         }

@@ -129,4 +129,53 @@ public struct ChamberStub: Sendable {
     ) async throws -> WireLegalAidSummaryResponse {
         try await connection.call(ChamberMethods.legalAidSummary, request, options: options)
     }
+
+    public func registerAssistant(
+        _ request: WireRegisterAssistantRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireAssistantResponse {
+        try await connection.call(ChamberMethods.registerAssistant, request, options: options)
+    }
+
+    public func endAssistant(
+        _ request: WireEndAssistantRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireAssistantResponse {
+        try await connection.call(ChamberMethods.endAssistant, request, options: options)
+    }
+
+    public func listAssistants(
+        _ request: WireListAssistantsRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireListAssistantsResponse {
+        try await connection.call(ChamberMethods.listAssistants, request, options: options)
+    }
+
+    public func issueServiceDocument(
+        _ request: WireIssueServiceDocumentRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireServiceDocumentResponse {
+        try await connection.call(ChamberMethods.issueServiceDocument, request, options: options)
+    }
+
+    public func destroyServiceDocument(
+        _ request: WireDestroyServiceDocumentRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireServiceDocumentResponse {
+        try await connection.call(ChamberMethods.destroyServiceDocument, request, options: options)
+    }
+
+    public func withdrawLicenseDocument(
+        _ request: WireWithdrawLicenseDocumentRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireWithdrawLicenseDocumentResponse {
+        try await connection.call(ChamberMethods.withdrawLicenseDocument, request, options: options)
+    }
+
+    public func listServiceDocuments(
+        _ request: WireListServiceDocumentsRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireListServiceDocumentsResponse {
+        try await connection.call(ChamberMethods.listServiceDocuments, request, options: options)
+    }
 }

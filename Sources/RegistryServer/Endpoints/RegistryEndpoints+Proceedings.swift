@@ -171,7 +171,8 @@ extension RegistryEndpoints {
     public func recordEnforcementMeasure(_ request: WireRecordEnforcementMeasureRequest, context: CallContext) async throws -> WireProceedingResponse {
         var response = WireProceedingResponse()
         response.proceeding = ProceedingMapping.wire(try await core.recordEnforcementMeasure(
-            number: request.number, on: try DateMapping.requiredDate(request.on, field: "on", article: "144.2.4"), context: context.request))
+            number: request.number, on: try DateMapping.requiredDate(request.on, field: "on", article: "144.2.4"),
+            standing: request.standing, lifts: request.liftsStanding, context: context.request))
         return response
     }
 }

@@ -2,6 +2,7 @@ import Enforcement
 import Licensing
 import RegistryService
 import RegistryWire
+import SwiftProtobuf
 
 extension RegistryEndpoints: RegistryHandler {
     public func registerPerson(_ request: WireRegisterPersonRequest, context: CallContext) async throws -> WireRegisterPersonResponse {
@@ -85,7 +86,8 @@ extension RegistryEndpoints: RegistryHandler {
     }
 
     public func setMCI(_ request: WireSetMCIRequest, context: CallContext) async throws -> WireMCITableResponse {
-        Self.wire(try await core.setMCI(year: Int(request.year), tenge: request.tenge, source: request.source, context: context.request))
+        let from = try DateMapping.optionalDate(request.effectiveFrom, field: "effective_from")
+        return Self.wire(try await core.setMCI(year: Int(request.year), from: from, tenge: request.tenge, source: request.source, context: context.request))
     }
 
     public func getMCITable(_ request: WireGetMCITableRequest, context: CallContext) async throws -> WireMCITableResponse {
@@ -94,12 +96,10 @@ extension RegistryEndpoints: RegistryHandler {
 
     static func wire(_ table: MCITable) -> WireMCITableResponse {
         var response = WireMCITableResponse()
-        response.years = table.tengeByYear.sorted { $0.key < $1.key }.map { year, tenge in
-            var y = WireMCIYear()
-            y.year = Int32(year)
-            y.tenge = tenge
-            return y
+        response.years = Set(table.rates.map(\.from.year)).sorted().compactMap { year in
+            table.rate(on: LocalDate(year: year, month: 1, day: 1)!).map { rate in .with { $0.year = Int32(year); $0.tenge = rate.tenge } }
         }
+        response.rates = table.rates.map { rate in .with { $0.effectiveFrom = rate.from.description; $0.tenge = rate.tenge } }
         return response
     }
 }

@@ -22,6 +22,13 @@ public protocol ChamberHandler: Sendable {
     func listDues(_ request: WireListDuesRequest, context: CallContext) async throws -> WireDuesResponse
     func recordLegalAidReport(_ request: WireRecordLegalAidReportRequest, context: CallContext) async throws -> WireLegalAidReportResponse
     func legalAidSummary(_ request: WireLegalAidSummaryRequest, context: CallContext) async throws -> WireLegalAidSummaryResponse
+    func registerAssistant(_ request: WireRegisterAssistantRequest, context: CallContext) async throws -> WireAssistantResponse
+    func endAssistant(_ request: WireEndAssistantRequest, context: CallContext) async throws -> WireAssistantResponse
+    func listAssistants(_ request: WireListAssistantsRequest, context: CallContext) async throws -> WireListAssistantsResponse
+    func issueServiceDocument(_ request: WireIssueServiceDocumentRequest, context: CallContext) async throws -> WireServiceDocumentResponse
+    func destroyServiceDocument(_ request: WireDestroyServiceDocumentRequest, context: CallContext) async throws -> WireServiceDocumentResponse
+    func withdrawLicenseDocument(_ request: WireWithdrawLicenseDocumentRequest, context: CallContext) async throws -> WireWithdrawLicenseDocumentResponse
+    func listServiceDocuments(_ request: WireListServiceDocumentsRequest, context: CallContext) async throws -> WireListServiceDocumentsResponse
 }
 
 extension ChamberHandler {
@@ -77,6 +84,27 @@ extension ChamberHandler {
         }
         table.register(ChamberMethods.legalAidSummary) { request, context in
             try await self.legalAidSummary(request, context: context)
+        }
+        table.register(ChamberMethods.registerAssistant) { request, context in
+            try await self.registerAssistant(request, context: context)
+        }
+        table.register(ChamberMethods.endAssistant) { request, context in
+            try await self.endAssistant(request, context: context)
+        }
+        table.register(ChamberMethods.listAssistants) { request, context in
+            try await self.listAssistants(request, context: context)
+        }
+        table.register(ChamberMethods.issueServiceDocument) { request, context in
+            try await self.issueServiceDocument(request, context: context)
+        }
+        table.register(ChamberMethods.destroyServiceDocument) { request, context in
+            try await self.destroyServiceDocument(request, context: context)
+        }
+        table.register(ChamberMethods.withdrawLicenseDocument) { request, context in
+            try await self.withdrawLicenseDocument(request, context: context)
+        }
+        table.register(ChamberMethods.listServiceDocuments) { request, context in
+            try await self.listServiceDocuments(request, context: context)
         }
     }
 }

@@ -10,6 +10,7 @@ enum PersonMapping {
         (.judicialRelease, .judicialRelease), (.adminCorruptionPenalty, .adminCorruptionPenalty),
         (.mentalHealthRegistration, .mentalHealthRegistration), (.licenseDeprivation, .licenseDeprivation),
         (.death, .death), (.compulsoryMedicalMeasures, .compulsoryMedicalMeasures), (.residence, .residence), (.education, .education),
+        (.stateBailiffService, .stateBailiffService),
     ]
 
     static func education(_ wire: WireEducation) -> Education? {

@@ -59,6 +59,8 @@ enum ProceedingMapping {
         r.advancePaid = p.advancePaid.description
         r.advanceUsed = p.advanceUsed.description
         r.lastMeasureOn = p.lastMeasureOn?.description ?? ""
+        r.firstMeasureOn = p.firstMeasureOn?.description ?? ""
+        r.standingMeasureSince = p.standingMeasureSince?.description ?? ""
         var w = WireProceeding()
         w.record = r
         w.district = p.district

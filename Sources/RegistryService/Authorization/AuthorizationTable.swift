@@ -87,6 +87,16 @@ public enum AuthorizationTable {
         // The Chamber controls training (148.1.9-1, 163-1.1.6-2).
         .recordTraining: [.republicanChamber, .regionalChamber],
         .listTrainings: Set(Role.allCases),
+        // A bailiff takes on his own assistants (156.1); his regional chamber keeps the register with him.
+        .registerAssistant: [.bailiff, .regionalChamber],
+        .endAssistant: [.bailiff, .regionalChamber],
+        .listAssistants: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor, .bailiff],
+        // The regional chamber makes and issues the ID card and seal (154) and, when the license
+        // ends, withdraws it for the Ministry and destroys them (144.4).
+        .issueServiceDocument: [.regionalChamber],
+        .destroyServiceDocument: [.regionalChamber],
+        .withdrawLicenseDocument: [.regionalChamber],
+        .listServiceDocuments: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor, .bailiff, .system],
         // Monitors run inside registryd (system) and on demand for the Ministry and the Chamber.
         .runMonitors: [.system, .ministry, .republicanChamber],
         .submitDraftProposal: [.territorialBody, .republicanChamber, .regionalChamber, .prosecutor],
@@ -170,6 +180,11 @@ public enum AuthorizationTable {
         .importPracticeRecords: "167",
         .recordInsuranceContract: "146",
         .recordTraining: "148.1.9-1",
+        .registerAssistant: "156.1",
+        .endAssistant: "156.6",
+        .issueServiceDocument: "154",
+        .destroyServiceDocument: "144.4",
+        .withdrawLicenseDocument: "144.4",
         .submitDraftProposal: "144.3",
         .scheduleInspection: "169.1",
         .requestDocuments: "169.5",

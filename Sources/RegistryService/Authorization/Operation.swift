@@ -56,6 +56,13 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     case listInsuranceContracts = "Chamber/ListInsuranceContracts"
     case recordTraining = "Chamber/RecordTraining"
     case listTrainings = "Chamber/ListTrainings"
+    case registerAssistant = "Chamber/RegisterAssistant"
+    case endAssistant = "Chamber/EndAssistant"
+    case listAssistants = "Chamber/ListAssistants"
+    case issueServiceDocument = "Chamber/IssueServiceDocument"
+    case destroyServiceDocument = "Chamber/DestroyServiceDocument"
+    case withdrawLicenseDocument = "Chamber/WithdrawLicenseDocument"
+    case listServiceDocuments = "Chamber/ListServiceDocuments"
     case runMonitors = "Proposals/RunMonitors"
     case submitDraftProposal = "Proposals/SubmitDraftProposal"
     case withdrawDraftProposal = "Proposals/WithdrawDraftProposal"
@@ -101,6 +108,7 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
              .recordCourtDecision, .recordCourtAnnulment, .importWorkingCalendar, .openDisciplinaryProceeding, .closeDisciplinaryProceeding,
              .importProceedings, .recordTemporaryReplacement, .returnToCreditor, .relocateProceeding, .recordLongAbsence, .recordReturnFromAbsence, .resumeTransferJob, .confirmHandover, .recordEnforcementMeasure,
              .admitMember, .expelMember, .leaveChamber, .placeMember, .recordAccountingRegistration, .recordOtherPaidActivity, .importPracticeRecords, .recordInsuranceContract, .recordTraining, .runMonitors,
+             .registerAssistant, .endAssistant, .issueServiceDocument, .destroyServiceDocument, .withdrawLicenseDocument,
              .submitDraftProposal, .withdrawDraftProposal, .scheduleInspection, .requestDocuments, .completeInspection, .recordViolation,
              .recordDuesPayment, .recordDuesExemption, .recordComplaint, .closeComplaint, .setMCI, .recordLegalAidReport, .appealPenalty,
              .startInternship, .endInternship, .submitApplication, .returnApplication, .reviewApplication,

@@ -47,6 +47,9 @@ struct ProceedingDetails: Codable {
     var advancePaidTiyn: Int64
     var advanceUsedTiyn: Int64
     var lastMeasureOn: String?
+    var firstMeasureOn: String?
+    var standingMeasureSince: String?
+    var standingLiftedOn: String?
 
     /// The same JSON as `JSONEncoder` with sorted keys would write, built by hand: intake
     /// writes 100,000 of these and Foundation's encoder was its largest cost. Every string
@@ -62,11 +65,23 @@ struct ProceedingDetails: Codable {
         text += ",\"kind\":\"\(document.kind.rawValue)\",\"reference\":"
         OutboxPayload.append(document.reference, to: &text)
         text += ",\"subject\":\"\(document.subject.rawValue)\"}"
-        if let lastMeasureOn {
-            text += ",\"lastMeasureOn\":"
-            OutboxPayload.append(lastMeasureOn, to: &text)
+        for (key, value) in [("firstMeasureOn", firstMeasureOn), ("lastMeasureOn", lastMeasureOn),
+                             ("standingLiftedOn", standingLiftedOn), ("standingMeasureSince", standingMeasureSince)] {
+            guard let value else { continue }
+            text += ",\"\(key)\":"
+            OutboxPayload.append(value, to: &text)
         }
         return text + "}"
+    }
+}
+
+extension ProceedingDetails {
+    init(_ proceeding: EnforcementProceeding) {
+        self.init(document: proceeding.document, creditor: proceeding.creditor, debtor: proceeding.debtor,
+                  debtorLocation: proceeding.debtorLocation, amountTiyn: proceeding.amount.tiyn,
+                  advancePaidTiyn: proceeding.advancePaid.tiyn, advanceUsedTiyn: proceeding.advanceUsed.tiyn,
+                  lastMeasureOn: proceeding.lastMeasureOn?.description, firstMeasureOn: proceeding.firstMeasureOn?.description,
+                  standingMeasureSince: proceeding.standingMeasureSince?.description, standingLiftedOn: proceeding.standingLiftedOn?.description)
     }
 }
 
@@ -126,7 +141,10 @@ extension StoreQueries {
             number: number, document: details.document, category: category, creditor: details.creditor, debtor: details.debtor,
             debtorLocation: details.debtorLocation, amount: Tenge(tiyn: details.amountTiyn), openedOn: opened, district: district,
             holder: holder, advancePaid: Tenge(tiyn: details.advancePaidTiyn), advanceUsed: Tenge(tiyn: details.advanceUsedTiyn), status: status,
-            lastMeasureOn: details.lastMeasureOn.flatMap { LocalDate($0) }
+            lastMeasureOn: details.lastMeasureOn.flatMap { LocalDate($0) },
+            firstMeasureOn: details.firstMeasureOn.flatMap { LocalDate($0) },
+            standingMeasureSince: details.standingMeasureSince.flatMap { LocalDate($0) },
+            standingLiftedOn: details.standingLiftedOn.flatMap { LocalDate($0) }
         )
     }
 }
@@ -134,10 +152,7 @@ extension StoreQueries {
 extension StoreTransaction {
     /// Enters a proceeding with its first assignment.
     public func insert(_ proceeding: EnforcementProceeding, at now: Instant) throws {
-        let details = ProceedingDetails(document: proceeding.document, creditor: proceeding.creditor, debtor: proceeding.debtor,
-                                        debtorLocation: proceeding.debtorLocation, amountTiyn: proceeding.amount.tiyn,
-                                        advancePaidTiyn: proceeding.advancePaid.tiyn, advanceUsedTiyn: proceeding.advanceUsed.tiyn,
-                                        lastMeasureOn: proceeding.lastMeasureOn?.description)
+        let details = ProceedingDetails(proceeding)
         try db.cachedStatement(sql: "INSERT INTO proceeding (number, district, holder_license, category, status, opened_on, details, imported_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             .execute(arguments: [proceeding.number, proceeding.district, Self.license(of: proceeding.holder), proceeding.category.rawValue,
                                  proceeding.status.rawValue, proceeding.openedOn.description, details.json,
@@ -206,11 +221,9 @@ extension StoreTransaction {
 }
 
 extension StoreTransaction {
-    /// A compulsory enforcement measure reported by the enforcement system (144.2.4).
-    public func recordMeasure(_ number: String, on date: LocalDate) throws {
-        try db.execute(sql: """
-            UPDATE proceeding SET details = json_set(details, '$.lastMeasureOn', ?)
-            WHERE number = ? AND status = 'open' AND coalesce(json_extract(details, '$.lastMeasureOn'), '') < ?
-            """, arguments: [date.description, number, date.description])
+    /// The measures the enforcement system reported (144.2.4), as the domain computed them.
+    public func recordMeasures(of proceeding: EnforcementProceeding) throws {
+        try db.execute(sql: "UPDATE proceeding SET details = ? WHERE number = ? AND status = 'open'",
+                       arguments: [ProceedingDetails(proceeding).json, proceeding.number])
     }
 }

@@ -55,6 +55,27 @@ public enum ChamberMethods {
     public static let legalAidSummary = MethodDescriptor<WireLegalAidSummaryRequest, WireLegalAidSummaryResponse>(
         service: serviceName, method: "LegalAidSummary"
     )
+    public static let registerAssistant = MethodDescriptor<WireRegisterAssistantRequest, WireAssistantResponse>(
+        service: serviceName, method: "RegisterAssistant"
+    )
+    public static let endAssistant = MethodDescriptor<WireEndAssistantRequest, WireAssistantResponse>(
+        service: serviceName, method: "EndAssistant"
+    )
+    public static let listAssistants = MethodDescriptor<WireListAssistantsRequest, WireListAssistantsResponse>(
+        service: serviceName, method: "ListAssistants"
+    )
+    public static let issueServiceDocument = MethodDescriptor<WireIssueServiceDocumentRequest, WireServiceDocumentResponse>(
+        service: serviceName, method: "IssueServiceDocument"
+    )
+    public static let destroyServiceDocument = MethodDescriptor<WireDestroyServiceDocumentRequest, WireServiceDocumentResponse>(
+        service: serviceName, method: "DestroyServiceDocument"
+    )
+    public static let withdrawLicenseDocument = MethodDescriptor<WireWithdrawLicenseDocumentRequest, WireWithdrawLicenseDocumentResponse>(
+        service: serviceName, method: "WithdrawLicenseDocument"
+    )
+    public static let listServiceDocuments = MethodDescriptor<WireListServiceDocumentsRequest, WireListServiceDocumentsResponse>(
+        service: serviceName, method: "ListServiceDocuments"
+    )
 
     /// Every method of the service, in declaration order.
     public static let all: [MethodInfo] = [
@@ -75,5 +96,12 @@ public enum ChamberMethods {
         listDues.info,
         recordLegalAidReport.info,
         legalAidSummary.info,
+        registerAssistant.info,
+        endAssistant.info,
+        listAssistants.info,
+        issueServiceDocument.info,
+        destroyServiceDocument.info,
+        withdrawLicenseDocument.info,
+        listServiceDocuments.info,
     ]
 }

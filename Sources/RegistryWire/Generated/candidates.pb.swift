@@ -20,6 +20,7 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
   typealias Version = _2
 }
 
+/// A period of service, both days included. Overlapping periods count once.
 public nonisolated struct WireServicePeriod: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -29,6 +30,8 @@ public nonisolated struct WireServicePeriod: Sendable {
 
   public var to: String = String()
 
+  /// The positions the paragraph names, and only they count: prosecutor, investigator (142.5.3);
+  /// stateBailiff, stateEnforcementBody (142.5.4).
   public var position: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()

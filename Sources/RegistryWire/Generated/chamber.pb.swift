@@ -20,6 +20,310 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
   typealias Version = _2
 }
 
+public nonisolated struct WireRegisterAssistantRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var iin: String = String()
+
+  /// The employing bailiff's license.
+  public var employerLicense: String = String()
+
+  /// Reference of the labour contract (156.6).
+  public var contract: String = String()
+
+  /// YYYY-MM-DD; today when empty; not in the future.
+  public var employedFrom: String = String()
+
+  /// The 156.2 training certificate: number, date, and the Republican Chamber's programme.
+  public var certificate: String = String()
+
+  public var certificateOn: String = String()
+
+  public var programme: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireEndAssistantRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var id: Int64 = 0
+
+  /// YYYY-MM-DD; today when empty.
+  public var on: String = String()
+
+  public var reason: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireAssistant: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var id: Int64 = 0
+
+  public var iin: String = String()
+
+  public var employerLicense: String = String()
+
+  public var contract: String = String()
+
+  public var employedFrom: String = String()
+
+  public var certificate: String = String()
+
+  public var certificateOn: String = String()
+
+  public var programme: String = String()
+
+  /// employed or ended.
+  public var status: String = String()
+
+  public var endedOn: String = String()
+
+  public var endReason: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireAssistantResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var assistant: WireAssistant {
+    get {_assistant ?? WireAssistant()}
+    set {_assistant = newValue}
+  }
+  /// Returns true if `assistant` has been explicitly set.
+  public var hasAssistant: Bool {self._assistant != nil}
+  /// Clears the value of `assistant`. Subsequent reads from it will return its default value.
+  public mutating func clearAssistant() {self._assistant = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _assistant: WireAssistant? = nil
+}
+
+public nonisolated struct WireListAssistantsRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// One of them: a bailiff's license, or a person's IIN.
+  public var employerLicense: String = String()
+
+  public var iin: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireListAssistantsResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var assistants: [WireAssistant] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireIssueServiceDocumentRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var licenseNumber: String = String()
+
+  /// idCard or seal.
+  public var kind: String = String()
+
+  /// The number printed or engraved on it.
+  public var number: String = String()
+
+  /// YYYY-MM-DD; today when empty.
+  public var issuedOn: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireDestroyServiceDocumentRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var licenseNumber: String = String()
+
+  /// idCard or seal: the valid one of that kind.
+  public var kind: String = String()
+
+  /// licenseEnded (144.4), replaced, lost.
+  public var reason: String = String()
+
+  /// The act of destruction.
+  public var act: String = String()
+
+  /// YYYY-MM-DD; today when empty.
+  public var on: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireServiceDocument: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var id: Int64 = 0
+
+  public var licenseNumber: String = String()
+
+  public var kind: String = String()
+
+  public var number: String = String()
+
+  /// What it shows (154).
+  public var holderName: String = String()
+
+  public var chamber: String = String()
+
+  public var district: String = String()
+
+  public var issuedOn: String = String()
+
+  public var issuedBy: String = String()
+
+  /// Empty while valid.
+  public var destroyedOn: String = String()
+
+  public var destructionReason: String = String()
+
+  public var destructionAct: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireServiceDocumentResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var document: WireServiceDocument {
+    get {_document ?? WireServiceDocument()}
+    set {_document = newValue}
+  }
+  /// Returns true if `document` has been explicitly set.
+  public var hasDocument: Bool {self._document != nil}
+  /// Clears the value of `document`. Subsequent reads from it will return its default value.
+  public mutating func clearDocument() {self._document = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _document: WireServiceDocument? = nil
+}
+
+public nonisolated struct WireWithdrawLicenseDocumentRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var licenseNumber: String = String()
+
+  /// The act of withdrawal for the Ministry.
+  public var act: String = String()
+
+  /// YYYY-MM-DD; today when empty.
+  public var on: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireWithdrawLicenseDocumentResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var licenseNumber: String = String()
+
+  public var withdrawnOn: String = String()
+
+  public var act: String = String()
+
+  public var district: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireListServiceDocumentsRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var licenseNumber: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireListServiceDocumentsResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var documents: [WireServiceDocument] = []
+
+  /// The withdrawal of the license document, when recorded.
+  public var withdrawal: WireWithdrawLicenseDocumentResponse {
+    get {_withdrawal ?? WireWithdrawLicenseDocumentResponse()}
+    set {_withdrawal = newValue}
+  }
+  /// Returns true if `withdrawal` has been explicitly set.
+  public var hasWithdrawal: Bool {self._withdrawal != nil}
+  /// Clears the value of `withdrawal`. Subsequent reads from it will return its default value.
+  public mutating func clearWithdrawal() {self._withdrawal = nil}
+
+  /// What 144.4 still requires once the license is terminated or deprived: "the license document is
+  /// not withdrawn", "seal S-1 is not destroyed". Empty for a license in force or when all is done.
+  public var outstanding: [String] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _withdrawal: WireWithdrawLicenseDocumentResponse? = nil
+}
+
 public nonisolated struct WireMembership: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -194,8 +498,8 @@ public nonisolated struct WireInsuranceContract: Sendable {
   /// Tenge, e.g. "4325000.00".
   public var sumInsured: String = String()
 
-  /// The minimum of 146.2-1 for the bailiff's district at the MCI of the contract's year;
-  /// empty when that year's MCI is unknown.
+  /// The minimum of 146.2-1 for the bailiff's district at the MCI in force on the contract's
+  /// day (a rate set within the year counts from its effective date); empty when it is unknown.
   public var minimum: String = String()
 
   public var sufficient: Bool = false
@@ -758,6 +1062,658 @@ public nonisolated struct WireImportPracticeRecordsResponse: Sendable {
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
 
 fileprivate nonisolated let _protobuf_package = "kz.bailiff.registry.v1"
+
+nonisolated extension WireRegisterAssistantRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".RegisterAssistantRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}iin\0\u{3}employer_license\0\u{1}contract\0\u{3}employed_from\0\u{1}certificate\0\u{3}certificate_on\0\u{1}programme\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.iin) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.employerLicense) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.contract) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.employedFrom) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.certificate) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.certificateOn) }()
+      case 7: try { try decoder.decodeSingularStringField(value: &self.programme) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.iin.isEmpty {
+      try visitor.visitSingularStringField(value: self.iin, fieldNumber: 1)
+    }
+    if !self.employerLicense.isEmpty {
+      try visitor.visitSingularStringField(value: self.employerLicense, fieldNumber: 2)
+    }
+    if !self.contract.isEmpty {
+      try visitor.visitSingularStringField(value: self.contract, fieldNumber: 3)
+    }
+    if !self.employedFrom.isEmpty {
+      try visitor.visitSingularStringField(value: self.employedFrom, fieldNumber: 4)
+    }
+    if !self.certificate.isEmpty {
+      try visitor.visitSingularStringField(value: self.certificate, fieldNumber: 5)
+    }
+    if !self.certificateOn.isEmpty {
+      try visitor.visitSingularStringField(value: self.certificateOn, fieldNumber: 6)
+    }
+    if !self.programme.isEmpty {
+      try visitor.visitSingularStringField(value: self.programme, fieldNumber: 7)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireRegisterAssistantRequest, rhs: WireRegisterAssistantRequest) -> Bool {
+    if lhs.iin != rhs.iin {return false}
+    if lhs.employerLicense != rhs.employerLicense {return false}
+    if lhs.contract != rhs.contract {return false}
+    if lhs.employedFrom != rhs.employedFrom {return false}
+    if lhs.certificate != rhs.certificate {return false}
+    if lhs.certificateOn != rhs.certificateOn {return false}
+    if lhs.programme != rhs.programme {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireEndAssistantRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".EndAssistantRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}on\0\u{1}reason\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.id) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.on) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.reason) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.id != 0 {
+      try visitor.visitSingularInt64Field(value: self.id, fieldNumber: 1)
+    }
+    if !self.on.isEmpty {
+      try visitor.visitSingularStringField(value: self.on, fieldNumber: 2)
+    }
+    if !self.reason.isEmpty {
+      try visitor.visitSingularStringField(value: self.reason, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireEndAssistantRequest, rhs: WireEndAssistantRequest) -> Bool {
+    if lhs.id != rhs.id {return false}
+    if lhs.on != rhs.on {return false}
+    if lhs.reason != rhs.reason {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireAssistant: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".Assistant"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}iin\0\u{3}employer_license\0\u{1}contract\0\u{3}employed_from\0\u{1}certificate\0\u{3}certificate_on\0\u{1}programme\0\u{1}status\0\u{3}ended_on\0\u{3}end_reason\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.id) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.iin) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.employerLicense) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.contract) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.employedFrom) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.certificate) }()
+      case 7: try { try decoder.decodeSingularStringField(value: &self.certificateOn) }()
+      case 8: try { try decoder.decodeSingularStringField(value: &self.programme) }()
+      case 9: try { try decoder.decodeSingularStringField(value: &self.status) }()
+      case 10: try { try decoder.decodeSingularStringField(value: &self.endedOn) }()
+      case 11: try { try decoder.decodeSingularStringField(value: &self.endReason) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.id != 0 {
+      try visitor.visitSingularInt64Field(value: self.id, fieldNumber: 1)
+    }
+    if !self.iin.isEmpty {
+      try visitor.visitSingularStringField(value: self.iin, fieldNumber: 2)
+    }
+    if !self.employerLicense.isEmpty {
+      try visitor.visitSingularStringField(value: self.employerLicense, fieldNumber: 3)
+    }
+    if !self.contract.isEmpty {
+      try visitor.visitSingularStringField(value: self.contract, fieldNumber: 4)
+    }
+    if !self.employedFrom.isEmpty {
+      try visitor.visitSingularStringField(value: self.employedFrom, fieldNumber: 5)
+    }
+    if !self.certificate.isEmpty {
+      try visitor.visitSingularStringField(value: self.certificate, fieldNumber: 6)
+    }
+    if !self.certificateOn.isEmpty {
+      try visitor.visitSingularStringField(value: self.certificateOn, fieldNumber: 7)
+    }
+    if !self.programme.isEmpty {
+      try visitor.visitSingularStringField(value: self.programme, fieldNumber: 8)
+    }
+    if !self.status.isEmpty {
+      try visitor.visitSingularStringField(value: self.status, fieldNumber: 9)
+    }
+    if !self.endedOn.isEmpty {
+      try visitor.visitSingularStringField(value: self.endedOn, fieldNumber: 10)
+    }
+    if !self.endReason.isEmpty {
+      try visitor.visitSingularStringField(value: self.endReason, fieldNumber: 11)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireAssistant, rhs: WireAssistant) -> Bool {
+    if lhs.id != rhs.id {return false}
+    if lhs.iin != rhs.iin {return false}
+    if lhs.employerLicense != rhs.employerLicense {return false}
+    if lhs.contract != rhs.contract {return false}
+    if lhs.employedFrom != rhs.employedFrom {return false}
+    if lhs.certificate != rhs.certificate {return false}
+    if lhs.certificateOn != rhs.certificateOn {return false}
+    if lhs.programme != rhs.programme {return false}
+    if lhs.status != rhs.status {return false}
+    if lhs.endedOn != rhs.endedOn {return false}
+    if lhs.endReason != rhs.endReason {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireAssistantResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".AssistantResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}assistant\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._assistant) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._assistant {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireAssistantResponse, rhs: WireAssistantResponse) -> Bool {
+    if lhs._assistant != rhs._assistant {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireListAssistantsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListAssistantsRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}employer_license\0\u{1}iin\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.employerLicense) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.iin) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.employerLicense.isEmpty {
+      try visitor.visitSingularStringField(value: self.employerLicense, fieldNumber: 1)
+    }
+    if !self.iin.isEmpty {
+      try visitor.visitSingularStringField(value: self.iin, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireListAssistantsRequest, rhs: WireListAssistantsRequest) -> Bool {
+    if lhs.employerLicense != rhs.employerLicense {return false}
+    if lhs.iin != rhs.iin {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireListAssistantsResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListAssistantsResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}assistants\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.assistants) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.assistants.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.assistants, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireListAssistantsResponse, rhs: WireListAssistantsResponse) -> Bool {
+    if lhs.assistants != rhs.assistants {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireIssueServiceDocumentRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".IssueServiceDocumentRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}license_number\0\u{1}kind\0\u{1}number\0\u{3}issued_on\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.licenseNumber) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.kind) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.number) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.issuedOn) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.licenseNumber.isEmpty {
+      try visitor.visitSingularStringField(value: self.licenseNumber, fieldNumber: 1)
+    }
+    if !self.kind.isEmpty {
+      try visitor.visitSingularStringField(value: self.kind, fieldNumber: 2)
+    }
+    if !self.number.isEmpty {
+      try visitor.visitSingularStringField(value: self.number, fieldNumber: 3)
+    }
+    if !self.issuedOn.isEmpty {
+      try visitor.visitSingularStringField(value: self.issuedOn, fieldNumber: 4)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireIssueServiceDocumentRequest, rhs: WireIssueServiceDocumentRequest) -> Bool {
+    if lhs.licenseNumber != rhs.licenseNumber {return false}
+    if lhs.kind != rhs.kind {return false}
+    if lhs.number != rhs.number {return false}
+    if lhs.issuedOn != rhs.issuedOn {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireDestroyServiceDocumentRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".DestroyServiceDocumentRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}license_number\0\u{1}kind\0\u{1}reason\0\u{1}act\0\u{1}on\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.licenseNumber) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.kind) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.reason) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.act) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.on) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.licenseNumber.isEmpty {
+      try visitor.visitSingularStringField(value: self.licenseNumber, fieldNumber: 1)
+    }
+    if !self.kind.isEmpty {
+      try visitor.visitSingularStringField(value: self.kind, fieldNumber: 2)
+    }
+    if !self.reason.isEmpty {
+      try visitor.visitSingularStringField(value: self.reason, fieldNumber: 3)
+    }
+    if !self.act.isEmpty {
+      try visitor.visitSingularStringField(value: self.act, fieldNumber: 4)
+    }
+    if !self.on.isEmpty {
+      try visitor.visitSingularStringField(value: self.on, fieldNumber: 5)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireDestroyServiceDocumentRequest, rhs: WireDestroyServiceDocumentRequest) -> Bool {
+    if lhs.licenseNumber != rhs.licenseNumber {return false}
+    if lhs.kind != rhs.kind {return false}
+    if lhs.reason != rhs.reason {return false}
+    if lhs.act != rhs.act {return false}
+    if lhs.on != rhs.on {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireServiceDocument: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ServiceDocument"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}license_number\0\u{1}kind\0\u{1}number\0\u{3}holder_name\0\u{1}chamber\0\u{1}district\0\u{3}issued_on\0\u{3}issued_by\0\u{3}destroyed_on\0\u{3}destruction_reason\0\u{3}destruction_act\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.id) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.licenseNumber) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.kind) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.number) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.holderName) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.chamber) }()
+      case 7: try { try decoder.decodeSingularStringField(value: &self.district) }()
+      case 8: try { try decoder.decodeSingularStringField(value: &self.issuedOn) }()
+      case 9: try { try decoder.decodeSingularStringField(value: &self.issuedBy) }()
+      case 10: try { try decoder.decodeSingularStringField(value: &self.destroyedOn) }()
+      case 11: try { try decoder.decodeSingularStringField(value: &self.destructionReason) }()
+      case 12: try { try decoder.decodeSingularStringField(value: &self.destructionAct) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.id != 0 {
+      try visitor.visitSingularInt64Field(value: self.id, fieldNumber: 1)
+    }
+    if !self.licenseNumber.isEmpty {
+      try visitor.visitSingularStringField(value: self.licenseNumber, fieldNumber: 2)
+    }
+    if !self.kind.isEmpty {
+      try visitor.visitSingularStringField(value: self.kind, fieldNumber: 3)
+    }
+    if !self.number.isEmpty {
+      try visitor.visitSingularStringField(value: self.number, fieldNumber: 4)
+    }
+    if !self.holderName.isEmpty {
+      try visitor.visitSingularStringField(value: self.holderName, fieldNumber: 5)
+    }
+    if !self.chamber.isEmpty {
+      try visitor.visitSingularStringField(value: self.chamber, fieldNumber: 6)
+    }
+    if !self.district.isEmpty {
+      try visitor.visitSingularStringField(value: self.district, fieldNumber: 7)
+    }
+    if !self.issuedOn.isEmpty {
+      try visitor.visitSingularStringField(value: self.issuedOn, fieldNumber: 8)
+    }
+    if !self.issuedBy.isEmpty {
+      try visitor.visitSingularStringField(value: self.issuedBy, fieldNumber: 9)
+    }
+    if !self.destroyedOn.isEmpty {
+      try visitor.visitSingularStringField(value: self.destroyedOn, fieldNumber: 10)
+    }
+    if !self.destructionReason.isEmpty {
+      try visitor.visitSingularStringField(value: self.destructionReason, fieldNumber: 11)
+    }
+    if !self.destructionAct.isEmpty {
+      try visitor.visitSingularStringField(value: self.destructionAct, fieldNumber: 12)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireServiceDocument, rhs: WireServiceDocument) -> Bool {
+    if lhs.id != rhs.id {return false}
+    if lhs.licenseNumber != rhs.licenseNumber {return false}
+    if lhs.kind != rhs.kind {return false}
+    if lhs.number != rhs.number {return false}
+    if lhs.holderName != rhs.holderName {return false}
+    if lhs.chamber != rhs.chamber {return false}
+    if lhs.district != rhs.district {return false}
+    if lhs.issuedOn != rhs.issuedOn {return false}
+    if lhs.issuedBy != rhs.issuedBy {return false}
+    if lhs.destroyedOn != rhs.destroyedOn {return false}
+    if lhs.destructionReason != rhs.destructionReason {return false}
+    if lhs.destructionAct != rhs.destructionAct {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireServiceDocumentResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ServiceDocumentResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}document\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._document) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._document {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireServiceDocumentResponse, rhs: WireServiceDocumentResponse) -> Bool {
+    if lhs._document != rhs._document {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireWithdrawLicenseDocumentRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".WithdrawLicenseDocumentRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}license_number\0\u{1}act\0\u{1}on\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.licenseNumber) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.act) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.on) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.licenseNumber.isEmpty {
+      try visitor.visitSingularStringField(value: self.licenseNumber, fieldNumber: 1)
+    }
+    if !self.act.isEmpty {
+      try visitor.visitSingularStringField(value: self.act, fieldNumber: 2)
+    }
+    if !self.on.isEmpty {
+      try visitor.visitSingularStringField(value: self.on, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireWithdrawLicenseDocumentRequest, rhs: WireWithdrawLicenseDocumentRequest) -> Bool {
+    if lhs.licenseNumber != rhs.licenseNumber {return false}
+    if lhs.act != rhs.act {return false}
+    if lhs.on != rhs.on {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireWithdrawLicenseDocumentResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".WithdrawLicenseDocumentResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}license_number\0\u{3}withdrawn_on\0\u{1}act\0\u{1}district\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.licenseNumber) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.withdrawnOn) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.act) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.district) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.licenseNumber.isEmpty {
+      try visitor.visitSingularStringField(value: self.licenseNumber, fieldNumber: 1)
+    }
+    if !self.withdrawnOn.isEmpty {
+      try visitor.visitSingularStringField(value: self.withdrawnOn, fieldNumber: 2)
+    }
+    if !self.act.isEmpty {
+      try visitor.visitSingularStringField(value: self.act, fieldNumber: 3)
+    }
+    if !self.district.isEmpty {
+      try visitor.visitSingularStringField(value: self.district, fieldNumber: 4)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireWithdrawLicenseDocumentResponse, rhs: WireWithdrawLicenseDocumentResponse) -> Bool {
+    if lhs.licenseNumber != rhs.licenseNumber {return false}
+    if lhs.withdrawnOn != rhs.withdrawnOn {return false}
+    if lhs.act != rhs.act {return false}
+    if lhs.district != rhs.district {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireListServiceDocumentsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListServiceDocumentsRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}license_number\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.licenseNumber) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.licenseNumber.isEmpty {
+      try visitor.visitSingularStringField(value: self.licenseNumber, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireListServiceDocumentsRequest, rhs: WireListServiceDocumentsRequest) -> Bool {
+    if lhs.licenseNumber != rhs.licenseNumber {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireListServiceDocumentsResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListServiceDocumentsResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}documents\0\u{1}withdrawal\0\u{1}outstanding\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.documents) }()
+      case 2: try { try decoder.decodeSingularMessageField(value: &self._withdrawal) }()
+      case 3: try { try decoder.decodeRepeatedStringField(value: &self.outstanding) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.documents.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.documents, fieldNumber: 1)
+    }
+    try { if let v = self._withdrawal {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    } }()
+    if !self.outstanding.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.outstanding, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireListServiceDocumentsResponse, rhs: WireListServiceDocumentsResponse) -> Bool {
+    if lhs.documents != rhs.documents {return false}
+    if lhs._withdrawal != rhs._withdrawal {return false}
+    if lhs.outstanding != rhs.outstanding {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
 
 nonisolated extension WireMembership: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Membership"

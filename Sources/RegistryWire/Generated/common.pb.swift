@@ -108,6 +108,10 @@ public nonisolated enum WirePersonFactKind: SwiftProtobuf.Enum, Swift.CaseIterab
 
   /// Obtained the education `value` (higherLegal, legalNotHigher, other) on `from`. 140.1
   case education // = 13
+
+  /// Served as a state bailiff from .. to (to empty = still serving); counts towards the
+  /// 3 years a host of interns needs. 156.3
+  case stateBailiffService // = 14
   case UNRECOGNIZED(Int)
 
   public init() {
@@ -130,6 +134,7 @@ public nonisolated enum WirePersonFactKind: SwiftProtobuf.Enum, Swift.CaseIterab
     case 11: self = .compulsoryMedicalMeasures
     case 12: self = .residence
     case 13: self = .education
+    case 14: self = .stateBailiffService
     default: self = .UNRECOGNIZED(rawValue)
     }
   }
@@ -150,6 +155,7 @@ public nonisolated enum WirePersonFactKind: SwiftProtobuf.Enum, Swift.CaseIterab
     case .compulsoryMedicalMeasures: return 11
     case .residence: return 12
     case .education: return 13
+    case .stateBailiffService: return 14
     case .UNRECOGNIZED(let i): return i
     }
   }
@@ -170,6 +176,7 @@ public nonisolated enum WirePersonFactKind: SwiftProtobuf.Enum, Swift.CaseIterab
     .compulsoryMedicalMeasures,
     .residence,
     .education,
+    .stateBailiffService,
   ]
 
 }
@@ -736,7 +743,7 @@ nonisolated extension WireEducation: SwiftProtobuf._ProtoNameProviding {
 }
 
 nonisolated extension WirePersonFactKind: SwiftProtobuf._ProtoNameProviding {
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0PERSON_FACT_KIND_UNSPECIFIED\0\u{1}PERSON_FACT_KIND_CITIZENSHIP\0\u{1}PERSON_FACT_KIND_INCAPACITY\0\u{1}PERSON_FACT_KIND_CONVICTION\0\u{1}PERSON_FACT_KIND_RELEASE_FROM_CRIMINAL_LIABILITY\0\u{1}PERSON_FACT_KIND_NEGATIVE_DISMISSAL\0\u{1}PERSON_FACT_KIND_JUDICIAL_RELEASE\0\u{1}PERSON_FACT_KIND_ADMIN_CORRUPTION_PENALTY\0\u{1}PERSON_FACT_KIND_MENTAL_HEALTH_REGISTRATION\0\u{1}PERSON_FACT_KIND_LICENSE_DEPRIVATION\0\u{1}PERSON_FACT_KIND_DEATH\0\u{1}PERSON_FACT_KIND_COMPULSORY_MEDICAL_MEASURES\0\u{1}PERSON_FACT_KIND_RESIDENCE\0\u{1}PERSON_FACT_KIND_EDUCATION\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0PERSON_FACT_KIND_UNSPECIFIED\0\u{1}PERSON_FACT_KIND_CITIZENSHIP\0\u{1}PERSON_FACT_KIND_INCAPACITY\0\u{1}PERSON_FACT_KIND_CONVICTION\0\u{1}PERSON_FACT_KIND_RELEASE_FROM_CRIMINAL_LIABILITY\0\u{1}PERSON_FACT_KIND_NEGATIVE_DISMISSAL\0\u{1}PERSON_FACT_KIND_JUDICIAL_RELEASE\0\u{1}PERSON_FACT_KIND_ADMIN_CORRUPTION_PENALTY\0\u{1}PERSON_FACT_KIND_MENTAL_HEALTH_REGISTRATION\0\u{1}PERSON_FACT_KIND_LICENSE_DEPRIVATION\0\u{1}PERSON_FACT_KIND_DEATH\0\u{1}PERSON_FACT_KIND_COMPULSORY_MEDICAL_MEASURES\0\u{1}PERSON_FACT_KIND_RESIDENCE\0\u{1}PERSON_FACT_KIND_EDUCATION\0\u{1}PERSON_FACT_KIND_STATE_BAILIFF_SERVICE\0")
 }
 
 nonisolated extension WireLicenseStatus: SwiftProtobuf._ProtoNameProviding {

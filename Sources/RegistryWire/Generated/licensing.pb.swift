@@ -476,7 +476,8 @@ public nonisolated struct WireSuspendLicenseRequest: Sendable {
   /// A suspension ground code: s143_2_1 … s143_2_6 or sGeneral.
   public var ground: String = String()
 
-  /// Last day of the term, YYYY-MM-DD; at most 6 months after the decision (143.2).
+  /// Last day of the term, YYYY-MM-DD; at most 6 months after the decision on 143.2.1–6 (143.2);
+  /// on general grounds the term the Law on Permits sets, cited in the reasons.
   public var termEnd: String = String()
 
   /// Mandatory (143.3).

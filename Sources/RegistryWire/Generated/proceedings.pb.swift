@@ -30,6 +30,13 @@ public nonisolated struct WireRecordEnforcementMeasureRequest: Sendable {
   /// YYYY-MM-DD; not in the future.
   public var on: String = String()
 
+  /// The measure stays in force until lifted (a standing deduction from wages, an arrest of an
+  /// account): while it stands the proceeding does not go a month without measures (144.2.4).
+  public var standing: Bool = false
+
+  /// Instead of a new measure: the standing measure in force is lifted on `on`.
+  public var liftsStanding: Bool = false
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -168,6 +175,18 @@ public nonisolated struct WireProceedingRecord: @unchecked Sendable {
   public var lastMeasureOn: String {
     get {_storage._lastMeasureOn}
     set {_uniqueStorage()._lastMeasureOn = newValue}
+  }
+
+  /// Output only: the first measure the registry was told of, and the measure in force since
+  /// (empty when none stands). The 144.2.4 month runs from the opening.
+  public var firstMeasureOn: String {
+    get {_storage._firstMeasureOn}
+    set {_uniqueStorage()._firstMeasureOn = newValue}
+  }
+
+  public var standingMeasureSince: String {
+    get {_storage._standingMeasureSince}
+    set {_uniqueStorage()._standingMeasureSince = newValue}
   }
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
@@ -946,7 +965,7 @@ fileprivate nonisolated let _protobuf_package = "kz.bailiff.registry.v1"
 
 nonisolated extension WireRecordEnforcementMeasureRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".RecordEnforcementMeasureRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{1}on\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{1}on\0\u{1}standing\0\u{3}lifts_standing\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -956,6 +975,8 @@ nonisolated extension WireRecordEnforcementMeasureRequest: SwiftProtobuf.Message
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularStringField(value: &self.number) }()
       case 2: try { try decoder.decodeSingularStringField(value: &self.on) }()
+      case 3: try { try decoder.decodeSingularBoolField(value: &self.standing) }()
+      case 4: try { try decoder.decodeSingularBoolField(value: &self.liftsStanding) }()
       default: break
       }
     }
@@ -968,12 +989,20 @@ nonisolated extension WireRecordEnforcementMeasureRequest: SwiftProtobuf.Message
     if !self.on.isEmpty {
       try visitor.visitSingularStringField(value: self.on, fieldNumber: 2)
     }
+    if self.standing != false {
+      try visitor.visitSingularBoolField(value: self.standing, fieldNumber: 3)
+    }
+    if self.liftsStanding != false {
+      try visitor.visitSingularBoolField(value: self.liftsStanding, fieldNumber: 4)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: WireRecordEnforcementMeasureRequest, rhs: WireRecordEnforcementMeasureRequest) -> Bool {
     if lhs.number != rhs.number {return false}
     if lhs.on != rhs.on {return false}
+    if lhs.standing != rhs.standing {return false}
+    if lhs.liftsStanding != rhs.liftsStanding {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -981,7 +1010,7 @@ nonisolated extension WireRecordEnforcementMeasureRequest: SwiftProtobuf.Message
 
 nonisolated extension WireProceedingRecord: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ProceedingRecord"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{3}document_kind\0\u{3}document_reference\0\u{3}debtor_kind\0\u{1}subject\0\u{3}in_favour_of_state\0\u{1}category\0\u{3}creditor_kind\0\u{3}creditor_name\0\u{3}creditor_identifier\0\u{3}creditor_contact\0\u{3}debtor_party_kind\0\u{3}debtor_name\0\u{3}debtor_identifier\0\u{3}debtor_contact\0\u{3}debtor_district\0\u{3}debtor_unit\0\u{1}amount\0\u{3}opened_on\0\u{3}holder_license\0\u{3}advance_paid\0\u{3}advance_used\0\u{3}last_measure_on\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{3}document_kind\0\u{3}document_reference\0\u{3}debtor_kind\0\u{1}subject\0\u{3}in_favour_of_state\0\u{1}category\0\u{3}creditor_kind\0\u{3}creditor_name\0\u{3}creditor_identifier\0\u{3}creditor_contact\0\u{3}debtor_party_kind\0\u{3}debtor_name\0\u{3}debtor_identifier\0\u{3}debtor_contact\0\u{3}debtor_district\0\u{3}debtor_unit\0\u{1}amount\0\u{3}opened_on\0\u{3}holder_license\0\u{3}advance_paid\0\u{3}advance_used\0\u{3}last_measure_on\0\u{3}first_measure_on\0\u{3}standing_measure_since\0")
 
   fileprivate class _StorageClass {
     var _number: String = String()
@@ -1007,6 +1036,8 @@ nonisolated extension WireProceedingRecord: SwiftProtobuf.Message, SwiftProtobuf
     var _advancePaid: String = String()
     var _advanceUsed: String = String()
     var _lastMeasureOn: String = String()
+    var _firstMeasureOn: String = String()
+    var _standingMeasureSince: String = String()
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -1040,6 +1071,8 @@ nonisolated extension WireProceedingRecord: SwiftProtobuf.Message, SwiftProtobuf
       _advancePaid = source._advancePaid
       _advanceUsed = source._advanceUsed
       _lastMeasureOn = source._lastMeasureOn
+      _firstMeasureOn = source._firstMeasureOn
+      _standingMeasureSince = source._standingMeasureSince
     }
   }
 
@@ -1081,6 +1114,8 @@ nonisolated extension WireProceedingRecord: SwiftProtobuf.Message, SwiftProtobuf
         case 21: try { try decoder.decodeSingularStringField(value: &_storage._advancePaid) }()
         case 22: try { try decoder.decodeSingularStringField(value: &_storage._advanceUsed) }()
         case 23: try { try decoder.decodeSingularStringField(value: &_storage._lastMeasureOn) }()
+        case 24: try { try decoder.decodeSingularStringField(value: &_storage._firstMeasureOn) }()
+        case 25: try { try decoder.decodeSingularStringField(value: &_storage._standingMeasureSince) }()
         default: break
         }
       }
@@ -1158,6 +1193,12 @@ nonisolated extension WireProceedingRecord: SwiftProtobuf.Message, SwiftProtobuf
       if !_storage._lastMeasureOn.isEmpty {
         try visitor.visitSingularStringField(value: _storage._lastMeasureOn, fieldNumber: 23)
       }
+      if !_storage._firstMeasureOn.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._firstMeasureOn, fieldNumber: 24)
+      }
+      if !_storage._standingMeasureSince.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._standingMeasureSince, fieldNumber: 25)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -1190,6 +1231,8 @@ nonisolated extension WireProceedingRecord: SwiftProtobuf.Message, SwiftProtobuf
         if _storage._advancePaid != rhs_storage._advancePaid {return false}
         if _storage._advanceUsed != rhs_storage._advanceUsed {return false}
         if _storage._lastMeasureOn != rhs_storage._lastMeasureOn {return false}
+        if _storage._firstMeasureOn != rhs_storage._firstMeasureOn {return false}
+        if _storage._standingMeasureSince != rhs_storage._standingMeasureSince {return false}
         return true
       }
       if !storagesAreEqual {return false}

@@ -30,6 +30,8 @@ public nonisolated struct WireSetMCIRequest: Sendable {
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
+  /// A rate in force from 1 January of this year; give effective_from instead for a change
+  /// within a year (146.2-1 counts the MCI in force on the contract's date).
   public var year: Int32 = 0
 
   /// Tenge.
@@ -37,6 +39,9 @@ public nonisolated struct WireSetMCIRequest: Sendable {
 
   /// The law that set it.
   public var source: String = String()
+
+  /// YYYY-MM-DD the rate takes effect; overrides year. A rate for the same day replaces it.
+  public var effectiveFrom: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -67,12 +72,32 @@ public nonisolated struct WireMCIYear: Sendable {
   public init() {}
 }
 
+/// One MCI value and the day it took effect; it holds until the next rate of the same year.
+public nonisolated struct WireMCIRate: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// YYYY-MM-DD.
+  public var effectiveFrom: String = String()
+
+  public var tenge: Int64 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
 public nonisolated struct WireMCITableResponse: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
+  /// The rate in force on 1 January of each year that has one (kept for older clients).
   public var years: [WireMCIYear] = []
+
+  /// Every rate by effective date, oldest first: the table the rules read.
+  public var rates: [WireMCIRate] = []
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -367,7 +392,7 @@ fileprivate nonisolated let _protobuf_package = "kz.bailiff.registry.v1"
 
 nonisolated extension WireSetMCIRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".SetMCIRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}year\0\u{1}tenge\0\u{1}source\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}year\0\u{1}tenge\0\u{1}source\0\u{3}effective_from\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -378,6 +403,7 @@ nonisolated extension WireSetMCIRequest: SwiftProtobuf.Message, SwiftProtobuf._M
       case 1: try { try decoder.decodeSingularInt32Field(value: &self.year) }()
       case 2: try { try decoder.decodeSingularInt64Field(value: &self.tenge) }()
       case 3: try { try decoder.decodeSingularStringField(value: &self.source) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.effectiveFrom) }()
       default: break
       }
     }
@@ -393,6 +419,9 @@ nonisolated extension WireSetMCIRequest: SwiftProtobuf.Message, SwiftProtobuf._M
     if !self.source.isEmpty {
       try visitor.visitSingularStringField(value: self.source, fieldNumber: 3)
     }
+    if !self.effectiveFrom.isEmpty {
+      try visitor.visitSingularStringField(value: self.effectiveFrom, fieldNumber: 4)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -400,6 +429,7 @@ nonisolated extension WireSetMCIRequest: SwiftProtobuf.Message, SwiftProtobuf._M
     if lhs.year != rhs.year {return false}
     if lhs.tenge != rhs.tenge {return false}
     if lhs.source != rhs.source {return false}
+    if lhs.effectiveFrom != rhs.effectiveFrom {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -459,9 +489,44 @@ nonisolated extension WireMCIYear: SwiftProtobuf.Message, SwiftProtobuf._Message
   }
 }
 
+nonisolated extension WireMCIRate: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".MCIRate"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}effective_from\0\u{1}tenge\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.effectiveFrom) }()
+      case 2: try { try decoder.decodeSingularInt64Field(value: &self.tenge) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.effectiveFrom.isEmpty {
+      try visitor.visitSingularStringField(value: self.effectiveFrom, fieldNumber: 1)
+    }
+    if self.tenge != 0 {
+      try visitor.visitSingularInt64Field(value: self.tenge, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireMCIRate, rhs: WireMCIRate) -> Bool {
+    if lhs.effectiveFrom != rhs.effectiveFrom {return false}
+    if lhs.tenge != rhs.tenge {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
 nonisolated extension WireMCITableResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".MCITableResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}years\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}years\0\u{1}rates\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -470,6 +535,7 @@ nonisolated extension WireMCITableResponse: SwiftProtobuf.Message, SwiftProtobuf
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeRepeatedMessageField(value: &self.years) }()
+      case 2: try { try decoder.decodeRepeatedMessageField(value: &self.rates) }()
       default: break
       }
     }
@@ -479,11 +545,15 @@ nonisolated extension WireMCITableResponse: SwiftProtobuf.Message, SwiftProtobuf
     if !self.years.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.years, fieldNumber: 1)
     }
+    if !self.rates.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.rates, fieldNumber: 2)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: WireMCITableResponse, rhs: WireMCITableResponse) -> Bool {
     if lhs.years != rhs.years {return false}
+    if lhs.rates != rhs.rates {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

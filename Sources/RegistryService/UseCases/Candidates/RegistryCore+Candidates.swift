@@ -17,7 +17,11 @@ extension RegistryCore {
             let today = now.kazakhstanDate
             let date = startedOn ?? today
             guard date <= today else { throw Rejection.invalid("started_on", "\(date) is in the future") }
-            let internship = try Internship.start(intern: person, host: try tx.licenses(heldBy: host.holder), on: date, existing: try tx.internships(of: iin))
+            guard let hostPerson = try tx.person(host.holder) else { throw Rejection(.notFound, reason: "PERSON_NOT_FOUND", message: "the holder of license \(host.number) is not registered") }
+            let licenses = try tx.licenses(heldBy: host.holder)
+            let internship = try Internship.start(intern: person, host: hostPerson, hostLicenses: licenses,
+                                                  hostMemberships: try licenses.flatMap { try tx.memberships(of: $0.number) },
+                                                  on: date, existing: try tx.internships(of: iin))
             return try tx.insert(internship)
         }
     }

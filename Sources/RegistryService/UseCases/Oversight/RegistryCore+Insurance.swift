@@ -30,7 +30,7 @@ extension RegistryCore {
             throw Rejection(.alreadyExists, reason: "CONTRACT_ALREADY_RECORDED", message: "contract \(checked.contractNumber) of \(checked.insurer) is already recorded")
         }
         let stored = try tx.insert(checked, recordedBy: recordedBy, at: now)
-        return RecordedInsurance(contract: stored, minimum: InsuranceContract.minimumSum(district: license.district, concludedIn: checked.concludedOn.year, mci: try tx.mciTable()))
+        return RecordedInsurance(contract: stored, minimum: InsuranceContract.minimumSum(district: license.district, concludedOn: checked.concludedOn, mci: try tx.mciTable()))
     }
 
     public func insuranceContracts(licenseNumber: String, context: RequestContext) async throws -> [RecordedInsurance] {
@@ -41,7 +41,7 @@ extension RegistryCore {
             let license = try Self.requireLicense(number, tx: reader)
             let mci = try reader.mciTable()
             return try reader.insuranceContracts(of: number).map {
-                RecordedInsurance(contract: $0, minimum: InsuranceContract.minimumSum(district: license.district, concludedIn: $0.concludedOn.year, mci: mci))
+                RecordedInsurance(contract: $0, minimum: InsuranceContract.minimumSum(district: license.district, concludedOn: $0.concludedOn, mci: mci))
             }
         }
     }

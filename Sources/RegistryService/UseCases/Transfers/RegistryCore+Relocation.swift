@@ -41,8 +41,11 @@ extension RegistryCore {
         }
     }
 
-    /// A compulsory enforcement measure reported by the enforcement system (144.2.4), the fact the inaction monitor reads.
-    public func recordEnforcementMeasure(number: String, on date: LocalDate, context: RequestContext) async throws -> EnforcementProceeding {
+    /// A compulsory enforcement measure reported by the enforcement system (144.2.4), the fact the
+    /// inaction monitor reads: taken on a day, or standing (in force until lifted), or the lifting
+    /// of the standing one.
+    public func recordEnforcementMeasure(number: String, on date: LocalDate, standing: Bool = false, lifts: Bool = false,
+                                         context: RequestContext) async throws -> EnforcementProceeding {
         try await mutate(.recordEnforcementMeasure, context: context, subject: { "proceeding:\($0.number)" }) { tx, now in
             guard let proceeding = try tx.proceeding(number), proceeding.status == .open else {
                 throw Rejection(.notFound, reason: "PROCEEDING_NOT_FOUND", message: "no open proceeding \(number) in the registry")
@@ -51,7 +54,18 @@ extension RegistryCore {
             guard date <= now.kazakhstanDate, date >= proceeding.openedOn else {
                 throw Rejection.invalid("on", "between the opening on \(proceeding.openedOn) and today", article: "144.2.4")
             }
-            try tx.recordMeasure(number, on: date)
+            let next: EnforcementProceeding
+            if lifts {
+                guard !standing else { throw Rejection.invalid("lifts_standing", "a report either records a measure or lifts the standing one", article: "144.2.4") }
+                guard let since = proceeding.standingMeasureSince else {
+                    throw Rejection(.failedPrecondition, reason: "NO_STANDING_MEASURE", message: "proceeding \(number) has no measure in force to lift", article: "144.2.4")
+                }
+                guard date >= since else { throw Rejection.invalid("on", "before the standing measure began on \(since)", article: "144.2.4") }
+                next = proceeding.standingMeasureLifted(on: date)
+            } else {
+                next = proceeding.measured(on: date, standing: standing)
+            }
+            try tx.recordMeasures(of: next)
             return try tx.proceeding(number)!
         }
     }

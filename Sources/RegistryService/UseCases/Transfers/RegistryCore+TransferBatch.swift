@@ -75,7 +75,7 @@ extension RegistryCore {
             }
         }
         let plan = planner.plan(ready, candidates: round.loads) { proceeding in
-            Competence.exclusion(of: proceeding.document, amount: proceeding.amount, year: proceeding.openedOn.year, mci: mci)
+            Competence.exclusion(of: proceeding.document, amount: proceeding.amount, on: proceeding.openedOn, mci: mci)
         }
         let chamber = EnforcementProceeding.Holder.regionalChamber(district: job.district)
         var reassigned = 0, stranded = 0

@@ -31,7 +31,7 @@ extension RegistryCore {
         let mci = try reader.mciTable()
         let decision = planner.replay(proceeding, roundStart: round.candidates,
                                       assignedBefore: try reader.assignedInRound(job: job.id, round: roundNumber, before: item.position)) { proceeding in
-            Competence.exclusion(of: proceeding.document, amount: proceeding.amount, year: proceeding.openedOn.year, mci: mci)
+            Competence.exclusion(of: proceeding.document, amount: proceeding.amount, on: proceeding.openedOn, mci: mci)
         }
         let receiver = try item.receiver.flatMap { try reader.license(LicenseNumber.parse($0)) }
         return AssignmentExplanation(
