@@ -32,8 +32,11 @@ struct CandidateTests {
             #expect(barred?.legalBasis == "156.1-1")
 
             let internship = try await candidates.startInternship(.with { $0.internIin = Sample.iin(142); $0.hostLicense = senior }).internship
-            let tooEarly = await #expect(throws: RPCError.self) { _ = try await candidates.submitApplication(.with { $0.candidateIin = Sample.iin(142) }) }
-            #expect(tooEarly?.reason == "NO_COMPLETED_INTERNSHIP")
+            // 141-1.4: an incomplete application is registered and refused with reasons and the appeal route.
+            let tooEarly = try await candidates.submitApplication(.with { $0.candidateIin = Sample.iin(142) }).application
+            #expect(tooEarly.id > 0 && tooEarly.status == "refused" && tooEarly.decidedOn == "2026-01-05")
+            #expect(tooEarly.legalBasis == "141-1.2")
+            #expect(tooEarly.reasons.contains("no completed internship") && tooEarly.reasons.contains("administrative complaint to the Ministry"))
             clock.set("2026-03-19")
             _ = try await candidates.endInternship(.with { $0.id = internship.id; $0.completed = true; $0.evidence = "certificate INT-2026-7" })
 
@@ -77,15 +80,17 @@ struct CandidateTests {
             let internship = try await candidates.startInternship(.with { $0.internIin = Sample.iin(151); $0.hostLicense = senior }).internship
             clock.set("2025-07-01")
             _ = try await candidates.endInternship(.with { $0.id = internship.id; $0.completed = true; $0.evidence = "INT-1" })
-            let application = try await candidates.submitApplication(.with { $0.candidateIin = Sample.iin(151) }).application
-            let refused = try await candidates.reviewApplication(.with { $0.id = application.id }).application
-            #expect(refused.status == "refused")
+            // Ineligible on the day it is received: registered and refused at once, a decision he can appeal.
+            let refused = try await candidates.submitApplication(.with { $0.candidateIin = Sample.iin(151) }).application
+            #expect(refused.status == "refused" && refused.decidedOn == "2025-07-01")
+            let listed = try await candidates.listApplications(WireListApplicationsRequest()).applications
+            #expect(listed.map(\.id) == [refused.id])
             #expect(refused.legalBasis == "140.2.6")
             #expect(refused.reasons.contains("administrative complaint to the Ministry"))
             #expect(!refused.late)
 
             let other = CandidatesStub(connection: try await registry.connect(role: "regionalChamber"))
-            let denied = await #expect(throws: RPCError.self) { _ = try await other.reviewApplication(.with { $0.id = application.id }) }
+            let denied = await #expect(throws: RPCError.self) { _ = try await other.reviewApplication(.with { $0.id = refused.id }) }
             #expect(denied?.code == .permissionDenied)
             await territorialConnection.close()
             await ministry.close()
@@ -156,9 +161,9 @@ struct AttestationSessionTests {
             #expect(await #expect(throws: RPCError.self) { _ = try await ministry.issueLicense(explicit) }?.reason == "BASIS_FROM_RECORD")
 
             // Removed on 21.05: a new application only from 21.08 (141-1.10).
-            let reapply = await #expect(throws: RPCError.self) { _ = try await territorial.submitApplication(.with { $0.candidateIin = Sample.iin(162) }) }
-            #expect(reapply?.legalBasis == "141-1.10")
-            #expect(reapply?.retryOn == "2026-08-21")
+            let reapply = try await territorial.submitApplication(.with { $0.candidateIin = Sample.iin(162) }).application
+            #expect(reapply.status == "refused" && reapply.legalBasis == "141-1.10")
+            #expect(reapply.reasons.contains("possible from 2026-08-21"))
         }
     }
 

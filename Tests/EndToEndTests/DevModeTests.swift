@@ -109,6 +109,11 @@ struct DevModeTests {
         #expect(export.stdout.hasPrefix("holder_name,license_number,issued_on,status,status_since,district\r\n"), "\(export.stderr)")
         #expect(export.stdout.contains("Серикова Айгерим,2026-000001,2026-03-03,suspended,"))
         #expect(!export.stdout.contains(iin))
+        // 154: the regional chamber of his district issues his seal; the register shows it, nothing outstanding while suspended.
+        let seal = try await admin(["chamber", "documents", "issue", "2026-000002", "--kind", "seal", "--number", "S-0002", "--role", "regionalChamber-shymkent"])
+        #expect(seal.stdout.contains("seal S-0002 issued"), "\(seal.stdout)\(seal.stderr)")
+        let documents = try await admin(["chamber", "documents", "list", "2026-000002"])
+        #expect(documents.stdout.contains("S-0002") && !documents.stdout.contains("outstanding"), "\(documents.stdout)\(documents.stderr)")
 
         server.terminate() // SIGTERM
         let exited = await withCheckedContinuation { continuation in
@@ -121,7 +126,7 @@ struct DevModeTests {
         #expect(exited == 0, "\(output)")
         #expect(output.contains("database closed"))
         let verify = try await ExecutableTests.run("registry-admin", ["audit", "verify", folder.path])
-        // Ten calls of the tour plus the monitors' scheduled run at startup, audited as the system.
-        #expect(verify.stdout.contains("intact: 11 entries"), "\(verify.stdout)")
+        // Eleven calls of the tour plus the monitors' scheduled run at startup, audited as the system.
+        #expect(verify.stdout.contains("intact: 12 entries"), "\(verify.stdout)")
     }
 }

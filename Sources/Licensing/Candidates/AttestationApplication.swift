@@ -48,8 +48,11 @@ public struct AttestationApplication: Hashable, Sendable, Codable {
         self.late = late
     }
 
-    /// 141-1.2: through the territorial body of his residence, after a completed internship,
-    /// with no other application under way.
+    /// 141-1.2: through the territorial body of his residence, with no other application under way.
+    /// Every such application is registered; one without a completed internship (141-1.2), from a
+    /// candidate removed within 3 months (141-1.10) or failing 140.1/140.2 on the day (141-1.4) is
+    /// decided at once: refused with its reasons, articles and the appeal route [DOMAIN §9.5], not
+    /// turned away as a bare error, so the candidate holds a decision he can appeal.
     public static func submit(by person: Person, region: String, receivedOn: LocalDate, internships: [Internship],
                               previous: [AttestationApplication], calendar: WorkingCalendar) throws(Rejection) -> AttestationApplication {
         let residence = person.residence(on: receivedOn)
@@ -57,28 +60,43 @@ public struct AttestationApplication: Hashable, Sendable, Codable {
             throw Rejection(.failedPrecondition, reason: "NOT_THE_RESIDENCE_BODY",
                             message: "the candidate lives in \(residence); he applies through that territorial body, not \(region)", article: "141-1.2")
         }
-        guard internships.contains(where: { $0.status == .completed && ($0.endedOn ?? receivedOn) <= receivedOn }) else {
-            throw Rejection(.failedPrecondition, reason: "NO_COMPLETED_INTERNSHIP", message: "no completed internship is recorded for the candidate", article: "141-1.2")
-        }
-        // Art. 141-1.10: after a removal, a new application only 3 months after the commission's decision.
-        for removed in previous where removed.status == .removed {
-            if let decided = removed.decidedOn, receivedOn < decided.adding(months: 3) {
-                throw Rejection(.failedPrecondition, reason: "REMOVED_FROM_ATTESTATION",
-                                message: "removed from the attestation by the decision of \(decided); a new application is possible from \(decided.adding(months: 3))",
-                                article: "141-1.10", retryOn: decided.adding(months: 3))
-            }
-        }
         if let open = previous.first(where: { $0.status == .submitted || $0.status == .admitted || $0.status == .scheduled }) {
             throw Rejection(.alreadyExists, reason: "APPLICATION_UNDER_WAY", message: "application \(open.id) of \(open.receivedOn) is \(open.status.rawValue)", article: "141-1.2")
         }
+        var application: AttestationApplication
         do {
-            return AttestationApplication(id: 0, candidate: person.iin, region: region, receivedOn: receivedOn,
-                                          returnDueOn: try calendar.adding(workingDays: 5, to: receivedOn),
-                                          decisionDueOn: try calendar.adding(workingDays: 15, to: receivedOn),
-                                          status: .submitted, decidedOn: nil, reasons: nil, legalBasis: nil, late: false)
+            application = AttestationApplication(id: 0, candidate: person.iin, region: region, receivedOn: receivedOn,
+                                                 returnDueOn: try calendar.adding(workingDays: 5, to: receivedOn),
+                                                 decisionDueOn: try calendar.adding(workingDays: 15, to: receivedOn),
+                                                 status: .submitted, decidedOn: nil, reasons: nil, legalBasis: nil, late: false)
         } catch {
             throw Rejection(.failedPrecondition, reason: "CALENDAR_GAP", message: "\(error)", article: "141-1.3")
         }
+        if let refusal = Self.refusalOnReceipt(of: person, on: receivedOn, internships: internships, previous: previous) {
+            application.status = .refused
+            application.decidedOn = receivedOn
+            application.reasons = refusal.message + "; appeal: " + Self.appealRoute
+            application.legalBasis = refusal.article?.reference ?? "141-1.4"
+        }
+        return application
+    }
+
+    /// Why an application is refused on the day it is received, if it is.
+    static func refusalOnReceipt(of person: Person, on date: LocalDate, internships: [Internship], previous: [AttestationApplication]) -> Rejection? {
+        guard internships.contains(where: { $0.status == .completed && ($0.endedOn ?? date) <= date }) else {
+            return Rejection(.failedPrecondition, reason: "NO_COMPLETED_INTERNSHIP",
+                             message: "incomplete: no completed internship is recorded for the candidate (a condition of admission, 141-1.2, 140.4)", article: "141-1.2")
+        }
+        // Art. 141-1.10: after a removal, a new application only 3 months after the commission's decision.
+        for removed in previous where removed.status == .removed {
+            if let decided = removed.decidedOn, date < decided.adding(months: 3) {
+                return Rejection(.failedPrecondition, reason: "REMOVED_FROM_ATTESTATION",
+                                 message: "removed from the attestation by the decision of \(decided); a new application is possible from \(decided.adding(months: 3))",
+                                 article: "141-1.10", retryOn: decided.adding(months: 3))
+            }
+        }
+        let failures = Eligibility.disqualifications(of: person, on: date)
+        return failures.isEmpty ? nil : Rejection.notEligible(failures, on: date)
     }
 
     /// 141-1.3: returned as incomplete, with written reasons, within 5 working days of receipt;

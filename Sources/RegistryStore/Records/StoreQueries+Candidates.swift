@@ -67,10 +67,11 @@ extension StoreTransaction {
 
     public func insert(_ application: AttestationApplication, recordedBy: String) throws -> AttestationApplication {
         try db.execute(sql: """
-            INSERT INTO attestation_application (candidate_iin, region, received_on, return_due_on, decision_due_on, status, recorded_by)
-            VALUES (?, ?, ?, ?, ?, 'submitted', ?)
+            INSERT INTO attestation_application (candidate_iin, region, received_on, return_due_on, decision_due_on, status, decided_on, reasons, legal_basis, recorded_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [application.candidate.digits, application.region, application.receivedOn.description, application.returnDueOn.description,
-                             application.decisionDueOn.description, recordedBy])
+                             application.decisionDueOn.description, application.status.rawValue, application.decidedOn?.description,
+                             application.reasons, application.legalBasis, recordedBy])
         var stored = application
         stored.id = db.lastInsertedRowID
         return stored
