@@ -2,7 +2,7 @@ import Enforcement
 import Foundation
 import GRDB
 import Licensing
-import RegistryStore
+@testable import RegistryStore
 import Testing
 
 /// Outbox payloads carry free text from callers (rulings, names): whatever it holds, the
@@ -17,6 +17,8 @@ struct OutboxPayloadTests {
         }
         let payload = try #require(try fixture.store.read { try String.fetchOne($0.db, sql: "SELECT payload FROM outbox WHERE event_type = 'test'") })
         #expect(payload.hasPrefix(#"{"a":"first","count":7,"text":"#)) // keys sorted
+        // The escapes themselves, byte for byte: runs without them are copied whole.
+        #expect(payload.contains(#"ruling \"5\" \\ line\nnext\ttab \u0001\u001f end \u2028 Қазақ 🇰🇿""#))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any])
         #expect(object["text"] as? String == text)
         #expect(object["count"] as? Int == 7)
@@ -46,5 +48,24 @@ struct ProceedingRecordTests {
             try tx.insert(proceeding, at: Instant(millisecondsSinceEpoch: 2))
         }
         #expect(try fixture.store.read { try $0.proceeding("P-\"1\"") } == proceeding)
+    }
+}
+
+/// The fast reading of a proceeding's details must agree with `JSONDecoder` on what intake writes.
+@Suite("Proceeding details reading")
+struct ProceedingDetailsReadingTests {
+    @Test func theFastReadingOfWhatIntakeWritesEqualsTheDecodersReading() throws {
+        let proceeding = EnforcementProceeding(
+            number: "P-1", document: EnforcementDocument(kind: .courtOrder, reference: "2-\"7\"", debtorKind: .individual, subject: .collection, inFavourOfState: true),
+            category: .sociallySignificant, creditor: Party(kind: .state, name: "ДГД", identifier: "1", contact: ""),
+            debtor: Party(kind: .individual, name: "Должник", identifier: "", contact: "x"), debtorLocation: DebtorLocation(district: "astana", unit: ""),
+            amount: Tenge(tiyn: 12_345), openedOn: LocalDate("2026-02-01")!, district: "astana", holder: .regionalChamber(district: "astana"),
+            advancePaid: Tenge(tiyn: 5), advanceUsed: .zero, status: .open, lastMeasureOn: LocalDate("2026-02-03"), standingMeasureSince: LocalDate("2026-02-03"))
+        let json = ProceedingDetails(proceeding).json
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let fast = try #require(ProceedingDetails(object))
+        let decoded = try ProceedingCoding.decoder.decode(ProceedingDetails.self, from: Data(json.utf8))
+        #expect(fast.json == decoded.json)
+        #expect(fast.standingMeasureSince == "2026-02-03" && fast.firstMeasureOn == nil && fast.document.inFavourOfState)
     }
 }

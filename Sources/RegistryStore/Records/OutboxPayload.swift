@@ -24,21 +24,44 @@ enum OutboxPayload {
         return text + "}"
     }
 
-    /// A JSON string literal (RFC 8259 §7): quote, backslash and control characters escaped.
+    /// A JSON string literal (RFC 8259 §7): quote, backslash and control characters escaped, and
+    /// U+2028/U+2029 (which some JavaScript parsers reject). Runs of bytes that need nothing are
+    /// copied whole: a transfer batch writes 20,000 payloads, and appending scalar by scalar was
+    /// a quarter of its time.
     static func append(_ value: String, to text: inout String) {
         text += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: text.unicodeScalars.append(scalar)
+        var value = value
+        value.withUTF8 { bytes in
+            var start = 0, index = 0
+            func flush(upTo end: Int) {
+                if end > start { text += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) }
             }
+            while index < bytes.count {
+                let byte = bytes[index]
+                var escape: String?
+                var width = 1
+                switch byte {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x00..<0x20:
+                    let hex = String(byte, radix: 16)
+                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                default: break
+                }
+                if let escape {
+                    flush(upTo: index)
+                    text += escape
+                    start = index + width
+                }
+                index += width
+            }
+            flush(upTo: bytes.count)
         }
         text += "\""
     }

@@ -133,7 +133,7 @@ extension StoreQueries {
         let number: String = row["number"]
         guard let category = ProceedingCategory(rawValue: row["category"]), let status = EnforcementProceeding.Status(rawValue: row["status"]),
               let opened = LocalDate(row["opened_on"] as String),
-              let details = try? ProceedingCoding.decoder.decode(ProceedingDetails.self, from: Data((row["details"] as String).utf8))
+              let details = try? ProceedingDetails.read(row["details"])
         else { throw StoreCorruption("proceeding \(number) has a malformed row") }
         let district: String = row["district"]
         let holder: EnforcementProceeding.Holder = (row["holder_license"] as String?).map { .bailiff(license: $0) } ?? .regionalChamber(district: district)
