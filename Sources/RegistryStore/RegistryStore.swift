@@ -29,10 +29,28 @@ public final class RegistryStore: Sendable {
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
             }
         }
+        // The file holds convictions and health registrations: owner only (issue 12). SQLite gives
+        // the -wal and -shm files the main file's mode, so the main file is created 0600 first.
+        try Self.restrictToOwner(path)
         self.pool = try DatabasePool(path: path, configuration: config)
+        for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try Self.restrictToOwner(path + suffix)
+        }
         self.path = path
         try RegistryMigrations.migrator.migrate(pool)
         self.pointReads = PointReadPool(path: path)
+    }
+
+    /// Creates `path` empty with mode 0600 if it is missing, or sets 0600 on it.
+    static func restrictToOwner(_ path: String) throws {
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: path) {
+            guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
+        } else {
+            try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        }
     }
 
     /// Runs `body` in one write transaction; everything it does commits or nothing does.

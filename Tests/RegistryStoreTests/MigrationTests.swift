@@ -26,6 +26,19 @@ struct MigrationTests {
         #expect(foreignKeys == nil)
     }
 
+    @Test func theDatabaseAndItsWALAreReadableByTheOwnerOnly() async throws {
+        let fixture = try StoreFixture()
+        try await fixture.store.write { try $0.db.execute(sql: "INSERT INTO mci_rate VALUES ('2030-01-01', 5000, 's', 'm', 1)") }
+        for file in [fixture.path, fixture.path + "-wal", fixture.path + "-shm"] {
+            let mode = try #require(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int)
+            #expect(mode & 0o777 == 0o600, "\(file)")
+        }
+        // A file left world-readable by an older version is narrowed when it is opened.
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: fixture.path)
+        _ = try RegistryStore(path: fixture.path)
+        #expect((try FileManager.default.attributesOfItem(atPath: fixture.path)[.posixPermissions] as? Int).map { $0 & 0o777 } == 0o600)
+    }
+
     @Test func reopeningAMigratedFileAppliesNothingTwice() throws {
         let fixture = try StoreFixture()
         let again = try RegistryStore(path: fixture.path)
