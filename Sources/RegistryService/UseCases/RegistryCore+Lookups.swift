@@ -29,4 +29,12 @@ extension RegistryCore {
             throw Rejection(.permissionDenied, reason: "OTHER_REGION", message: "license \(license.number) is of \(license.district), not of \(region)", article: article)
         }
     }
+
+    /// The day a record is dated: the one given, or today; never after today.
+    static func recordedDay(_ given: LocalDate?, field: String, now: Instant) throws(Rejection) -> LocalDate {
+        let today = now.kazakhstanDate
+        let day = given ?? today
+        guard day <= today else { throw Rejection.invalid(field, "\(day) is in the future (today is \(today))") }
+        return day
+    }
 }

@@ -12,9 +12,7 @@ extension RegistryCore {
             guard let person = try tx.person(iin) else { throw Rejection(.notFound, reason: "PERSON_NOT_FOUND", message: "no person with IIN \(iin) is registered") }
             let employer = try Self.requireLicense(employerLicense, field: "employer_license", tx: tx)
             try Self.requireEmployerScope(context.principal, employer: employer)
-            let today = now.kazakhstanDate
-            let day = employedFrom ?? today
-            guard day <= today else { throw Rejection.invalid("employed_from", "\(day) is in the future (today is \(today))") }
+            let day = try Self.recordedDay(employedFrom, field: "employed_from", now: now)
             let assistant = try Assistant.employ(person, by: employer, contract: contract, from: day,
                                                  certificate: .init(number: certificate.trimmingWhitespace, issuedOn: certificateOn, programme: programme.trimmingWhitespace),
                                                  existing: try tx.assistants(person: iin))
@@ -26,9 +24,7 @@ extension RegistryCore {
         try await mutate(.endAssistant, context: context, subject: { "assistant:\($0.id)" }) { tx, now in
             guard let assistant = try tx.assistant(id) else { throw Rejection(.notFound, reason: "ASSISTANT_NOT_FOUND", message: "no assistant entry \(id)") }
             try Self.requireEmployerScope(context.principal, employer: try Self.requireLicense(assistant.employer, tx: tx))
-            let today = now.kazakhstanDate
-            let day = date ?? today
-            guard day <= today else { throw Rejection.invalid("on", "\(day) is in the future (today is \(today))") }
+            let day = try Self.recordedDay(date, field: "on", now: now)
             let ended = try assistant.ended(on: day, reason: reason)
             try tx.end(ended)
             return ended

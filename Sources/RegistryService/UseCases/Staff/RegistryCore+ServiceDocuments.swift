@@ -11,9 +11,7 @@ extension RegistryCore {
             let license = try Self.requireLicense(text, field: "license_number", tx: tx)
             try Self.requireOwnRegion(context.principal, license: license, article: "154")
             let kind = try Self.documentKind(kind)
-            let today = now.kazakhstanDate
-            let day = issuedOn ?? today
-            guard day <= today else { throw Rejection.invalid("issued_on", "\(day) is in the future (today is \(today))") }
+            let day = try Self.recordedDay(issuedOn, field: "issued_on", now: now)
             let number = number.trimmingWhitespace
             guard try !tx.serviceDocumentNumberTaken(kind, number) else {
                 throw Rejection(.alreadyExists, reason: "DOCUMENT_NUMBER_TAKEN", message: "\(kind.rawValue) number \(number) is already in the register", article: "154")
@@ -37,9 +35,7 @@ extension RegistryCore {
             guard let live = try tx.serviceDocuments(of: license.number).first(where: { $0.kind == kind && $0.isLive }) else {
                 throw Rejection(.notFound, reason: "NO_VALID_DOCUMENT", message: "license \(license.number) has no valid \(kind.rawValue) in the register", article: "154")
             }
-            let today = now.kazakhstanDate
-            let day = date ?? today
-            guard day <= today else { throw Rejection.invalid("on", "\(day) is in the future (today is \(today))") }
+            let day = try Self.recordedDay(date, field: "on", now: now)
             let destroyed = try live.destroyed(on: day, reason: why, act: act, license: license)
             try tx.destroy(destroyed)
             return destroyed
@@ -50,9 +46,7 @@ extension RegistryCore {
         try await mutate(.withdrawLicenseDocument, context: context, subject: { "license:\($0.license)" }) { tx, now in
             let license = try Self.requireLicense(text, field: "license_number", tx: tx)
             try Self.requireOwnRegion(context.principal, license: license, article: "144.4")
-            let today = now.kazakhstanDate
-            let day = date ?? today
-            guard day <= today else { throw Rejection.invalid("on", "\(day) is in the future (today is \(today))") }
+            let day = try Self.recordedDay(date, field: "on", now: now)
             let withdrawal = try LicenseWithdrawal.withdraw(license, on: day, act: act, district: license.district,
                                                             existing: try tx.licenseWithdrawal(of: license.number))
             try tx.insert(withdrawal, recordedBy: context.principal.uri, at: now)
