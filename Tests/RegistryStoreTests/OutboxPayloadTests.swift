@@ -23,6 +23,30 @@ struct OutboxPayloadTests {
         #expect(object["text"] as? String == text)
         #expect(object["count"] as? Int == 7)
     }
+
+    @Test func aMoveEventFilledInBySQLHasTheBytesOfOneBuiltInSwift() throws {
+        let tricky = "P-\"1\" \\ \n\u{01} \u{2028} Қазақ"
+        let event = MoveEvent("action.funds_move", [
+            ("from", .fixed("2026-000001")), ("job", .fixed(7)), ("legal_basis", .fixed("123.6")), ("proceeding", .proceeding),
+            ("receiver_iin", .receiverIIN), ("receiver_name", .receiverName), ("to", .receiverLicense), ("trigger", .fixed(.text(tricky))),
+        ])
+        let expected = OutboxPayload.json(sorted: [
+            ("from", "2026-000001"), ("job", 7), ("legal_basis", "123.6"), ("proceeding", .text(tricky)),
+            ("receiver_iin", "880101300123"), ("receiver_name", "Әлия \"Ш\""), ("to", "2026-000002"), ("trigger", .text(tricky)),
+        ])
+        func quoted(_ text: String) -> String {
+            var literal = ""
+            OutboxPayload.append(text, to: &literal)
+            return literal
+        }
+        let payload = try DatabaseQueue().write { db in
+            try db.execute(sql: "CREATE TABLE t (number_json TEXT, receiver_json TEXT, iin_json TEXT, name_json TEXT)")
+            try db.execute(sql: "INSERT INTO t VALUES (?, ?, ?, ?)", arguments: [quoted(tricky), quoted("2026-000002"), quoted("880101300123"), quoted("Әлия \"Ш\"")])
+            let (sql, arguments) = event.payloadSQL()
+            return try String.fetchOne(db, sql: "SELECT \(sql) FROM t", arguments: StatementArguments(arguments))
+        }
+        #expect(payload == expected)
+    }
 }
 
 /// Intake writes a proceeding's details as hand-built JSON; it must read back exactly.

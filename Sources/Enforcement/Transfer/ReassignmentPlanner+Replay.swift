@@ -24,8 +24,8 @@ extension ReassignmentPlanner {
     }
 
     /// Rebuilds the decision for `proceeding` from its round (ExplainAssignment).
-    public func replay(_ proceeding: EnforcementProceeding, roundStart: [ReceiverCandidate], assignedBefore: [Assigned],
-                       competence: (EnforcementProceeding) -> Competence.Exclusion?) -> Reassignment {
+    public func replay<P: Reassignable>(_ proceeding: P, roundStart: [ReceiverCandidate], assignedBefore: [Assigned],
+                                        competence: (P) -> Competence.Exclusion?) -> Reassignment {
         plan([proceeding], candidates: loads(from: roundStart, after: assignedBefore), competence: competence)[0]
     }
 }

@@ -13,8 +13,8 @@ public struct ReassignmentPlanner: Sendable {
 
     /// Plans `proceedings` in the order given (the job's order). `competence` says why a
     /// proceeding may go to no private bailiff at all (138.1), if it may not.
-    public func plan(_ proceedings: [EnforcementProceeding], candidates: [ReceiverCandidate],
-                     competence: (EnforcementProceeding) -> Competence.Exclusion?) -> [Reassignment] {
+    public func plan<P: Reassignable>(_ proceedings: [P], candidates: [ReceiverCandidate],
+                                      competence: (P) -> Competence.Exclusion?) -> [Reassignment] {
         // Loads by position in license order: a mass transfer plans 100,000 proceedings over
         // dozens of candidates, so no dictionary or string is built per comparison.
         let sorted = candidates.sorted { $0.license < $1.license }

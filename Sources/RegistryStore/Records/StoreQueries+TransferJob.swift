@@ -62,7 +62,7 @@ public struct TransferRound: Hashable, Sendable {
 
 /// An item of a job as a batch finds it: ready to plan, or impossible to move and why.
 public enum PendingTransferItem: Sendable {
-    case ready(position: Int, EnforcementProceeding)
+    case ready(position: Int, ProceedingToPlace)
     case unmovable(position: Int, number: String, reason: String)
 }
 
@@ -94,25 +94,38 @@ extension StoreQueries {
 
     /// The proceedings of a job still to place, in the job's order. An item whose proceeding
     /// is gone, closed, with someone else or unreadable comes back as `unmovable`.
+    /// The job's next pending items in order, each read as the planner needs it: SQLite takes the
+    /// document and the amount out of the details, so no record is decoded whole; details that
+    /// are not JSON make that one item unreadable, not the query.
     public func pendingItems(of job: TransferJob, limit: Int) throws -> [PendingTransferItem] {
         try Row.fetchAll(db, sql: """
-            SELECT i.position AS item_position, i.proceeding_number AS item_number, p.* FROM transfer_item i
-            LEFT JOIN proceeding p ON p.number = i.proceeding_number
-            WHERE i.job_id = ? AND i.state = 'pending' ORDER BY i.position LIMIT ?
+            SELECT position, proceeding_number, number, status, district, holder_license, category, opened_on,
+                   d ->> '$.document.kind', d ->> '$.document.reference', d ->> '$.document.debtorKind',
+                   d ->> '$.document.subject', d ->> '$.document.inFavourOfState', d ->> '$.amountTiyn'
+            FROM (SELECT i.position, i.proceeding_number, p.number, p.status, p.district, p.holder_license, p.category, p.opened_on,
+                         CASE WHEN json_valid(p.details) THEN p.details END AS d
+                  FROM transfer_item i LEFT JOIN proceeding p ON p.number = i.proceeding_number
+                  WHERE i.job_id = ? AND i.state = 'pending' ORDER BY i.position LIMIT ?)
+            ORDER BY position
             """, arguments: [job.id, limit]).map { row in
-            let position: Int = row["item_position"], number: String = row["item_number"]
-            guard (row["number"] as String?) != nil else { return .unmovable(position: position, number: number, reason: "not in the registry") }
-            let status: String = row["status"], district: String = row["district"], holder: String? = row["holder_license"]
+            let position: Int = row[0], number: String = row[1]
+            guard (row[2] as String?) != nil else { return .unmovable(position: position, number: number, reason: "not in the registry") }
+            let status: String = row[3], district: String = row[4], holder: String? = row[5]
             guard status == "open" else { return .unmovable(position: position, number: number, reason: "the proceeding is \(status)") }
             guard holder == nil, district == job.district else {
                 let now = holder.map { "bailiff \($0)" } ?? "the regional chamber of \(district)"
                 return .unmovable(position: position, number: number, reason: "no longer with the regional chamber of \(job.district): held by \(now)")
             }
-            do {
-                return .ready(position: position, try Self.proceeding(from: row))
-            } catch {
-                return .unmovable(position: position, number: number, reason: "its record is unreadable: \(error)")
-            }
+            guard let category = ProceedingCategory(rawValue: row[6]), let opened = LocalDate(row[7] as String),
+                  let kind = (row[8] as String?).flatMap(DocumentKind.init(rawValue:)), let reference: String = row[9],
+                  let debtorKind = (row[10] as String?).flatMap(EnforcementDocument.DebtorKind.init(rawValue:)),
+                  let subject = (row[11] as String?).flatMap(EnforcementDocument.Subject.init(rawValue:)),
+                  let inFavourOfState: Bool = row[12], let amount: Int64 = row[13]
+            else { return .unmovable(position: position, number: number, reason: "its record is unreadable: proceeding \(number) has a malformed row") }
+            return .ready(position: position, ProceedingToPlace(
+                number: number, category: category, district: district, openedOn: opened,
+                document: EnforcementDocument(kind: kind, reference: reference, debtorKind: debtorKind, subject: subject, inFavourOfState: inFavourOfState),
+                amount: Tenge(tiyn: amount)))
         }
     }
 

@@ -65,7 +65,7 @@ extension RegistryCore {
         let round = try currentRound(of: job, receivers: set, tx: tx, at: now)
         let planner = ReassignmentPlanner(policy: job.policy, seed: job.seed)
         let mci = try tx.mciTable()
-        var ready: [EnforcementProceeding] = []
+        var ready: [ProceedingToPlace] = []
         var quarantined = 0
         for item in items {
             switch item {
@@ -78,47 +78,34 @@ extension RegistryCore {
         let plan = planner.plan(ready, candidates: round.loads) { proceeding in
             Competence.exclusion(of: proceeding.document, amount: proceeding.amount, on: proceeding.openedOn, mci: mci)
         }
-        let chamber = EnforcementProceeding.Holder.regionalChamber(district: job.district)
+        let events = moveEvents(of: job)
         var reassigned = 0, stranded = 0
         var assigned: [ReassignmentPlanner.Assigned] = []
-        if !isolateItems {
-            // The fast path: the whole batch in a few set statements; any failure reruns it item by item.
-            var planned: [PlannedTransferItem] = [], outbox: [PendingOutboxRow] = []
-            planned.reserveCapacity(ready.count)
-            for (proceeding, decision) in zip(ready, plan) {
-                let receiver = decision.receiver.flatMap { set.receivers[$0] }
-                if let receiver {
-                    assigned.append(.init(license: receiver.number.value, category: proceeding.category, count: 1))
-                    outbox += transferActions(proceeding, to: receiver, job: job)
-                    reassigned += 1
-                } else {
-                    stranded += 1
-                }
-                planned.append(PlannedTransferItem(number: proceeding.number, receiver: receiver?.number.value, note: receiver == nil ? strandedNote(decision) : nil))
-            }
-            try tx.applyTransferBatch(job: job.id, district: job.district, round: round.round, items: planned, outbox: outbox, at: now)
-        }
-        for (proceeding, decision) in zip(ready, plan) where isolateItems {
+        var planned: [PlannedTransferItem] = []
+        planned.reserveCapacity(ready.count)
+        for (proceeding, decision) in zip(ready, plan) {
             let receiver = decision.receiver.flatMap { set.receivers[$0] }
             if let receiver { assigned.append(.init(license: receiver.number.value, category: proceeding.category, count: 1)) }
-            let place: () throws -> Void = {
-                if let receiver {
-                    try tx.move(proceeding.number, from: chamber, to: .bailiff(license: receiver.number.value),
-                                reason: "reassignment", jobID: job.id, explanation: nil, at: now)
-                    try recordTransferActions(proceeding, to: receiver, job: job, tx: tx, at: now)
-                } else {
-                    try tx.appendAssignment(proceeding.number, holder: chamber, reason: "noReceiver", jobID: job.id, explanation: nil, at: now)
+            planned.append(PlannedTransferItem(
+                number: proceeding.number,
+                receiver: receiver.map { .init(license: $0.number.value, iin: $0.holder.digits, name: $0.holderName.description) },
+                note: receiver == nil ? strandedNote(decision) : nil))
+        }
+        if !isolateItems {
+            // The fast path: the whole batch in a few set statements; any failure reruns it item by item.
+            try tx.applyTransferBatch(job: job.id, district: job.district, round: round.round, items: planned, events: events, at: now)
+            reassigned = planned.count(where: { $0.receiver != nil })
+            stranded = planned.count - reassigned
+        } else {
+            for item in planned {
+                do {
+                    try tx.savepoint { try tx.applyTransferBatch(job: job.id, district: job.district, round: round.round, items: [item], events: events, at: now) }
+                    if item.receiver == nil { stranded += 1 } else { reassigned += 1 }
+                } catch {
+                    // The round counted the planned receiver's load; the item keeps it so the round replays.
+                    try quarantine(item.number, of: job, reason: "\(error)", planned: item.receiver?.license, round: round.round, tx: tx, at: now)
+                    quarantined += 1
                 }
-                try tx.markItem(job: job.id, proceeding: proceeding.number, receiver: receiver?.number.value, round: round.round,
-                                note: receiver == nil ? strandedNote(decision) : nil)
-            }
-            do {
-                try tx.savepoint(place)
-                if receiver == nil { stranded += 1 } else { reassigned += 1 }
-            } catch {
-                // The round counted the planned receiver's load; the item keeps it so the round replays.
-                try quarantine(proceeding.number, of: job, reason: "\(error)", planned: receiver?.number.value, round: round.round, tx: tx, at: now)
-                quarantined += 1
             }
         }
         try tx.updateRoundLoads(job: job.id, round: round.round, loads: planner.loads(from: round.loads, after: assigned))

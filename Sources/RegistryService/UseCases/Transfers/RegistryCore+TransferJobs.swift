@@ -68,35 +68,27 @@ extension RegistryCore {
         try tx.appendOutbox(eventType: "transfer.cancelled", subject: license.number.value, payload: #"{"job":\#(job.id)}"#, at: now)
     }
 
-    /// What the parties and the enforcement system must do about one moved proceeding. The
-    /// fields are listed in key order: four events per proceeding of a mass transfer.
-    static func recordTransferActions(_ proceeding: EnforcementProceeding, to receiver: License, job: TransferJob, tx: StoreTransaction, at now: Instant) throws {
-        for row in transferActions(proceeding, to: receiver, job: job) {
-            try tx.appendOutbox(eventType: row.eventType, subject: row.subject, payload: row.payload, at: now)
-        }
-    }
-
-    /// What a move tells the systems that act on it, in the order they are written.
-    static func transferActions(_ proceeding: EnforcementProceeding, to receiver: License, job: TransferJob) -> [PendingOutboxRow] {
-        let from: (key: String, value: OutboxValue) = ("from", .text(job.licenseNumber)), jobID: (key: String, value: OutboxValue) = ("job", .number(job.id))
-        let number: (key: String, value: OutboxValue) = ("proceeding", .text(proceeding.number)), to: (key: String, value: OutboxValue) = ("to", .text(receiver.number.value))
-        var rows: [PendingOutboxRow] = []
+    /// What every move of `job` tells the parties and the systems that act on it, in the
+    /// order they are written (four events per proceeding of a mass transfer); the store fills
+    /// in each move's proceeding and receiver.
+    static func moveEvents(of job: TransferJob) -> [MoveEvent] {
+        let from: (key: String, value: MoveEvent.Value) = ("from", .fixed(.text(job.licenseNumber)))
+        let jobID: (key: String, value: MoveEvent.Value) = ("job", .fixed(.number(job.id)))
         // Art. 143.6: the parties are told who now holds their proceeding.
-        for party in ["creditor", "debtor"] {
-            rows.append(.init(eventType: "notification.party", subject: proceeding.number,
-                              sortedFields: [from, jobID, ("legal_basis", "143.6"), ("party", .text(party)), number, to]))
+        var events = ["creditor", "debtor"].map { party in
+            MoveEvent("notification.party", [from, jobID, ("legal_basis", .fixed("143.6")), ("party", .fixed(.text(party))), ("proceeding", .proceeding), ("to", .receiverLicense)])
         }
         // Art. 58.5: the receiver recalls the predecessor's collection orders and issues new ones.
-        rows.append(.init(eventType: "action.collection_orders", subject: proceeding.number, sortedFields: [from, jobID, ("legal_basis", "58.5"), number, to]))
+        events.append(MoveEvent("action.collection_orders", [from, jobID, ("legal_basis", .fixed("58.5")), ("proceeding", .proceeding), ("to", .receiverLicense)]))
         // Art. 123.6: the funds move on the Ministry's decision on the license (123.6.1) and the chamber's
         // transfer decision (123.6.2 names the receiver). Other triggers (leaving or expulsion from the
         // Chamber, an absence, a relocation, the end of a replacement) have no such decision (§9.5-8).
-        guard job.triggerEntry != nil else { return rows }
-        rows.append(.init(eventType: "action.funds_move", subject: proceeding.number, sortedFields: [
-            from, jobID, ("legal_basis", "123.6"), number, ("receiver_iin", .text(receiver.holder.digits)),
-            ("receiver_name", .text(receiver.holderName.description)), to, ("trigger", .text(job.triggerDescription)),
+        guard job.triggerEntry != nil else { return events }
+        events.append(MoveEvent("action.funds_move", [
+            from, jobID, ("legal_basis", .fixed("123.6")), ("proceeding", .proceeding), ("receiver_iin", .receiverIIN),
+            ("receiver_name", .receiverName), ("to", .receiverLicense), ("trigger", .fixed(.text(job.triggerDescription))),
         ]))
-        return rows
+        return events
     }
 
     static func recordFinish(_ job: TransferJob, state: TransferJob.State, tx: StoreTransaction, at now: Instant) throws {
