@@ -38,8 +38,6 @@ enum TransferBench {
         let importSeconds = seconds(importStart.duration(to: clock.now))
         peak.sample()
 
-        let baseline = try baselineUpdate(database: database, outgoing: outgoing, peers: Array(sorted.dropFirst()))
-
         var suspend = WireSuspendLicenseRequest()
         suspend.number = outgoing
         suspend.ground = "s143_2_5"
@@ -60,6 +58,8 @@ enum TransferBench {
         }
         let transferSeconds = seconds(decisionStart.duration(to: clock.now))
         peak.sample()
+        // After the transfer, so that copying the database does not compete with it for the disk.
+        let baseline = try baselineUpdate(database: database, numbers: rows.map(\.number), peers: Array(sorted.dropFirst()))
         print("registry-bench: transfer of \(count) proceedings from \(outgoing) to \(receivers) bailiffs of \(district) (loads 0–90)")
         print(String(format: "  import      %.2f s  (%.0f rows/s, 1,000 per request, 2 in flight)", importSeconds, Double(count) / importSeconds))
         print(String(format: "  suspension  %.3f s  (decision, hand-over of every proceeding to the chamber, job)", decisionSeconds))
@@ -114,10 +114,10 @@ enum TransferBench {
         }
     }
 
-    /// Seconds of one transaction that moves the outgoing bailiff's open proceedings to his
-    /// peers, one UPDATE per row, on a copy of the server's database (same schema, indexes and
-    /// rows). nil when the database is not readable from here (a remote server).
-    static func baselineUpdate(database: String, outgoing: String, peers: [String]) throws -> Double? {
+    /// Seconds of one transaction that moves the transferred proceedings to the peers, one UPDATE
+    /// per row, on a copy of the server's database (same schema, indexes and rows). nil when the
+    /// database is not readable from here (a remote server).
+    static func baselineUpdate(database: String, numbers: [String], peers: [String]) throws -> Double? {
         guard FileManager.default.fileExists(atPath: database), !peers.isEmpty else { return nil }
         let copyPath = FileManager.default.temporaryDirectory.appendingPathComponent("registry-bench-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copyPath + suffix) } }
@@ -127,7 +127,6 @@ enum TransferBench {
         let copy = try DatabaseQueue(path: copyPath)
         try source.backup(to: copy)
         try source.close()
-        let numbers = try copy.read { try String.fetchAll($0, sql: "SELECT number FROM proceeding WHERE holder_license = ? AND status = 'open'", arguments: [outgoing]) }
         let clock = ContinuousClock()
         let start = clock.now
         try copy.write { db in

@@ -16,6 +16,7 @@ public final class RegistryCore: Sendable {
     /// Notified after every mutation: it may have created transfer work or a receiver.
     public let workSignal = WorkSignal()
     let logger: Logger
+    let receiverSets = ReceiverSetCache()
 
     public init(store: RegistryStore, clock: any RegistryClock = SystemClock(), transferPolicy: TransferPolicy = .standard,
                 logger: Logger = Logger(label: "registry.core")) {

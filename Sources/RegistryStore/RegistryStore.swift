@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Licensing
+import Synchronization
 
 /// The registry's durable state in one SQLite file: a GRDB `DatabasePool` in WAL
 /// mode, foreign keys on, `synchronous = FULL` so a committed decision survives a
@@ -9,10 +10,13 @@ import Licensing
 public final class RegistryStore: Sendable {
     let pool: DatabasePool
     let pointReads: PointReadPool
+    let checkpointer: WALCheckpointer
+    private let writes = Mutex(0)
     public let path: String
 
-    /// Opens (creating if needed) and migrates the database at `path`.
-    public init(path: String, readers: Int = 8) throws {
+    /// Opens (creating if needed) and migrates the database at `path`. A commit that leaves more
+    /// than `checkpointAfter` bytes of write-ahead log starts a checkpoint in the background.
+    public init(path: String, readers: Int = 8, checkpointAfter: Int64 = 8 << 20) throws {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.maximumReaderCount = readers
@@ -23,10 +27,12 @@ public final class RegistryStore: Sendable {
             // A mass transfer's batch touches tens of thousands of pages; with SQLite's 2 MiB
             // default the writer spilled them to the WAL many times over. 32 MiB for the one
             // writer keeps a batch in memory; readers keep the default, so RSS stays bounded.
-            // A larger WAL between checkpoints writes a page rewritten by many batches once.
+            // Checkpoints run off the write path (WALCheckpointer); the writer's own stays as a
+            // backstop at 256 MiB of log, and a log reset after a checkpoint is cut back to 64 MiB.
             if !db.configuration.readonly {
                 try db.execute(sql: "PRAGMA cache_size = -32768")
-                try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 65536")
+                try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
             }
         }
         // The file holds convictions and health registrations: owner only (issue 12). SQLite gives
@@ -39,6 +45,7 @@ public final class RegistryStore: Sendable {
         self.path = path
         try RegistryMigrations.migrator.migrate(pool)
         self.pointReads = PointReadPool(path: path)
+        self.checkpointer = try WALCheckpointer(path: path, threshold: checkpointAfter)
     }
 
     /// Creates `path` empty with mode 0600 if it is missing, or sets 0600 on it.
@@ -55,7 +62,14 @@ public final class RegistryStore: Sendable {
 
     /// Runs `body` in one write transaction; everything it does commits or nothing does.
     public func write<T: Sendable>(_ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws -> T {
-        try await pool.write { db in try body(StoreTransaction(db: db)) }
+        let result = try await pool.write { db in
+            try body(StoreTransaction(db: db, writeNumber: self.writes.withLock { count in
+                count += 1
+                return count
+            }))
+        }
+        checkpointer.nudge()
+        return result
     }
 
     /// Runs `body` on a consistent snapshot, synchronously on the caller's thread.
@@ -82,6 +96,7 @@ public final class RegistryStore: Sendable {
     /// Checkpoints the WAL into the main file and closes; call once at shutdown.
     public func close() throws {
         pointReads.close()
+        try checkpointer.close()
         try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         try pool.close()
     }

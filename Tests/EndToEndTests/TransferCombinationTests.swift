@@ -252,6 +252,38 @@ struct TransferCombinationTests {
         }
     }
 
+    @Test func aReceiverWhoseInsuranceEndedSinceTheLastBatchReceivesNothingFromTheNextThoughNothingWasWritten_146_1() async throws {
+        let clock = SteppingClock("2026-03-20")
+        try await withRegistry(clock: clock) { registry in
+            let ministry = try await registry.connect()
+            let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 2, ministry: ministry)
+            // A third bailiff whose only insurance contract ends today.
+            _ = try await RegistryStub(connection: ministry).registerPerson(Sample.person(120))
+            let issue = Sample.issue(120)
+            let short = try await LicensingStub(connection: ministry).issueLicense(issue).license.number
+            var request = WireImportPracticeRecordsRequest()
+            request.records = Sample.practiceRecords(short, district: "almaty-city", from: issue.issueDate).map { record in
+                var record = record
+                if case .insurance = record.record { record.insurance.validTo = "2026-03-20" }
+                return record
+            }
+            request.historicalSource = "test fixture"
+            #expect(try await ChamberStub(connection: ministry).importPracticeRecords(request).refused.isEmpty)
+            let numbers = (1...20).map { String(format: "N-%02d", $0) }
+            try await Self.importCases(numbers, holder: almaty[0], ministry)
+            try await Self.suspend(almaty[0], ministry)
+            let first = try #require(try await registry.core.runTransferBatch(limit: 10))
+            #expect(first.decisions.contains { $0.receiver == short })
+            // The next day nobody writes anything, yet his cover is gone: the next batch plans without him.
+            clock.set("2026-03-21", 10)
+            let second = try #require(try await registry.core.runTransferBatch(limit: 10))
+            #expect(second.decisions.count == 10)
+            #expect(second.decisions.allSatisfy { $0.receiver == almaty[1] })
+            #expect(try registry.store.read { try $0.transferJob(1)?.round } == 2)
+            await ministry.close()
+        }
+    }
+
     @Test func onShutdownTheWorkerStopsBetweenBatchesAndTheJobResumesOnRestart() async throws {
         try await withRegistry(clock: SteppingClock("2026-03-20")) { registry in
             let ministry = try await registry.connect()

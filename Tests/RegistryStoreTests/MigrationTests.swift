@@ -8,7 +8,7 @@ import Testing
 @Suite("Migrations")
 struct MigrationTests {
     /// Every migration, in order; a new one is appended here as well as in the migrator.
-    static let all = ["v1-skeleton", "v2-license-decisions", "v3-proposals", "v4-lifecycle", "v5-proceedings", "v6-membership-insurance", "v7-training-monitors", "v8-inspections", "v9-penalties-dues", "v10-complaints", "v11-mci", "v12-legal-aid", "v13-penalty-appeals", "v14-candidates", "v15-transfer-rounds", "v16-legal-fidelity", "v17-staff-and-documents"]
+    static let all = ["v1-skeleton", "v2-license-decisions", "v3-proposals", "v4-lifecycle", "v5-proceedings", "v6-membership-insurance", "v7-training-monitors", "v8-inspections", "v9-penalties-dues", "v10-complaints", "v11-mci", "v12-legal-aid", "v13-penalty-appeals", "v14-candidates", "v15-transfer-rounds", "v16-legal-fidelity", "v17-staff-and-documents", "v18-narrow-proceedings"]
 
     @Test func anEmptyFileMigratesToTheCurrentSchemaWithTheTwentyDistricts() throws {
         let fixture = try StoreFixture()
@@ -187,5 +187,24 @@ struct UpgradeTests {
         let table = try store.read { try $0.mciTable() }
         #expect(table.rate(on: LocalDate("2027-01-01")!)?.tenge == 4500)
         #expect(table.rate(on: LocalDate("2026-12-31")!)?.tenge == 4325)
+    }
+
+    @Test func aV17FileKeepsEveryProceedingsDetailsInTheirOwnTable() async throws {
+        let person = StoreFixture.person()
+        let details = #"{"advancePaidTiyn":500,"advanceUsedTiyn":100,"amountTiyn":15000000,"creditor":{"contact":"","identifier":"1","kind":"legalEntity","name":"ТОО \"Кредит\""},"debtor":{"contact":"","identifier":"","kind":"individual","name":"Должник"},"debtorLocation":{"district":"almaty-city","unit":""},"document":{"debtorKind":"individual","inFavourOfState":false,"kind":"courtWrit","reference":"2-1/2026","subject":"collection"}}"#
+        let (folder, path) = try await Self.legacyFile(upTo: "v17-staff-and-documents") { db in
+            try db.execute(sql: "INSERT INTO person (iin, surname, given_name, residence_district, education, registered_at_ms) VALUES (?, 'Ахметов', 'Ержан', 'almaty-city', 'higherLegal', 1)", arguments: [person.iin.digits])
+            try db.execute(sql: "INSERT INTO license (number, holder_iin, holder_fold, district, issued_on, basis_kind, basis_reference, basis_evidence, status) VALUES ('2025-000001', ?, 'ахметов', 'almaty-city', '2025-01-15', 'exemption', 'judge', 'order', 'active')", arguments: [person.iin.digits])
+            try db.execute(sql: "INSERT INTO proceeding (number, district, holder_license, category, status, opened_on, details, imported_at_ms) VALUES ('P-1', 'almaty-city', '2025-000001', 'other', 'open', '2026-01-01', ?, 1)", arguments: [details])
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try RegistryStore(path: path)
+        defer { try? store.close() }
+        let proceeding = try #require(try store.read { try $0.proceeding("P-1") })
+        #expect(proceeding.creditor.name == "ТОО \"Кредит\"")
+        #expect(proceeding.amount == Tenge(tiyn: 15_000_000))
+        #expect(proceeding.advancePaid == Tenge(tiyn: 500))
+        #expect(proceeding.holder == .bailiff(license: "2025-000001"))
+        #expect(try store.read { try String.fetchOne($0.db, sql: "SELECT details FROM proceeding_details WHERE number = 'P-1'") } == details)
     }
 }

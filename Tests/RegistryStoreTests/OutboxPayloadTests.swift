@@ -40,10 +40,12 @@ struct OutboxPayloadTests {
             return literal
         }
         let payload = try DatabaseQueue().write { db in
-            try db.execute(sql: "CREATE TABLE t (number_json TEXT, receiver_json TEXT, iin_json TEXT, name_json TEXT)")
-            try db.execute(sql: "INSERT INTO t VALUES (?, ?, ?, ?)", arguments: [quoted(tricky), quoted("2026-000002"), quoted("880101300123"), quoted("Әлия \"Ш\"")])
+            try db.execute(sql: "CREATE TABLE plan (number_json TEXT, receiver TEXT)")
+            try db.execute(sql: "CREATE TABLE receiver (license TEXT, receiver_json TEXT, iin_json TEXT, name_json TEXT)")
+            try db.execute(sql: "INSERT INTO plan VALUES (?, '2026-000002')", arguments: [quoted(tricky)])
+            try db.execute(sql: "INSERT INTO receiver VALUES ('2026-000002', ?, ?, ?)", arguments: [quoted("2026-000002"), quoted("880101300123"), quoted("Әлия \"Ш\"")])
             let (sql, arguments) = event.payloadSQL()
-            return try String.fetchOne(db, sql: "SELECT \(sql) FROM t", arguments: StatementArguments(arguments))
+            return try String.fetchOne(db, sql: "SELECT \(sql) FROM plan p JOIN receiver r ON r.license = p.receiver", arguments: StatementArguments(arguments))
         }
         #expect(payload == expected)
     }

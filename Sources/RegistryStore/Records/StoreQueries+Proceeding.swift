@@ -87,21 +87,21 @@ extension ProceedingDetails {
 
 extension StoreQueries {
     public func proceeding(_ number: String) throws -> EnforcementProceeding? {
-        try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM proceeding WHERE number = ?"), arguments: [number]).map(Self.proceeding(from:))
+        try Row.fetchOne(try db.cachedStatement(sql: "SELECT p.*, d.details FROM proceeding p JOIN proceeding_details d USING (number) WHERE p.number = ?"), arguments: [number]).map(Self.proceeding(from:))
     }
 
     /// One page in number order after `cursor`.
     public func proceedings(matching filter: ProceedingFilter, after cursor: String?, limit: Int) throws -> [EnforcementProceeding] {
         var clauses: [String] = []
         var arguments: StatementArguments = []
-        if let license = filter.holderLicense { clauses.append("holder_license = ?"); arguments += [license] }
-        if filter.heldByChamber { clauses.append("holder_license IS NULL") }
-        if let district = filter.district { clauses.append("district = ?"); arguments += [district] }
-        if let category = filter.category { clauses.append("category = ?"); arguments += [category.rawValue] }
-        if let status = filter.status { clauses.append("status = ?"); arguments += [status.rawValue] }
-        if let cursor { clauses.append("number > ?"); arguments += [cursor] }
+        if let license = filter.holderLicense { clauses.append("p.holder_license = ?"); arguments += [license] }
+        if filter.heldByChamber { clauses.append("p.holder_license IS NULL") }
+        if let district = filter.district { clauses.append("p.district = ?"); arguments += [district] }
+        if let category = filter.category { clauses.append("p.category = ?"); arguments += [category.rawValue] }
+        if let status = filter.status { clauses.append("p.status = ?"); arguments += [status.rawValue] }
+        if let cursor { clauses.append("p.number > ?"); arguments += [cursor] }
         let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-        return try Row.fetchAll(db, sql: "SELECT * FROM proceeding" + whereSQL + " ORDER BY number LIMIT ?", arguments: arguments + [limit])
+        return try Row.fetchAll(db, sql: "SELECT p.*, d.details FROM proceeding p JOIN proceeding_details d USING (number)" + whereSQL + " ORDER BY p.number LIMIT ?", arguments: arguments + [limit])
             .map(Self.proceeding(from:))
     }
 
@@ -153,10 +153,10 @@ extension StoreTransaction {
     /// Enters a proceeding with its first assignment.
     public func insert(_ proceeding: EnforcementProceeding, at now: Instant) throws {
         let details = ProceedingDetails(proceeding)
-        try db.cachedStatement(sql: "INSERT INTO proceeding (number, district, holder_license, category, status, opened_on, details, imported_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        try db.cachedStatement(sql: "INSERT INTO proceeding (number, district, holder_license, category, status, opened_on, imported_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)")
             .execute(arguments: [proceeding.number, proceeding.district, Self.license(of: proceeding.holder), proceeding.category.rawValue,
-                                 proceeding.status.rawValue, proceeding.openedOn.description, details.json,
-                                 now.millisecondsSinceEpoch])
+                                 proceeding.status.rawValue, proceeding.openedOn.description, now.millisecondsSinceEpoch])
+        try db.cachedStatement(sql: "INSERT INTO proceeding_details (number, details) VALUES (?, ?)").execute(arguments: [proceeding.number, details.json])
         try appendAssignment(proceeding.number, holder: proceeding.holder, reason: "import", jobID: nil, explanation: nil, at: now)
     }
 
@@ -199,31 +199,29 @@ extension StoreTransaction {
 }
 
 extension StoreTransaction {
-    /// Hands every open proceeding of `license` to the regional chamber of `district` in
-    /// a few set statements (a bailiff may hold 100,000), recording each hand-over.
-    /// Returns how many.
-    @discardableResult
-    public func handOverAll(of license: String, to district: String, at now: Instant) throws -> Int {
-        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM proceeding WHERE holder_license = ? AND status = 'open'", arguments: [license]) ?? 0
-        guard count > 0 else { return 0 }
+    /// Hands every open proceeding of `license` to the regional chamber of `district` in a few
+    /// set statements (a bailiff may hold 100,000), recording each hand-over in the order of
+    /// `job`, just created for them (its items are read in order from the job's primary key).
+    public func handOverAll(of license: String, to district: String, job: Int64, at now: Instant) throws {
         try db.execute(sql: """
             INSERT INTO proceeding_assignment (proceeding_number, holder, reason, job_id, at_ms, explanation)
-            SELECT number, ?, 'handover', NULL, ?, NULL FROM proceeding WHERE holder_license = ? AND status = 'open' ORDER BY number
-            """, arguments: [EnforcementProceeding.Holder.regionalChamber(district: district).description, now.millisecondsSinceEpoch, license])
-        // A substitute's hand-over takes the replaced bailiff's proceedings too: they leave the replacement.
+            SELECT proceeding_number, ?, 'handover', NULL, ?, NULL FROM transfer_item WHERE job_id = ? ORDER BY proceeding_number
+            """, arguments: [EnforcementProceeding.Holder.regionalChamber(district: district).description, now.millisecondsSinceEpoch, job])
+        // The few replacement items are probed one by one rather than listing 100,000 numbers.
         try db.execute(sql: """
-            UPDATE replacement_item SET state = 'movedAway' WHERE state = 'moved'
-              AND proceeding_number IN (SELECT number FROM proceeding WHERE holder_license = ? AND status = 'open')
+            UPDATE replacement_item SET state = 'movedAway' WHERE state = 'moved' AND EXISTS (
+                SELECT 1 FROM proceeding p WHERE p.number = replacement_item.proceeding_number AND p.holder_license = ? AND p.status = 'open')
             """, arguments: [license])
+        // Setting the district only where it changes leaves the district index alone for the rest.
+        try db.execute(sql: "UPDATE proceeding SET holder_license = NULL WHERE holder_license = ? AND status = 'open' AND district = ?", arguments: [license, district])
         try db.execute(sql: "UPDATE proceeding SET holder_license = NULL, district = ? WHERE holder_license = ? AND status = 'open'", arguments: [district, license])
-        return count
     }
 }
 
 extension StoreTransaction {
     /// The measures the enforcement system reported (144.2.4), as the domain computed them.
     public func recordMeasures(of proceeding: EnforcementProceeding) throws {
-        try db.execute(sql: "UPDATE proceeding SET details = ? WHERE number = ? AND status = 'open'",
-                       arguments: [ProceedingDetails(proceeding).json, proceeding.number])
+        try db.execute(sql: "UPDATE proceeding_details SET details = ? WHERE number = ? AND EXISTS (SELECT 1 FROM proceeding p WHERE p.number = ? AND p.status = 'open')",
+                       arguments: [ProceedingDetails(proceeding).json, proceeding.number, proceeding.number])
     }
 }

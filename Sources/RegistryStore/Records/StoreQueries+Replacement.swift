@@ -96,15 +96,16 @@ extension StoreTransaction {
     }
 
     /// The unused advance goes back to the creditor (52.5, 153-1.3 ¶2): what was paid becomes what was used.
-    static let returnUnusedAdvance = "details = json_set(details, '$.advancePaidTiyn', json_extract(details, '$.advanceUsedTiyn'))"
+    func returnUnusedAdvance(_ number: String) throws {
+        try db.execute(sql: "UPDATE proceeding_details SET details = json_set(details, '$.advancePaidTiyn', json_extract(details, '$.advanceUsedTiyn')) WHERE number = ?",
+                       arguments: [number])
+    }
 
     /// The proceeding goes to another district's regional chamber (52.4.2); the unused advance is returned (52.5).
     public func relocate(_ number: String, to district: String, reason: String, at now: Instant) throws {
-        try db.execute(sql: """
-            UPDATE proceeding SET district = ?, holder_license = NULL, \(Self.returnUnusedAdvance)
-            WHERE number = ? AND status = 'open'
-            """, arguments: [district, number])
+        try db.execute(sql: "UPDATE proceeding SET district = ?, holder_license = NULL WHERE number = ? AND status = 'open'", arguments: [district, number])
         guard db.changesCount == 1 else { throw StoreCorruption("proceeding \(number) is not open") }
+        try returnUnusedAdvance(number)
         try settleReplacementItems([number])
         try appendAssignment(number, holder: .regionalChamber(district: district), reason: reason, jobID: nil, explanation: nil, at: now)
     }
@@ -112,11 +113,10 @@ extension StoreTransaction {
     /// The proceeding leaves the registry's care: the document went back to the creditor (48.1, 153-1.3).
     /// The unused advance goes back with the document (153-1.3 ¶2), so the closed record keeps none.
     public func closeProceeding(_ number: String, from holder: EnforcementProceeding.Holder, reason: String, at now: Instant) throws {
-        try db.execute(sql: """
-            UPDATE proceeding SET status = 'closed', \(Self.returnUnusedAdvance)
-            WHERE number = ? AND status = 'open' AND holder_license IS ?
-            """, arguments: [number, Self.license(of: holder)])
+        try db.execute(sql: "UPDATE proceeding SET status = 'closed' WHERE number = ? AND status = 'open' AND holder_license IS ?",
+                       arguments: [number, Self.license(of: holder)])
         guard db.changesCount == 1 else { throw StoreCorruption("proceeding \(number) is not open with \(holder)") }
+        try returnUnusedAdvance(number)
         try settleReplacementItems([number])
         try appendAssignment(number, holder: holder, reason: reason, jobID: nil, explanation: nil, at: now)
     }

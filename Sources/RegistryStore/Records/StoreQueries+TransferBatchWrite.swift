@@ -52,7 +52,7 @@ public struct MoveEvent: Sendable {
         self.fields = fields.map { Field(key: $0.key, value: $0.value) }
     }
 
-    /// The payload as an SQL expression over `temp.transfer_plan`'s columns, with its fixed
+    /// The payload as an SQL expression over the plan's columns (`p`, and `r` for its receiver), with its fixed
     /// parts as arguments; the bytes equal `OutboxPayload.json(sorted:)` of the same fields.
     func payloadSQL() -> (sql: String, arguments: [String]) {
         var parts: [String] = [], arguments: [String] = [], literal = "{"
@@ -69,10 +69,10 @@ public struct MoveEvent: Sendable {
             switch field.value {
             case .fixed(.text(let text)): OutboxPayload.append(text, to: &literal)
             case .fixed(.number(let number)): literal += String(number)
-            case .proceeding: slot("number_json")
-            case .receiverLicense: slot("receiver_json")
-            case .receiverIIN: slot("iin_json")
-            case .receiverName: slot("name_json")
+            case .proceeding: slot("p.number_json")
+            case .receiverLicense: slot("r.receiver_json")
+            case .receiverIIN: slot("r.iin_json")
+            case .receiverName: slot("r.name_json")
             }
         }
         parts.append("?")
@@ -89,34 +89,37 @@ extension StoreTransaction {
     /// caller then writes the batch item by item, each in its own savepoint, to set the bad one aside.
     public func applyTransferBatch(job: Int64, district: String, round: Int, items: [PlannedTransferItem], events: [MoveEvent], at now: Instant) throws {
         guard !items.isEmpty else { return }
-        // A keyed temporary table: joined straight to json_each, SQLite scanned the array once per row.
+        // Keyed temporary tables: joined straight to json_each, SQLite scanned the array once per
+        // row. The receivers (a few dozen) are a table of their own, so a plan row carries five values.
         try db.execute(sql: """
             CREATE TEMP TABLE IF NOT EXISTS transfer_plan (
-                number TEXT PRIMARY KEY, position INTEGER NOT NULL, receiver TEXT, holder TEXT NOT NULL, reason TEXT NOT NULL, note TEXT,
-                number_json TEXT NOT NULL, receiver_json TEXT, iin_json TEXT, name_json TEXT
+                number TEXT PRIMARY KEY, position INTEGER NOT NULL, receiver TEXT, note TEXT, number_json TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TEMP TABLE IF NOT EXISTS transfer_receiver (
+                license TEXT PRIMARY KEY, holder TEXT NOT NULL, receiver_json TEXT NOT NULL, iin_json TEXT NOT NULL, name_json TEXT NOT NULL
             ) WITHOUT ROWID;
             DELETE FROM temp.transfer_plan;
+            DELETE FROM temp.transfer_receiver;
             """)
-        let chamber = EnforcementProceeding.Holder.regionalChamber(district: district).description
-        let insert = try db.cachedStatement(sql: "INSERT INTO temp.transfer_plan VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        var quoted: [String: [String]] = [:]
         func json(_ text: String) -> String {
             var literal = ""
             OutboxPayload.append(text, to: &literal)
             return literal
         }
-        var moved = 0
+        let insert = try db.cachedStatement(sql: "INSERT INTO temp.transfer_plan VALUES (?, ?, ?, ?, ?)")
+        let insertReceiver = try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.transfer_receiver VALUES (?, ?, ?, ?, ?)")
+        var receivers: Set<String> = [], moved = 0
         for (position, item) in items.enumerated() {
-            var receiverJSON: [String]?
             if let receiver = item.receiver {
                 moved += 1
-                receiverJSON = quoted[receiver.license] ?? [json(receiver.license), json(receiver.iin), json(receiver.name)]
-                quoted[receiver.license] = receiverJSON
+                if receivers.insert(receiver.license).inserted {
+                    try insertReceiver.execute(arguments: [receiver.license, EnforcementProceeding.Holder.bailiff(license: receiver.license).description,
+                                                           json(receiver.license), json(receiver.iin), json(receiver.name)])
+                }
             }
-            let holder = item.receiver.map { EnforcementProceeding.Holder.bailiff(license: $0.license).description } ?? chamber
-            try insert.execute(arguments: [item.number, position, item.receiver?.license, holder, item.receiver == nil ? "noReceiver" : "reassignment",
-                                           item.note, json(item.number), receiverJSON?[0], receiverJSON?[1], receiverJSON?[2]])
+            try insert.execute(arguments: [item.number, position, item.receiver?.license, item.note, json(item.number)])
         }
+        // Driven by the plan (IN …): an UPDATE … FROM drove by the district's or the job's index instead.
         if moved > 0 {
             try db.execute(sql: """
                 UPDATE proceeding SET holder_license = (SELECT receiver FROM temp.transfer_plan p WHERE p.number = proceeding.number)
@@ -129,8 +132,9 @@ extension StoreTransaction {
         }
         try db.execute(sql: """
             INSERT INTO proceeding_assignment (proceeding_number, holder, reason, job_id, at_ms, explanation)
-            SELECT number, holder, reason, ?, ?, NULL FROM temp.transfer_plan ORDER BY position
-            """, arguments: [job, now.millisecondsSinceEpoch])
+            SELECT p.number, coalesce(r.holder, ?), CASE WHEN p.receiver IS NULL THEN 'noReceiver' ELSE 'reassignment' END, ?, ?, NULL
+            FROM temp.transfer_plan p LEFT JOIN temp.transfer_receiver r ON r.license = p.receiver ORDER BY p.position
+            """, arguments: [EnforcementProceeding.Holder.regionalChamber(district: district).description, job, now.millisecondsSinceEpoch])
         try db.execute(sql: """
             UPDATE transfer_item SET round = ?, (receiver_license, note, state) = (
                 SELECT receiver, note, CASE WHEN receiver IS NULL THEN 'stranded' ELSE 'reassigned' END
@@ -142,7 +146,10 @@ extension StoreTransaction {
         var selects: [String] = [], arguments: [any DatabaseValueConvertible] = [now.millisecondsSinceEpoch]
         for (index, event) in events.enumerated() {
             let payload = event.payloadSQL()
-            selects.append("SELECT position AS pos, \(index) AS k, ? AS event_type, number AS subject, \(payload.sql) AS payload FROM temp.transfer_plan WHERE receiver IS NOT NULL")
+            selects.append("""
+                SELECT p.position AS pos, \(index) AS k, ? AS event_type, p.number AS subject, \(payload.sql) AS payload
+                FROM temp.transfer_plan p JOIN temp.transfer_receiver r ON r.license = p.receiver
+                """)
             arguments.append(event.eventType)
             arguments += payload.arguments
         }

@@ -93,40 +93,47 @@ extension StoreQueries {
     }
 
     /// The proceedings of a job still to place, in the job's order. An item whose proceeding
-    /// is gone, closed, with someone else or unreadable comes back as `unmovable`.
-    /// The job's next pending items in order, each read as the planner needs it: SQLite takes the
-    /// document and the amount out of the details, so no record is decoded whole; details that
-    /// are not JSON make that one item unreadable, not the query.
+    /// is gone, closed, with someone else or unreadable comes back as `unmovable`. Each is read
+    /// as the planner needs it: SQLite takes the document and the amount out of the details, so
+    /// no record is decoded whole; details that are not JSON make that item unreadable, not the query.
     public func pendingItems(of job: TransferJob, limit: Int) throws -> [PendingTransferItem] {
-        try Row.fetchAll(db, sql: """
+        // A cursor, not fetchAll: its rows are read in place instead of copied (5,000 per batch).
+        var items: [PendingTransferItem] = []
+        items.reserveCapacity(limit)
+        let rows = try Row.fetchCursor(db, sql: """
             SELECT position, proceeding_number, number, status, district, holder_license, category, opened_on,
                    d ->> '$.document.kind', d ->> '$.document.reference', d ->> '$.document.debtorKind',
                    d ->> '$.document.subject', d ->> '$.document.inFavourOfState', d ->> '$.amountTiyn'
             FROM (SELECT i.position, i.proceeding_number, p.number, p.status, p.district, p.holder_license, p.category, p.opened_on,
-                         CASE WHEN json_valid(p.details) THEN p.details END AS d
+                         CASE WHEN json_valid(pd.details) THEN pd.details END AS d
                   FROM transfer_item i LEFT JOIN proceeding p ON p.number = i.proceeding_number
+                  LEFT JOIN proceeding_details pd ON pd.number = i.proceeding_number
                   WHERE i.job_id = ? AND i.state = 'pending' ORDER BY i.position LIMIT ?)
             ORDER BY position
-            """, arguments: [job.id, limit]).map { row in
-            let position: Int = row[0], number: String = row[1]
-            guard (row[2] as String?) != nil else { return .unmovable(position: position, number: number, reason: "not in the registry") }
-            let status: String = row[3], district: String = row[4], holder: String? = row[5]
-            guard status == "open" else { return .unmovable(position: position, number: number, reason: "the proceeding is \(status)") }
-            guard holder == nil, district == job.district else {
-                let now = holder.map { "bailiff \($0)" } ?? "the regional chamber of \(district)"
-                return .unmovable(position: position, number: number, reason: "no longer with the regional chamber of \(job.district): held by \(now)")
-            }
-            guard let category = ProceedingCategory(rawValue: row[6]), let opened = LocalDate(row[7] as String),
-                  let kind = (row[8] as String?).flatMap(DocumentKind.init(rawValue:)), let reference: String = row[9],
-                  let debtorKind = (row[10] as String?).flatMap(EnforcementDocument.DebtorKind.init(rawValue:)),
-                  let subject = (row[11] as String?).flatMap(EnforcementDocument.Subject.init(rawValue:)),
-                  let inFavourOfState: Bool = row[12], let amount: Int64 = row[13]
-            else { return .unmovable(position: position, number: number, reason: "its record is unreadable: proceeding \(number) has a malformed row") }
-            return .ready(position: position, ProceedingToPlace(
-                number: number, category: category, district: district, openedOn: opened,
-                document: EnforcementDocument(kind: kind, reference: reference, debtorKind: debtorKind, subject: subject, inFavourOfState: inFavourOfState),
-                amount: Tenge(tiyn: amount)))
+            """, arguments: [job.id, limit])
+        while let row = try rows.next() { items.append(Self.pendingItem(row, job: job)) }
+        return items
+    }
+
+    static func pendingItem(_ row: Row, job: TransferJob) -> PendingTransferItem {
+        let position: Int = row[0], number: String = row[1]
+        guard (row[2] as String?) != nil else { return .unmovable(position: position, number: number, reason: "not in the registry") }
+        let status: String = row[3], district: String = row[4], holder: String? = row[5]
+        guard status == "open" else { return .unmovable(position: position, number: number, reason: "the proceeding is \(status)") }
+        guard holder == nil, district == job.district else {
+            let now = holder.map { "bailiff \($0)" } ?? "the regional chamber of \(district)"
+            return .unmovable(position: position, number: number, reason: "no longer with the regional chamber of \(job.district): held by \(now)")
         }
+        guard let category = ProceedingCategory(rawValue: row[6]), let opened = LocalDate(row[7] as String),
+              let kind = (row[8] as String?).flatMap(DocumentKind.init(rawValue:)), let reference: String = row[9],
+              let debtorKind = (row[10] as String?).flatMap(EnforcementDocument.DebtorKind.init(rawValue:)),
+              let subject = (row[11] as String?).flatMap(EnforcementDocument.Subject.init(rawValue:)),
+              let inFavourOfState: Bool = row[12], let amount: Int64 = row[13]
+        else { return .unmovable(position: position, number: number, reason: "its record is unreadable: proceeding \(number) has a malformed row") }
+        return .ready(position: position, ProceedingToPlace(
+            number: number, category: category, district: district, openedOn: opened,
+            document: EnforcementDocument(kind: kind, reference: reference, debtorKind: debtorKind, subject: subject, inFavourOfState: inFavourOfState),
+            amount: Tenge(tiyn: amount)))
     }
 
     public func transferRound(job: Int64, round: Int) throws -> TransferRound? {

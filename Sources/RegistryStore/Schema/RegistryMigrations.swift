@@ -1,7 +1,7 @@
 import GRDB
 
 /// The schema, as append-only migrations: a released migration is never edited;
-/// a change is a new one, in its own file under Migrations/ (V01…V17 so far). Tables
+/// a change is a new one, in its own file under Migrations/ (V01…V18 so far). Tables
 /// are STRICT; legal dates are `YYYY-MM-DD` text and instants integer milliseconds
 /// (GRDB's own `Date` encoding drops precision).
 enum RegistryMigrations {
@@ -11,7 +11,7 @@ enum RegistryMigrations {
         ("v5-proceedings", v5), ("v6-membership-insurance", v6), ("v7-training-monitors", v7), ("v8-inspections", v8),
         ("v9-penalties-dues", v9), ("v10-complaints", v10), ("v11-mci", v11), ("v12-legal-aid", v12),
         ("v13-penalty-appeals", v13), ("v14-candidates", v14), ("v15-transfer-rounds", v15),
-        ("v16-legal-fidelity", v16), ("v17-staff-and-documents", v17),
+        ("v16-legal-fidelity", v16), ("v17-staff-and-documents", v17), ("v18-narrow-proceedings", v18),
     ]
 
     static var migrator: DatabaseMigrator {

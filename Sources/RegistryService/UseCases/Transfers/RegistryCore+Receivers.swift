@@ -3,7 +3,7 @@ import Licensing
 import RegistryStore
 
 /// Who may receive a district's proceedings at an instant, and who may not and why.
-struct ReceiverSet {
+struct ReceiverSet: Sendable {
     var receivers: [String: License]
     var excluded: [ExcludedBailiff]
 

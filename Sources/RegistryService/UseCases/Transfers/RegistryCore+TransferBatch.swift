@@ -40,10 +40,10 @@ extension RegistryCore {
             do {
                 // The fast path moves every item in one go; if any fails, the whole batch rolls back
                 // and runs again with each item in its own savepoint, so only the bad one is set aside.
-                return try await store.write { tx in try Self.runBatch(of: job.id, limit: limit, isolateItems: false, tx: tx, at: now) }
+                return try await store.write { tx in try Self.runBatch(of: job.id, limit: limit, isolateItems: false, receiverSets: self.receiverSets, tx: tx, at: now) }
             } catch {
                 logger.notice("transfer batch reruns item by item", metadata: ["job": "\(job.id)", "error": "\(error)"])
-                return try await store.write { tx in try Self.runBatch(of: job.id, limit: limit, isolateItems: true, tx: tx, at: now) }
+                return try await store.write { tx in try Self.runBatch(of: job.id, limit: limit, isolateItems: true, receiverSets: self.receiverSets, tx: tx, at: now) }
             }
         } catch {
             let message = "\(error)"
@@ -58,10 +58,13 @@ extension RegistryCore {
         }
     }
 
-    static func runBatch(of id: Int64, limit: Int, isolateItems: Bool, tx: StoreTransaction, at now: Instant) throws -> TransferBatchReport? {
+    static func runBatch(of id: Int64, limit: Int, isolateItems: Bool, receiverSets: ReceiverSetCache, tx: StoreTransaction,
+                         at now: Instant) throws -> TransferBatchReport? {
         guard let job = try tx.transferJob(id), job.state == .reassigning else { return nil }
         let items = try tx.pendingItems(of: job, limit: limit)
-        let set = try receiverSet(in: job.district, excluding: job.licenseNumber, at: now, tx: tx)
+        let set = try receiverSets.set(job: job.id, day: now.kazakhstanDate, writeNumber: tx.writeNumber) {
+            try receiverSet(in: job.district, excluding: job.licenseNumber, at: now, tx: tx)
+        }
         let round = try currentRound(of: job, receivers: set, tx: tx, at: now)
         let planner = ReassignmentPlanner(policy: job.policy, seed: job.seed)
         let mci = try tx.mciTable()

@@ -46,7 +46,7 @@ extension RegistryCore {
         guard let (job, count) = try tx.createTransferJob(forProceedingsOf: license.number.value, trigger: trigger, triggerEntry: entry, triggerReference: reference,
                                                           district: license.district, seed: ReassignmentPlanner.seed(for: seed), policy: policy, at: now)
         else { return nil }
-        try tx.handOverAll(of: license.number.value, to: license.district, at: now)
+        try tx.handOverAll(of: license.number.value, to: license.district, job: job, at: now)
         try recordJobCreated(job, license: license.number.value, district: license.district, count: count, trigger: trigger, tx: tx, at: now)
         return job
     }
