@@ -16,7 +16,7 @@ public final class RegistryStore: Sendable {
 
     /// Opens (creating if needed) and migrates the database at `path`. A commit that leaves more
     /// than `checkpointAfter` bytes of write-ahead log starts a checkpoint in the background.
-    public init(path: String, readers: Int = 8, checkpointAfter: Int64 = 8 << 20) throws {
+    public init(path: String, readers: Int = 8, checkpointAfter: Int64 = 64 << 20) throws {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.maximumReaderCount = readers
