@@ -109,6 +109,15 @@ struct DevModeTests {
         #expect(export.stdout.hasPrefix("holder_name,license_number,issued_on,status,status_since,district\r\n"), "\(export.stderr)")
         #expect(export.stdout.contains("Серикова Айгерим,2026-000001,2026-03-03,suspended,"))
         #expect(!export.stdout.contains(iin))
+        // A name a spreadsheet would run as a formula is exported as text (CSV injection).
+        let formula = Sample.iin(62)
+        _ = try await admin(["person", "register", "--iin", formula, "--surname", "=HYPERLINK(\"http://x.example\")", "--given-name", "Бек",
+                             "--district", "astana", "--education", "higher-legal", "--fact", "citizenship:1985-01-15"])
+        let third = try await admin(["license", "issue", "--iin", formula, "--district", "astana", "--date", "2026-03-03",
+                                     "--attestation", "AC-2026-18", "--internship", "INT-2025-5", "--fee-paid", "--historical-source", "Ministry license file 2026"])
+        #expect(third.status == 0, "\(third.stderr)")
+        let exportAgain = try await admin(["register", "export", "--format", "csv", "--role", "bailiff"])
+        #expect(exportAgain.stdout.contains("\r\n\"'=HYPERLINK(\"\"http://x.example\"\") Бек\",2026-000003,"), "\(exportAgain.stdout)")
         // 154: the regional chamber of his district issues his seal; the register shows it, nothing outstanding while suspended.
         let seal = try await admin(["chamber", "documents", "issue", "2026-000002", "--kind", "seal", "--number", "S-0002", "--role", "regionalChamber-shymkent"])
         #expect(seal.stdout.contains("seal S-0002 issued"), "\(seal.stdout)\(seal.stderr)")
@@ -126,7 +135,7 @@ struct DevModeTests {
         #expect(exited == 0, "\(output)")
         #expect(output.contains("database closed"))
         let verify = try await ExecutableTests.run("registry-admin", ["audit", "verify", folder.path])
-        // Eleven calls of the tour plus the monitors' scheduled run at startup, audited as the system.
-        #expect(verify.stdout.contains("intact: 12 entries"), "\(verify.stdout)")
+        // Thirteen calls of the tour plus the monitors' scheduled run at startup, audited as the system.
+        #expect(verify.stdout.contains("intact: 14 entries"), "\(verify.stdout)")
     }
 }

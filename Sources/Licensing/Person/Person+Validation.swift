@@ -13,9 +13,10 @@ extension Person {
             if !ok { violations.append(.init(field: field, description: text)) }
         }
         let surname = surname.trimmingWhitespace, givenName = givenName.trimmingWhitespace
-        check(!surname.isEmpty && surname.count <= 100, "surname", "required, at most 100 characters")
-        check(!givenName.isEmpty && givenName.count <= 100, "given_name", "required, at most 100 characters")
-        check((patronymic ?? "").count <= 100, "patronymic", "at most 100 characters")
+        // Counted in Unicode scalars: in characters, a letter with a thousand combining marks is one.
+        check(!surname.isEmpty && surname.unicodeScalars.count <= 100, "surname", "required, at most 100 characters")
+        check(!givenName.isEmpty && givenName.unicodeScalars.count <= 100, "given_name", "required, at most 100 characters")
+        check((patronymic ?? "").unicodeScalars.count <= 100, "patronymic", "at most 100 characters")
         check(EnforcementDistrict.named(residenceDistrict) != nil, "residence_district", "unknown district code '\(residenceDistrict)'")
         check(education != nil, "education", "required")
         for (index, fact) in facts.enumerated() {

@@ -150,7 +150,14 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         guard callID != 0 else { return protocolViolation(context: context, "call id 0 is reserved for the connection") }
         guard inFlight[callID] == nil else { return protocolViolation(context: context, "call id \(callID) is already in flight") }
         guard let principal else { return } // identity failed: the connection is closing
-        let requestID = request.requestID.isEmpty ? "\(requestIDPrefix)-\(callID)" : String(request.requestID.prefix(128))
+        // Both are stored with the call's audit entry: short printable text only (TextFieldPolicy).
+        let idProblem = TextFieldPolicy.problem(in: request.requestID, maxBytes: TextFieldPolicy.maxKeyBytes)
+        let requestID = request.requestID.isEmpty || idProblem != nil ? "\(requestIDPrefix)-\(callID)" : request.requestID
+        for (field, problem) in [("request_id", idProblem), ("idempotency_key", TextFieldPolicy.problem(in: request.idempotencyKey, maxBytes: TextFieldPolicy.maxKeyBytes))] {
+            guard let problem else { continue }
+            return respond(callID, requestID: requestID, error: RPCError(code: .invalidArgument, message: "\(field): \(problem)", reason: "INVALID_TEXT",
+                                                                         fieldViolations: [.init(field: field, description: problem)]), context: context)
+        }
         guard state == .open else {
             return respond(callID, requestID: requestID, error: RPCError(code: .unavailable, message: "server is shutting down; retry on a new connection"), context: context)
         }

@@ -23,6 +23,7 @@ public struct MethodTable: Sendable {
             } catch {
                 throw RPCError(code: .invalidArgument, message: "request payload is not a valid \(Request.protoMessageName)")
             }
+            try TextFieldPolicy.check(request)
             return try await body(request, context).serializedBytes()
         }
     }
