@@ -29,16 +29,27 @@ public struct TLSMaterial: Sendable {
     }
 
     /// Server side: TLS 1.2 minimum (1.3 negotiated whenever the client offers it),
-    /// a client certificate required and verified against the CA.
+    /// a client certificate required and verified against the CA. TLS 1.2 offers only
+    /// forward-secret AEAD suites (ECDHE with AES-GCM or ChaCha20-Poly1305): BoringSSL's
+    /// default list also accepted CBC with SHA-1 (issue 12). TLS 1.3's suites are all AEAD.
     func serverConfiguration() throws -> TLSConfiguration {
         let chain = try NIOSSLCertificate.fromPEMBytes(Array(certificateChainPEM.utf8)).map { NIOSSLCertificateSource.certificate($0) }
         let key = try NIOSSLPrivateKey(bytes: Array(privateKeyPEM.utf8), format: .pem)
         let roots = try NIOSSLCertificate.fromPEMBytes(Array(trustedCAPEM.utf8))
         var tls = TLSConfiguration.makeServerConfigurationWithMTLS(certificateChain: chain, privateKey: .privateKey(key), trustRoots: .certificates(roots))
         tls.minimumTLSVersion = .tlsv12
+        tls.cipherSuiteValues = Self.tls12CipherSuites
         tls.certificateVerification = .noHostnameVerification
         return tls
     }
+}
+
+extension TLSMaterial {
+    static let tls12CipherSuites: [NIOTLSCipher] = [
+        .TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, .TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+        .TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, .TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+        .TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, .TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+    ]
 }
 
 /// A configuration problem that stops the server from starting.
