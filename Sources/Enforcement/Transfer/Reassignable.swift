@@ -27,9 +27,4 @@ public struct ProceedingToPlace: Reassignable, Hashable, Sendable {
         self.document = document
         self.amount = amount
     }
-
-    public init(_ proceeding: EnforcementProceeding) {
-        self.init(number: proceeding.number, category: proceeding.category, district: proceeding.district,
-                  openedOn: proceeding.openedOn, document: proceeding.document, amount: proceeding.amount)
-    }
 }

@@ -43,11 +43,6 @@ extension StoreTransaction {
         try appendOutbox(eventType: eventType, subject: subject, payload: OutboxPayload.json(fields), at: at)
     }
 
-    /// As above, with the fields already in key order.
-    public func appendOutbox(eventType: String, subject: String, sortedFields: [(key: String, value: OutboxValue)], at: Instant) throws {
-        try appendOutbox(eventType: eventType, subject: subject, payload: OutboxPayload.json(sorted: sortedFields), at: at)
-    }
-
     /// Records a domain event for other parts of the system, in this transaction.
     public func appendOutbox(eventType: String, subject: String, payload: String, at: Instant) throws {
         try db.cachedStatement(sql: "INSERT INTO outbox (at_ms, event_type, subject, payload) VALUES (?, ?, ?, ?)")

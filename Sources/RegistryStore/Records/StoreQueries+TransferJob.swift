@@ -270,14 +270,6 @@ extension StoreTransaction {
                        arguments: [String(decoding: try encoder.encode(map), as: UTF8.self), job, round])
     }
 
-    /// Records an item's outcome: reassigned (with its receiver) or stranded (with why).
-    public func markItem(job: Int64, proceeding: String, receiver: String?, round: Int, note: String?) throws {
-        try db.cachedStatement(sql: """
-            UPDATE transfer_item SET state = ?, receiver_license = ?, round = ?, note = ? WHERE job_id = ? AND proceeding_number = ? AND state = 'pending'
-            """).execute(arguments: [receiver == nil ? "stranded" : "reassigned", receiver, round, note, job, proceeding])
-        guard db.changesCount == 1 else { throw StoreCorruption("item \(proceeding) of job \(job) was already placed") }
-    }
-
     /// Sets an item aside with its reason; `planned` keeps the receiver a round counted for it.
     public func quarantineItem(job: Int64, proceeding: String, reason: String, planned receiver: String?, round: Int?) throws {
         try db.execute(sql: """
