@@ -4,10 +4,10 @@ import Licensing
 import Logging
 import RegistryStore
 
-/// The registry's use cases. Each public method authorizes, validates, decides
-/// with the pure domain, and stores the outcome with its audit entry in one
-/// transaction. Errors are `Rejection`s (mapped to statuses at the edge) or
-/// storage failures (INTERNAL).
+/// The registry's use cases. Each public method validates, decides with the pure
+/// domain, and stores the outcome with its audit entry in one transaction. Callers
+/// are authorized before they get here, from the method's policy in the protocol.
+/// Errors are `Rejection`s (mapped to statuses at the edge) or storage failures (INTERNAL).
 public final class RegistryCore: Sendable {
     public let store: RegistryStore
     public let clock: any RegistryClock
@@ -26,53 +26,51 @@ public final class RegistryCore: Sendable {
         self.logger = logger
     }
 
-    /// Records a refusal that happened before any transaction (e.g. a denied role).
-    public func auditRefusal(_ operation: Operation, _ rejection: Rejection, context: RequestContext) async {
-        let entry = auditEntry(operation, context: context, outcome: Self.outcome(of: rejection), subject: "")
+    /// Records a call refused outside a unit of work: by the edge before the use case ran
+    /// (denied, undecodable, malformed) or by a use case that reads. `code` is the status
+    /// name (`PERMISSION_DENIED`); `reason` and `article` as the caller was told.
+    public func auditRefusal(code: String, reason: String, article: String?, context: RequestContext) async {
+        let entry = auditEntry(context: context, outcome: Self.outcome(code: code, reason: reason, article: article), subject: "")
         do {
             _ = try await store.write { tx in try tx.appendAudit(entry) }
+            context.auditTrail.markRecorded()
         } catch {
-            logger.error("could not audit a refusal", metadata: ["method": "\(operation.rawValue)", "error": "\(error)"])
+            logger.error("could not audit a refusal", metadata: ["method": "\(context.method)", "error": "\(error)"])
         }
     }
 
-    func auditEntry(_ operation: Operation, context: RequestContext, outcome: String, subject: String, digest: String? = nil) -> AuditEntry {
+    func auditEntry(context: RequestContext, outcome: String, subject: String, digest: String? = nil) -> AuditEntry {
         AuditEntry(
-            at: clock.now(), principal: context.principal.uri, method: operation.rawValue,
+            at: clock.now(), principal: context.principal.uri, method: context.method,
             requestID: context.requestID, requestDigest: digest ?? context.requestDigest, outcome: outcome, subject: subject
         )
     }
 
+    /// "PERMISSION_DENIED ROLE_NOT_ALLOWED Art. 142.1": the status as the caller was told it.
+    static func outcome(code: String, reason: String, article: String?) -> String {
+        ([code] + (reason.isEmpty ? [] : [reason]) + (article.map { ["Art. \($0)"] } ?? [])).joined(separator: " ")
+    }
+
     static func outcome(of rejection: Rejection) -> String {
-        ([rejection.code.name, rejection.reason] + (rejection.article.map { ["Art. \($0)"] } ?? [])).joined(separator: " ")
+        // The domain's code names are camel case ("failedPrecondition"); the log uses the status names.
+        let code = rejection.code.name.map { $0.isUppercase ? "_\($0)" : $0.uppercased() }.joined()
+        return outcome(code: code, reason: rejection.reason, article: rejection.article?.reference)
     }
 
-    /// Authorizes a call, auditing a denial.
-    func authorize(_ operation: Operation, _ context: RequestContext) async throws(Rejection) {
-        do {
-            try AuthorizationTable.authorize(context.principal, operation)
-        } catch {
-            await auditRefusal(operation, error, context: context)
-            throw error
-        }
-    }
-
-    /// The frame of every mutation: authorization, idempotent replay, the decision
-    /// in a savepoint, and the audit entry, in one transaction. A refusal is
-    /// audited too, and none of the refused call's writes are kept.
+    /// The frame of every mutation (the unit of work): idempotent replay, the decision in
+    /// a savepoint, and the audit entry, in one transaction. A refusal is audited too, and
+    /// none of the refused call's writes are kept. The edge has authorized the call.
     func mutate<Result: Codable & Sendable>(
-        _ operation: Operation,
         context: RequestContext,
         subject: @escaping @Sendable (Result) -> String,
         _ decide: @escaping @Sendable (StoreTransaction, Instant) throws -> Result
     ) async throws -> Result {
-        try await authorize(operation, context)
         let now = clock.now()
         let outcome: Outcome<Result> = try await store.write { tx in
             let digest = context.requestDigest
             if let key = context.idempotencyKey,
                let stored = try tx.storedResult(principal: context.principal.uri, key: key) {
-                guard stored.method == operation.rawValue, stored.requestDigest == digest else {
+                guard stored.method == context.method, stored.requestDigest == digest else {
                     return .rejected(Rejection(
                         .invalidArgument, reason: "IDEMPOTENCY_KEY_REUSED",
                         message: "idempotency key was already used for a different request (\(stored.method))",
@@ -83,17 +81,18 @@ public final class RegistryCore: Sendable {
             }
             do {
                 let result = try tx.savepoint { try decide(tx, now) }
-                try tx.appendAudit(self.auditEntry(operation, context: context, outcome: "OK", subject: subject(result), digest: digest))
+                try tx.appendAudit(self.auditEntry(context: context, outcome: "OK", subject: subject(result), digest: digest))
                 if let key = context.idempotencyKey {
-                    try tx.storeResult(principal: context.principal.uri, key: key, method: operation.rawValue,
+                    try tx.storeResult(principal: context.principal.uri, key: key, method: context.method,
                                        requestDigest: digest, result: try JSONEncoder().encode(result), at: now)
                 }
                 return .done(result)
             } catch let rejection as Rejection {
-                try tx.appendAudit(self.auditEntry(operation, context: context, outcome: Self.outcome(of: rejection), subject: "", digest: digest))
+                try tx.appendAudit(self.auditEntry(context: context, outcome: Self.outcome(of: rejection), subject: "", digest: digest))
                 return .rejected(rejection)
             }
         }
+        context.auditTrail.markRecorded()
         switch outcome {
         case .done(let result):
             workSignal.notify()

@@ -5,16 +5,23 @@ import RegistryStore
 /// What the edge knows about one call, handed to every use case.
 public struct RequestContext: Sendable {
     public let principal: Principal
+    /// The method called, as the audit log and the idempotency store name it: "Licensing/IssueLicense".
+    public let method: String
     public let requestID: String
     /// The serialized request, kept to digest it only when it is audited.
     public let payload: Data
     public let idempotencyKey: String?
+    /// Whether the call's outcome is already in the audit log, so the edge records a refusal once.
+    public let auditTrail: AuditTrail
 
-    public init(principal: Principal, requestID: String, payload: Data, idempotencyKey: String?) {
+    public init(principal: Principal, method: String, requestID: String, payload: Data, idempotencyKey: String?,
+                auditTrail: AuditTrail = AuditTrail()) {
         self.principal = principal
+        self.method = method
         self.requestID = requestID
         self.payload = payload
         self.idempotencyKey = idempotencyKey
+        self.auditTrail = auditTrail
     }
 
     /// Lower-case hex SHA-256 of the serialized request, for the audit log and idempotency.

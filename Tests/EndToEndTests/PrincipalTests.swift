@@ -2,7 +2,7 @@ import Licensing
 import RegistryService
 import Testing
 
-@Suite("Identity URIs and the authorization table")
+@Suite("Identity URIs")
 struct PrincipalTests {
     @Test func regionalRolesCarryAKnownDistrict() throws {
         let p = try Principal(uri: "spiffe://registry.bailiff.kz/role/regionalChamber/region/almaty-city")
@@ -25,14 +25,5 @@ struct PrincipalTests {
                     "spiffe://registry.bailiff.kz/role/ministry/role/auditor", "spiffe://registry.bailiff.kz/role"] {
             #expect(throws: Principal.InvalidIdentity.self, "\(uri)") { try Principal(uri: uri) }
         }
-    }
-
-    @Test func authorizationDeniesByDefaultAndOnlyTheMinistryIssues_142_1() {
-        for role in Role.allCases {
-            #expect(AuthorizationTable.isAllowed(role, .issueLicense) == (role == .ministry))
-            #expect(AuthorizationTable.isAllowed(role, .getLicense))
-            #expect(AuthorizationTable.isAllowed(role, .listLicenses))
-        }
-        #expect(Set(AuthorizationTable.allowed.keys) == Set(Operation.allCases))
     }
 }

@@ -21,7 +21,8 @@ struct ProtocolDriftTests {
         for file in files {
             let text = try String(contentsOf: protocols.appendingPathComponent(file), encoding: .utf8)
             var current = ""
-            for line in text.split(separator: "\n") {
+            // Comments may quote an rpc as an example; only declarations count.
+            for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
                 if let m = try service.firstMatch(in: String(line)) { current = String(m.output[1].substring!) }
                 if let m = try rpc.firstMatch(in: String(line)) {
                     let (name, req, resp) = (m.output[1].substring!, m.output[2].substring!, m.output[3].substring!)

@@ -164,12 +164,12 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         guard inFlight.count < limits.maxConcurrentCalls else {
             return respond(callID, requestID: requestID, error: RPCError(code: .resourceExhausted, message: "more than \(limits.maxConcurrentCalls) calls in flight on this connection"), context: context)
         }
-        guard let handler = table.handler(for: request.method) else {
+        guard let method = table.method(for: request.method) else {
             return respond(callID, requestID: requestID, error: RPCError(code: .unimplemented, message: "unknown method '\(request.method)'"), context: context)
         }
         highestCallID = max(highestCallID, callID)
         let call = CallContext(
-            principal: principal, requestID: requestID,
+            principal: principal, method: method.info, requestID: requestID,
             idempotencyKey: request.idempotencyKey.isEmpty ? nil : request.idempotencyKey,
             payload: request.payload
         )
@@ -183,7 +183,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         // no thread hop; a mutation suspends at the database writer and finishes later.
         let task = Task.immediate {
             let result: Result<[UInt8], any Error>
-            do { result = .success(try await handler(call.payload, call)) } catch { result = .failure(error) }
+            do { result = .success(try await method.run(call)) } catch { result = .failure(error) }
             if loop.inEventLoop {
                 bound.value.finish(callID, serial: serial, result)
             } else {
@@ -235,14 +235,9 @@ final class ServerConnectionHandler: ChannelInboundHandler {
 
     /// Maps whatever a handler threw to a status; internals never leak to the caller.
     private func statusError(_ error: any Error, requestID: String) -> RPCError {
-        switch error {
-        case let rpc as RPCError: return rpc
-        case let rejection as Rejection: return RPCError(rejection)
-        case is CancellationError: return RPCError(code: .cancelled, message: "cancelled")
-        default:
-            logger.error("call failed", metadata: ["request_id": "\(requestID)", "error": "\(error)"])
-            return RPCError(code: .internal, message: "internal error; quote request id \(requestID) to the operator")
-        }
+        guard RPCError.isUnexpected(error) else { return RPCError(mapping: error) }
+        logger.error("call failed", metadata: ["request_id": "\(requestID)", "error": "\(error)"])
+        return RPCError(code: .internal, message: "internal error; quote request id \(requestID) to the operator")
     }
 
     private func respond(_ callID: UInt64, requestID: String, error: RPCError, context: ChannelHandlerContext) {

@@ -8,7 +8,7 @@ import SwiftProtobuf
 /// text: NUL (which cut names short) and the other control characters except tab and line
 /// breaks, and the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
 /// U+2066–U+2069, "Trojan Source"). Such a payload is malformed, like one that does not
-/// decode, so it is refused before authorization: the refusal says nothing about the register.
+/// decode: refused once the caller is authorized, before the method runs.
 enum TextFieldPolicy {
     static let maxBytes = 16 * 1024
     /// Request ids and idempotency keys, which are stored with every call's audit entry.

@@ -15,9 +15,11 @@ public struct RegistryEndpoints: Sendable {
         self.version = version
     }
 
-    /// Every method of every service, from the generated registrations.
+    /// Every method of every service, from the generated registrations, each call
+    /// audited if refused, authorized from its policy, and checked for a misplaced
+    /// idempotency key, in that order, before its payload is decoded.
     public var methodTable: MethodTable {
-        var table = MethodTable()
+        var table = MethodTable(interceptors: [AuditInterceptor(core: core), AuthorizationInterceptor(), IdempotencyInterceptor()])
         (self as any HealthHandler).register(in: &table)
         (self as any RegistryHandler).register(in: &table)
         (self as any LicensingHandler).register(in: &table)

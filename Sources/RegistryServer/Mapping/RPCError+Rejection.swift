@@ -21,3 +21,20 @@ extension RPCError {
         )
     }
 }
+
+extension RPCError {
+    /// Whatever a handler threw, as the status the caller is told; internals never leak.
+    init(mapping error: any Error) {
+        switch error {
+        case let rpc as RPCError: self = rpc
+        case let rejection as Rejection: self.init(rejection)
+        case is CancellationError: self.init(code: .cancelled, message: "cancelled")
+        default: self.init(code: .internal, message: "internal error")
+        }
+    }
+
+    /// Errors that are not a status the server chose (a storage failure, a bug).
+    static func isUnexpected(_ error: any Error) -> Bool {
+        !(error is RPCError || error is Rejection || error is CancellationError)
+    }
+}

@@ -7,7 +7,7 @@ extension RegistryCore {
     /// The Ministry replaces years of the working calendar (a new year's transfer order,
     /// a correction). Validated whole; the calendar in force changes only if all is well.
     public func importWorkingCalendar(_ document: Data, context: RequestContext) async throws -> WorkingCalendar {
-        try await mutate(.importWorkingCalendar, context: context, subject: { (summary: CalendarSummary) in "calendar:\(summary.first)-\(summary.last)" }) { tx, now in
+        try await mutate(context: context, subject: { (summary: CalendarSummary) in "calendar:\(summary.first)-\(summary.last)" }) { tx, now in
             do {
                 let imported = try WorkingCalendarFile.decode(document)
                 let merged = try tx.workingCalendarFile().replacingYears(with: imported)

@@ -6,7 +6,7 @@ extension RegistryCore {
     /// A chamber opens a disciplinary proceeding (170.2, 162.1.2-4, 163-1.1.3-3). While it is
     /// open the bailiff cannot leave on his own application (144.5).
     public func openDisciplinaryProceeding(licenseNumber text: String, openedOn: LocalDate?, source: String, context: RequestContext) async throws -> DisciplinaryProceeding {
-        try await mutate(.openDisciplinaryProceeding, context: context, subject: { "discipline:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "discipline:\($0.id)" }) { tx, now in
             let license = try Self.requireLicense(text, field: "license_number", tx: tx)
             // Art. 162.1.2-4: a regional chamber acts on the bailiffs of its own region.
             try Self.requireOwnRegion(context.principal, license: license, article: "162.1.2-4")
@@ -28,7 +28,7 @@ extension RegistryCore {
 
     /// The chamber closes a proceeding with its outcome.
     public func closeDisciplinaryProceeding(id: Int64, closedOn: LocalDate?, outcome: String, penalty: String = "", context: RequestContext) async throws -> DisciplinaryProceeding {
-        try await mutate(.closeDisciplinaryProceeding, context: context, subject: { "discipline:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "discipline:\($0.id)" }) { tx, now in
             guard var proceeding = try tx.disciplinaryProceeding(id) else {
                 throw Rejection(.notFound, reason: "PROCEEDING_NOT_FOUND", message: "no disciplinary proceeding \(id)")
             }
@@ -72,7 +72,6 @@ extension RegistryCore {
 
     /// The proceedings against a bailiff, and the ids of those whose penalty still counts today (170.4).
     public func disciplinaryProceedings(licenseNumber text: String, context: RequestContext) async throws -> ([DisciplinaryProceeding], Set<Int64>) {
-        try await authorize(.listDisciplinaryProceedings, context)
         let number = try LicenseNumber.parse(text, field: "license_number")
         let proceedings = try store.read { try $0.disciplinaryProceedings(of: number) }
         let today = clock.now().kazakhstanDate
@@ -86,7 +85,7 @@ extension RegistryCore {
     /// The appeal of a penalty, decided as the charter provides (170.3): upheld, or annulled,
     /// after which the penalty never counts.
     public func appealPenalty(proceeding id: Int64, annulled: Bool, decision: String, context: RequestContext) async throws -> DisciplinaryProceeding {
-        try await mutate(.appealPenalty, context: context, subject: { "discipline:\($0.id)" }) { tx, _ in
+        try await mutate(context: context, subject: { "discipline:\($0.id)" }) { tx, _ in
             guard var proceeding = try tx.disciplinaryProceeding(id) else {
                 throw Rejection(.notFound, reason: "PROCEEDING_NOT_FOUND", message: "no disciplinary proceeding \(id)")
             }

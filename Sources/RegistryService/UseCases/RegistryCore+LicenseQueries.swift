@@ -27,20 +27,19 @@ public struct PublicRegisterEntry: Hashable, Sendable {
 extension RegistryCore {
     /// The status of a license at an instant, from its history.
     public func licenseStatus(number text: String, at instant: Instant, context: RequestContext) async throws -> (License, StatusChange?) {
-        let license = try await license(number: text, context: context, operation: .getLicenseStatusAt)
+        let license = try await license(number: text, context: context)
         return (license, license.change(at: instant))
     }
 
     /// "What happened to this license and why": every entry, and the deadlines the decisions set.
     public func licenseHistory(number text: String, context: RequestContext) async throws -> (License, [StoredDeadline]) {
-        let license = try await license(number: text, context: context, operation: .getLicenseHistory)
+        let license = try await license(number: text, context: context)
         let deadlines = try store.read { try $0.deadlines(license: license.number, openOnly: false) }
         return (license, deadlines)
     }
 
     /// `mayPractise(b, D)` (DOMAIN.md §5.4) for the holder of `iin` or of license `number`.
     public func mayPractise(iin: String?, licenseNumber: String?, at instant: Instant?, context: RequestContext) async throws -> PracticeAssessment {
-        try await authorize(.mayPractise, context)
         let at = instant ?? clock.now()
         let holder: IIN
         switch (iin.flatMap { $0.isEmpty ? nil : $0 }, licenseNumber.flatMap { $0.isEmpty ? nil : $0 }) {
@@ -62,14 +61,12 @@ extension RegistryCore {
 
     /// The public register, or one of its published lists (suspended, terminated, deprived).
     public func publicRegister(status: LicenseStatus?, pageSize: Int, pageToken: String?, context: RequestContext) async throws -> ([PublicRegisterEntry], String?) {
-        try await authorize(.publicRegister, context)
         let page = try licensePage(matching: LicenseFilter(status: status), pageSize: pageSize, pageToken: pageToken)
         return (page.licenses.map(PublicRegisterEntry.init), page.nextPageToken)
     }
 
     /// Deadlines of one license, or the open ones overdue on a day.
     public func deadlines(licenseNumber text: String?, overdueOn: LocalDate?, context: RequestContext) async throws -> [StoredDeadline] {
-        try await authorize(.listDeadlines, context)
         let number = try text.flatMap { $0.isEmpty ? nil : $0 }.map { text throws(Rejection) in try LicenseNumber.parse(text, field: "license_number") }
         guard number != nil || overdueOn != nil else {
             throw Rejection.invalid("overdue_on", "give a license number or the day to list overdue deadlines on")

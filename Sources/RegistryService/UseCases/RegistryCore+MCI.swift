@@ -7,7 +7,7 @@ extension RegistryCore {
     /// year from 1 January, or from the day a mid-year amendment names.
     public func setMCI(year: Int, from: LocalDate?, tenge: Int64, source: String, context: RequestContext) async throws -> MCITable {
         let effective = from ?? LocalDate(year: year, month: 1, day: 1)
-        return try await mutate(.setMCI, context: context, subject: { _ in "mci:\(effective?.description ?? String(year))" }) { tx, now in
+        return try await mutate(context: context, subject: { _ in "mci:\(effective?.description ?? String(year))" }) { tx, now in
             guard let effective, (2000...2100).contains(effective.year) else {
                 throw Rejection.invalid(from == nil ? "year" : "effective_from", "a year 2000–2100 or the date the rate takes effect")
             }
@@ -20,7 +20,6 @@ extension RegistryCore {
     }
 
     public func mciTable(context: RequestContext) async throws -> MCITable {
-        try await authorize(.getMCITable, context)
         return try store.read { try $0.mciTable() }
     }
 }

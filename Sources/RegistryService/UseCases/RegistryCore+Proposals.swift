@@ -16,7 +16,7 @@ extension RegistryCore {
 
     /// A representation to the Ministry (143.1, 144.3); its author is the caller.
     public func submitProposal(licenseNumber text: String, ground: String, facts: String, context: RequestContext) async throws -> Proposal {
-        try await mutate(.submitProposal, context: context, subject: { "proposal:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "proposal:\($0.id)" }) { tx, now in
             guard let author = Self.proposalAuthor(of: context.principal) else {
                 throw Rejection(.permissionDenied, reason: "ROLE_NOT_ALLOWED", message: "role \(context.principal.role.rawValue) does not submit proposals", article: "144.3")
             }
@@ -34,7 +34,6 @@ extension RegistryCore {
 
     /// The Ministry and auditors see all proposals; a proposing body sees its own.
     public func proposals(state: Proposal.State?, licenseNumber text: String?, context: RequestContext) async throws -> [Proposal] {
-        try await authorize(.listProposals, context)
         var filter = ProposalFilter(state: state)
         if let text, !text.isEmpty {
             let number = try LicenseNumber.parse(text, field: "license_number")
@@ -50,7 +49,7 @@ extension RegistryCore {
 
     /// The Ministry declines a pending proposal, with reasons.
     public func declineProposal(id: Int64, reasons: String, context: RequestContext) async throws -> Proposal {
-        try await mutate(.declineProposal, context: context, subject: { "proposal:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "proposal:\($0.id)" }) { tx, now in
             let declined = try Self.requireProposal(id, tx: tx).declined(reasons: reasons, at: now)
             try tx.update(declined)
             return declined
@@ -59,7 +58,7 @@ extension RegistryCore {
 
     /// The body named as a draft's author submits it to the Ministry (143.1, 144.3).
     public func submitDraftProposal(id: Int64, context: RequestContext) async throws -> Proposal {
-        try await mutate(.submitDraftProposal, context: context, subject: { "proposal:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "proposal:\($0.id)" }) { tx, now in
             let draft = try Self.requireProposal(id, tx: tx)
             guard let author = Self.proposalAuthor(of: context.principal) else {
                 throw Rejection(.permissionDenied, reason: "ROLE_NOT_ALLOWED", message: "role \(context.principal.role.rawValue) does not submit proposals", article: "144.3")
@@ -75,7 +74,7 @@ extension RegistryCore {
 
     /// The body named as a draft's author decides not to submit it, with reasons.
     public func withdrawDraftProposal(id: Int64, reasons: String, context: RequestContext) async throws -> Proposal {
-        try await mutate(.withdrawDraftProposal, context: context, subject: { "proposal:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "proposal:\($0.id)" }) { tx, now in
             let draft = try Self.requireProposal(id, tx: tx)
             guard let author = Self.proposalAuthor(of: context.principal) else {
                 throw Rejection(.permissionDenied, reason: "ROLE_NOT_ALLOWED", message: "role \(context.principal.role.rawValue) does not handle proposals", article: "144.3")

@@ -5,17 +5,20 @@ import SwiftProtobuf
 public struct MethodDescriptor<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>: Sendable {
     public let service: String
     public let method: String
+    /// Who may call it, from the rpc's `(policy)` option.
+    public let policy: MethodPolicy
 
-    public init(service: String, method: String) {
+    public init(service: String, method: String, policy: MethodPolicy) {
         self.service = service
         self.method = method
+        self.policy = policy
     }
 
     /// The name on the wire: "/kz.bailiff.registry.v1.Licensing/IssueLicense".
     public var path: String { "/\(service)/\(method)" }
 
     public var info: MethodInfo {
-        MethodInfo(service: service, method: method, requestType: Request.protoMessageName, responseType: Response.protoMessageName)
+        MethodInfo(service: service, method: method, requestType: Request.protoMessageName, responseType: Response.protoMessageName, policy: policy)
     }
 }
 
@@ -25,6 +28,7 @@ public struct MethodInfo: Hashable, Sendable, CustomStringConvertible {
     public let method: String
     public let requestType: String
     public let responseType: String
+    public let policy: MethodPolicy
 
     public var path: String { "/\(service)/\(method)" }
     /// "Licensing/IssueLicense": the service's short name and the method.

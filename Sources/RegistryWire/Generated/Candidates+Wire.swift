@@ -5,43 +5,56 @@ public enum CandidatesMethods {
     public static let serviceName = "kz.bailiff.registry.v1.Candidates"
 
     public static let startInternship = MethodDescriptor<WireStartInternshipRequest, WireInternshipResponse>(
-        service: serviceName, method: "StartInternship"
+        service: serviceName, method: "StartInternship",
+        policy: MethodPolicy(roles: [.bailiff, .regionalChamber, .territorialBody], isMutation: true)
     )
     public static let endInternship = MethodDescriptor<WireEndInternshipRequest, WireInternshipResponse>(
-        service: serviceName, method: "EndInternship"
+        service: serviceName, method: "EndInternship",
+        policy: MethodPolicy(roles: [.bailiff, .regionalChamber, .territorialBody], isMutation: true)
     )
     public static let submitApplication = MethodDescriptor<WireSubmitApplicationRequest, WireApplicationResponse>(
-        service: serviceName, method: "SubmitApplication"
+        service: serviceName, method: "SubmitApplication",
+        policy: MethodPolicy(roles: [.territorialBody], isMutation: true, article: "141-1.2")
     )
     public static let returnApplication = MethodDescriptor<WireReturnApplicationRequest, WireApplicationResponse>(
-        service: serviceName, method: "ReturnApplication"
+        service: serviceName, method: "ReturnApplication",
+        policy: MethodPolicy(roles: [.territorialBody], isMutation: true, article: "141-1.3")
     )
     public static let reviewApplication = MethodDescriptor<WireReviewApplicationRequest, WireApplicationResponse>(
-        service: serviceName, method: "ReviewApplication"
+        service: serviceName, method: "ReviewApplication",
+        policy: MethodPolicy(roles: [.territorialBody], isMutation: true, article: "141-1.4")
     )
     public static let listApplications = MethodDescriptor<WireListApplicationsRequest, WireListApplicationsResponse>(
-        service: serviceName, method: "ListApplications"
+        service: serviceName, method: "ListApplications",
+        policy: MethodPolicy(roles: [.ministry, .auditor, .territorialBody, .attestationCommission])
     )
     public static let scheduleSession = MethodDescriptor<WireScheduleSessionRequest, WireSessionResponse>(
-        service: serviceName, method: "ScheduleSession"
+        service: serviceName, method: "ScheduleSession",
+        policy: MethodPolicy(roles: [.territorialBody], isMutation: true)
     )
     public static let inviteCandidate = MethodDescriptor<WireInviteCandidateRequest, WireSeatResponse>(
-        service: serviceName, method: "InviteCandidate"
+        service: serviceName, method: "InviteCandidate",
+        policy: MethodPolicy(roles: [.territorialBody], isMutation: true)
     )
     public static let recordAttestationResult = MethodDescriptor<WireRecordAttestationResultRequest, WireSeatResponse>(
-        service: serviceName, method: "RecordAttestationResult"
+        service: serviceName, method: "RecordAttestationResult",
+        policy: MethodPolicy(roles: [.attestationCommission], isMutation: true, article: "141-1.9")
     )
     public static let recordAbsence = MethodDescriptor<WireRecordAbsenceRequest, WireApplicationResponse>(
-        service: serviceName, method: "RecordAbsence"
+        service: serviceName, method: "RecordAbsence",
+        policy: MethodPolicy(roles: [.attestationCommission], isMutation: true)
     )
     public static let recordMinutes = MethodDescriptor<WireRecordMinutesRequest, WireSessionResponse>(
-        service: serviceName, method: "RecordMinutes"
+        service: serviceName, method: "RecordMinutes",
+        policy: MethodPolicy(roles: [.attestationCommission], isMutation: true)
     )
     public static let sessionGaps = MethodDescriptor<WireSessionGapsRequest, WireSessionGapsResponse>(
-        service: serviceName, method: "SessionGaps"
+        service: serviceName, method: "SessionGaps",
+        policy: MethodPolicy(roles: [.ministry, .auditor, .territorialBody])
     )
     public static let recordExemption = MethodDescriptor<WireRecordExemptionRequest, WireRecordExemptionResponse>(
-        service: serviceName, method: "RecordExemption"
+        service: serviceName, method: "RecordExemption",
+        policy: MethodPolicy(roles: [.ministry, .territorialBody], isMutation: true, article: "142.5")
     )
 
     /// Every method of the service, in declaration order.

@@ -5,76 +5,100 @@ public enum ChamberMethods {
     public static let serviceName = "kz.bailiff.registry.v1.Chamber"
 
     public static let recordAccountingRegistration = MethodDescriptor<WireRecordAccountingRegistrationRequest, WireAccountingRegistrationResponse>(
-        service: serviceName, method: "RecordAccountingRegistration"
+        service: serviceName, method: "RecordAccountingRegistration",
+        policy: MethodPolicy(roles: [.ministry, .territorialBody], isMutation: true, article: "168.1.4")
     )
     public static let recordOtherPaidActivity = MethodDescriptor<WireRecordOtherPaidActivityRequest, WireOtherPaidActivityResponse>(
-        service: serviceName, method: "RecordOtherPaidActivity"
+        service: serviceName, method: "RecordOtherPaidActivity",
+        policy: MethodPolicy(roles: [.ministry, .territorialBody, .republicanChamber, .regionalChamber], isMutation: true, article: "149")
     )
     public static let importPracticeRecords = MethodDescriptor<WireImportPracticeRecordsRequest, WireImportPracticeRecordsResponse>(
-        service: serviceName, method: "ImportPracticeRecords"
+        service: serviceName, method: "ImportPracticeRecords",
+        policy: MethodPolicy(roles: [.ministry], isMutation: true, article: "167")
     )
     public static let admitMember = MethodDescriptor<WireAdmitMemberRequest, WireMembershipResponse>(
-        service: serviceName, method: "AdmitMember"
+        service: serviceName, method: "AdmitMember",
+        policy: MethodPolicy(roles: [.republicanChamber], isMutation: true, article: "163-1.1.3-2")
     )
     public static let expelMember = MethodDescriptor<WireExpelMemberRequest, WireMembershipResponse>(
-        service: serviceName, method: "ExpelMember"
+        service: serviceName, method: "ExpelMember",
+        policy: MethodPolicy(roles: [.republicanChamber], isMutation: true, article: "172-1")
     )
     public static let leaveChamber = MethodDescriptor<WireLeaveChamberRequest, WireMembershipResponse>(
-        service: serviceName, method: "LeaveChamber"
+        service: serviceName, method: "LeaveChamber",
+        policy: MethodPolicy(roles: [.republicanChamber], isMutation: true, article: "172-1")
     )
     public static let placeMember = MethodDescriptor<WirePlaceMemberRequest, WireMembershipResponse>(
-        service: serviceName, method: "PlaceMember"
+        service: serviceName, method: "PlaceMember",
+        policy: MethodPolicy(roles: [.republicanChamber], isMutation: true, article: "163-1.1.3-2")
     )
     public static let listMemberships = MethodDescriptor<WireListMembershipsRequest, WireListMembershipsResponse>(
-        service: serviceName, method: "ListMemberships"
+        service: serviceName, method: "ListMemberships",
+        policy: MethodPolicy(anyRole: true)
     )
     public static let recordInsuranceContract = MethodDescriptor<WireRecordInsuranceContractRequest, WireInsuranceContractResponse>(
-        service: serviceName, method: "RecordInsuranceContract"
+        service: serviceName, method: "RecordInsuranceContract",
+        policy: MethodPolicy(roles: [.republicanChamber, .regionalChamber], isMutation: true, article: "146")
     )
     public static let listInsuranceContracts = MethodDescriptor<WireListInsuranceContractsRequest, WireListInsuranceContractsResponse>(
-        service: serviceName, method: "ListInsuranceContracts"
+        service: serviceName, method: "ListInsuranceContracts",
+        policy: MethodPolicy(roles: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .system, .bailiff])
     )
     public static let recordTraining = MethodDescriptor<WireRecordTrainingRequest, WireTrainingResponse>(
-        service: serviceName, method: "RecordTraining"
+        service: serviceName, method: "RecordTraining",
+        policy: MethodPolicy(roles: [.republicanChamber, .regionalChamber], isMutation: true, article: "148.1.9-1")
     )
     public static let listTrainings = MethodDescriptor<WireListTrainingsRequest, WireListTrainingsResponse>(
-        service: serviceName, method: "ListTrainings"
+        service: serviceName, method: "ListTrainings",
+        policy: MethodPolicy(anyRole: true)
     )
     public static let recordDuesPayment = MethodDescriptor<WireRecordDuesPaymentRequest, WireDuesResponse>(
-        service: serviceName, method: "RecordDuesPayment"
+        service: serviceName, method: "RecordDuesPayment",
+        policy: MethodPolicy(roles: [.republicanChamber, .regionalChamber], isMutation: true, article: "148.1.5-2")
     )
     public static let recordDuesExemption = MethodDescriptor<WireRecordDuesExemptionRequest, WireDuesResponse>(
-        service: serviceName, method: "RecordDuesExemption"
+        service: serviceName, method: "RecordDuesExemption",
+        policy: MethodPolicy(roles: [.republicanChamber, .regionalChamber], isMutation: true, article: "172-1(3)")
     )
     public static let listDues = MethodDescriptor<WireListDuesRequest, WireDuesResponse>(
-        service: serviceName, method: "ListDues"
+        service: serviceName, method: "ListDues",
+        policy: MethodPolicy(roles: [.ministry, .auditor, .republicanChamber, .regionalChamber, .system, .bailiff])
     )
     public static let recordLegalAidReport = MethodDescriptor<WireRecordLegalAidReportRequest, WireLegalAidReportResponse>(
-        service: serviceName, method: "RecordLegalAidReport"
+        service: serviceName, method: "RecordLegalAidReport",
+        policy: MethodPolicy(roles: [.bailiff, .regionalChamber], isMutation: true)
     )
     public static let legalAidSummary = MethodDescriptor<WireLegalAidSummaryRequest, WireLegalAidSummaryResponse>(
-        service: serviceName, method: "LegalAidSummary"
+        service: serviceName, method: "LegalAidSummary",
+        policy: MethodPolicy(roles: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber])
     )
     public static let registerAssistant = MethodDescriptor<WireRegisterAssistantRequest, WireAssistantResponse>(
-        service: serviceName, method: "RegisterAssistant"
+        service: serviceName, method: "RegisterAssistant",
+        policy: MethodPolicy(roles: [.bailiff, .regionalChamber], isMutation: true, article: "156.1")
     )
     public static let endAssistant = MethodDescriptor<WireEndAssistantRequest, WireAssistantResponse>(
-        service: serviceName, method: "EndAssistant"
+        service: serviceName, method: "EndAssistant",
+        policy: MethodPolicy(roles: [.bailiff, .regionalChamber], isMutation: true, article: "156.6")
     )
     public static let listAssistants = MethodDescriptor<WireListAssistantsRequest, WireListAssistantsResponse>(
-        service: serviceName, method: "ListAssistants"
+        service: serviceName, method: "ListAssistants",
+        policy: MethodPolicy(roles: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor, .bailiff])
     )
     public static let issueServiceDocument = MethodDescriptor<WireIssueServiceDocumentRequest, WireServiceDocumentResponse>(
-        service: serviceName, method: "IssueServiceDocument"
+        service: serviceName, method: "IssueServiceDocument",
+        policy: MethodPolicy(roles: [.regionalChamber], isMutation: true, article: "154")
     )
     public static let destroyServiceDocument = MethodDescriptor<WireDestroyServiceDocumentRequest, WireServiceDocumentResponse>(
-        service: serviceName, method: "DestroyServiceDocument"
+        service: serviceName, method: "DestroyServiceDocument",
+        policy: MethodPolicy(roles: [.regionalChamber], isMutation: true, article: "144.4")
     )
     public static let withdrawLicenseDocument = MethodDescriptor<WireWithdrawLicenseDocumentRequest, WireWithdrawLicenseDocumentResponse>(
-        service: serviceName, method: "WithdrawLicenseDocument"
+        service: serviceName, method: "WithdrawLicenseDocument",
+        policy: MethodPolicy(roles: [.regionalChamber], isMutation: true, article: "144.4")
     )
     public static let listServiceDocuments = MethodDescriptor<WireListServiceDocumentsRequest, WireListServiceDocumentsResponse>(
-        service: serviceName, method: "ListServiceDocuments"
+        service: serviceName, method: "ListServiceDocuments",
+        policy: MethodPolicy(roles: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor, .bailiff, .system])
     )
 
     /// Every method of the service, in declaration order.

@@ -5,16 +5,20 @@ public enum DisciplineMethods {
     public static let serviceName = "kz.bailiff.registry.v1.Discipline"
 
     public static let openDisciplinaryProceeding = MethodDescriptor<WireOpenDisciplinaryProceedingRequest, WireDisciplinaryProceedingResponse>(
-        service: serviceName, method: "OpenDisciplinaryProceeding"
+        service: serviceName, method: "OpenDisciplinaryProceeding",
+        policy: MethodPolicy(roles: [.republicanChamber, .regionalChamber], isMutation: true, article: "170.2")
     )
     public static let closeDisciplinaryProceeding = MethodDescriptor<WireCloseDisciplinaryProceedingRequest, WireDisciplinaryProceedingResponse>(
-        service: serviceName, method: "CloseDisciplinaryProceeding"
+        service: serviceName, method: "CloseDisciplinaryProceeding",
+        policy: MethodPolicy(roles: [.republicanChamber, .regionalChamber], isMutation: true, article: "170.3")
     )
     public static let listDisciplinaryProceedings = MethodDescriptor<WireListDisciplinaryProceedingsRequest, WireListDisciplinaryProceedingsResponse>(
-        service: serviceName, method: "ListDisciplinaryProceedings"
+        service: serviceName, method: "ListDisciplinaryProceedings",
+        policy: MethodPolicy(roles: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor])
     )
     public static let appealPenalty = MethodDescriptor<WireAppealPenaltyRequest, WireDisciplinaryProceedingResponse>(
-        service: serviceName, method: "AppealPenalty"
+        service: serviceName, method: "AppealPenalty",
+        policy: MethodPolicy(roles: [.republicanChamber], isMutation: true)
     )
 
     /// Every method of the service, in declaration order.

@@ -5,7 +5,8 @@ public enum HealthMethods {
     public static let serviceName = "kz.bailiff.registry.v1.Health"
 
     public static let check = MethodDescriptor<WireHealthCheckRequest, WireHealthCheckResponse>(
-        service: serviceName, method: "Check"
+        service: serviceName, method: "Check",
+        policy: MethodPolicy(anyRole: true)
     )
 
     /// Every method of the service, in declaration order.

@@ -5,34 +5,44 @@ public enum InspectionsMethods {
     public static let serviceName = "kz.bailiff.registry.v1.Inspections"
 
     public static let scheduleInspection = MethodDescriptor<WireScheduleInspectionRequest, WireInspectionResponse>(
-        service: serviceName, method: "ScheduleInspection"
+        service: serviceName, method: "ScheduleInspection",
+        policy: MethodPolicy(roles: [.ministry, .territorialBody, .republicanChamber, .regionalChamber], isMutation: true, article: "169.1")
     )
     public static let requestDocuments = MethodDescriptor<WireRequestDocumentsRequest, WireRequestDocumentsResponse>(
-        service: serviceName, method: "RequestDocuments"
+        service: serviceName, method: "RequestDocuments",
+        policy: MethodPolicy(roles: [.ministry, .territorialBody, .republicanChamber, .regionalChamber], isMutation: true, article: "169.5")
     )
     public static let completeInspection = MethodDescriptor<WireCompleteInspectionRequest, WireInspectionResponse>(
-        service: serviceName, method: "CompleteInspection"
+        service: serviceName, method: "CompleteInspection",
+        policy: MethodPolicy(roles: [.ministry, .territorialBody, .republicanChamber, .regionalChamber], isMutation: true, article: "169.1")
     )
     public static let recordViolation = MethodDescriptor<WireRecordViolationRequest, WireRecordViolationResponse>(
-        service: serviceName, method: "RecordViolation"
+        service: serviceName, method: "RecordViolation",
+        policy: MethodPolicy(roles: [.ministry, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor], isMutation: true)
     )
     public static let listInspections = MethodDescriptor<WireListInspectionsRequest, WireListInspectionsResponse>(
-        service: serviceName, method: "ListInspections"
+        service: serviceName, method: "ListInspections",
+        policy: MethodPolicy(roles: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor, .system])
     )
     public static let recordComplaint = MethodDescriptor<WireRecordComplaintRequest, WireComplaintResponse>(
-        service: serviceName, method: "RecordComplaint"
+        service: serviceName, method: "RecordComplaint",
+        policy: MethodPolicy(roles: [.ministry, .territorialBody, .republicanChamber, .regionalChamber], isMutation: true)
     )
     public static let closeComplaint = MethodDescriptor<WireCloseComplaintRequest, WireComplaintResponse>(
-        service: serviceName, method: "CloseComplaint"
+        service: serviceName, method: "CloseComplaint",
+        policy: MethodPolicy(roles: [.ministry, .territorialBody, .republicanChamber, .regionalChamber], isMutation: true)
     )
     public static let listComplaints = MethodDescriptor<WireListComplaintsRequest, WireListComplaintsResponse>(
-        service: serviceName, method: "ListComplaints"
+        service: serviceName, method: "ListComplaints",
+        policy: MethodPolicy(roles: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor])
     )
     public static let quarterlyReport = MethodDescriptor<WireQuarterlyReportRequest, WireQuarterlyReportResponse>(
-        service: serviceName, method: "QuarterlyReport"
+        service: serviceName, method: "QuarterlyReport",
+        policy: MethodPolicy(roles: [.ministry, .republicanChamber, .auditor])
     )
     public static let inspectionSchedule = MethodDescriptor<WireInspectionScheduleRequest, WireInspectionScheduleResponse>(
-        service: serviceName, method: "InspectionSchedule"
+        service: serviceName, method: "InspectionSchedule",
+        policy: MethodPolicy(roles: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber])
     )
 
     /// Every method of the service, in declaration order.

@@ -5,55 +5,72 @@ public enum LicensingMethods {
     public static let serviceName = "kz.bailiff.registry.v1.Licensing"
 
     public static let issueLicense = MethodDescriptor<WireIssueLicenseRequest, WireIssueLicenseResponse>(
-        service: serviceName, method: "IssueLicense"
+        service: serviceName, method: "IssueLicense",
+        policy: MethodPolicy(roles: [.ministry], isMutation: true, article: "142.1")
     )
     public static let getLicense = MethodDescriptor<WireGetLicenseRequest, WireGetLicenseResponse>(
-        service: serviceName, method: "GetLicense"
+        service: serviceName, method: "GetLicense",
+        policy: MethodPolicy(anyRole: true)
     )
     public static let listLicenses = MethodDescriptor<WireListLicensesRequest, WireListLicensesResponse>(
-        service: serviceName, method: "ListLicenses"
+        service: serviceName, method: "ListLicenses",
+        policy: MethodPolicy(anyRole: true)
     )
     public static let suspendLicense = MethodDescriptor<WireSuspendLicenseRequest, WireLicenseDecisionResponse>(
-        service: serviceName, method: "SuspendLicense"
+        service: serviceName, method: "SuspendLicense",
+        policy: MethodPolicy(roles: [.ministry], isMutation: true, article: "143.1")
     )
     public static let reinstateLicense = MethodDescriptor<WireReinstateLicenseRequest, WireLicenseDecisionResponse>(
-        service: serviceName, method: "ReinstateLicense"
+        service: serviceName, method: "ReinstateLicense",
+        policy: MethodPolicy(roles: [.ministry], isMutation: true, article: "143.3")
     )
     public static let getLicenseStatusAt = MethodDescriptor<WireGetLicenseStatusAtRequest, WireGetLicenseStatusAtResponse>(
-        service: serviceName, method: "GetLicenseStatusAt"
+        service: serviceName, method: "GetLicenseStatusAt",
+        policy: MethodPolicy(anyRole: true)
     )
     public static let suspendOnOwnApplication = MethodDescriptor<WireSuspendOnOwnApplicationRequest, WireLicenseDecisionResponse>(
-        service: serviceName, method: "SuspendOnOwnApplication"
+        service: serviceName, method: "SuspendOnOwnApplication",
+        policy: MethodPolicy(roles: [.ministry], isMutation: true, article: "143.5")
     )
     public static let resumeAfterMandate = MethodDescriptor<WireLicenseDecisionRequest, WireLicenseDecisionResponse>(
-        service: serviceName, method: "ResumeAfterMandate"
+        service: serviceName, method: "ResumeAfterMandate",
+        policy: MethodPolicy(roles: [.ministry], isMutation: true, article: "143.5")
     )
     public static let refuseReinstatement = MethodDescriptor<WireLicenseDecisionRequest, WireLicenseDecisionResponse>(
-        service: serviceName, method: "RefuseReinstatement"
+        service: serviceName, method: "RefuseReinstatement",
+        policy: MethodPolicy(roles: [.ministry], isMutation: true, article: "143.3")
     )
     public static let terminateLicense = MethodDescriptor<WireTerminateLicenseRequest, WireLicenseDecisionResponse>(
-        service: serviceName, method: "TerminateLicense"
+        service: serviceName, method: "TerminateLicense",
+        policy: MethodPolicy(roles: [.ministry], isMutation: true, article: "144.1")
     )
     public static let fileDeprivationClaim = MethodDescriptor<WireFileDeprivationClaimRequest, WireLicenseDecisionResponse>(
-        service: serviceName, method: "FileDeprivationClaim"
+        service: serviceName, method: "FileDeprivationClaim",
+        policy: MethodPolicy(roles: [.ministry], isMutation: true, article: "144.2")
     )
     public static let recordCourtDecision = MethodDescriptor<WireRecordCourtDecisionRequest, WireLicenseDecisionResponse>(
-        service: serviceName, method: "RecordCourtDecision"
+        service: serviceName, method: "RecordCourtDecision",
+        policy: MethodPolicy(roles: [.ministry], isMutation: true, article: "144.2")
     )
     public static let recordCourtAnnulment = MethodDescriptor<WireRecordCourtAnnulmentRequest, WireLicenseDecisionResponse>(
-        service: serviceName, method: "RecordCourtAnnulment"
+        service: serviceName, method: "RecordCourtAnnulment",
+        policy: MethodPolicy(roles: [.ministry], isMutation: true, article: "143.8")
     )
     public static let getLicenseHistory = MethodDescriptor<WireGetLicenseHistoryRequest, WireGetLicenseHistoryResponse>(
-        service: serviceName, method: "GetLicenseHistory"
+        service: serviceName, method: "GetLicenseHistory",
+        policy: MethodPolicy(anyRole: true)
     )
     public static let mayPractise = MethodDescriptor<WireMayPractiseRequest, WireMayPractiseResponse>(
-        service: serviceName, method: "MayPractise"
+        service: serviceName, method: "MayPractise",
+        policy: MethodPolicy(anyRole: true)
     )
     public static let publicRegister = MethodDescriptor<WirePublicRegisterRequest, WirePublicRegisterResponse>(
-        service: serviceName, method: "PublicRegister"
+        service: serviceName, method: "PublicRegister",
+        policy: MethodPolicy(anyRole: true)
     )
     public static let listDeadlines = MethodDescriptor<WireListDeadlinesRequest, WireListDeadlinesResponse>(
-        service: serviceName, method: "ListDeadlines"
+        service: serviceName, method: "ListDeadlines",
+        policy: MethodPolicy(roles: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .system])
     )
 
     /// Every method of the service, in declaration order.

@@ -5,46 +5,60 @@ public enum ProceedingsMethods {
     public static let serviceName = "kz.bailiff.registry.v1.Proceedings"
 
     public static let importProceedings = MethodDescriptor<WireImportProceedingsRequest, WireImportProceedingsResponse>(
-        service: serviceName, method: "ImportProceedings"
+        service: serviceName, method: "ImportProceedings",
+        policy: MethodPolicy(roles: [.system, .ministry], isMutation: true, article: "162.1.2")
     )
     public static let getProceeding = MethodDescriptor<WireGetProceedingRequest, WireGetProceedingResponse>(
-        service: serviceName, method: "GetProceeding"
+        service: serviceName, method: "GetProceeding",
+        policy: MethodPolicy(roles: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor, .system, .bailiff])
     )
     public static let listProceedings = MethodDescriptor<WireListProceedingsRequest, WireListProceedingsResponse>(
-        service: serviceName, method: "ListProceedings"
+        service: serviceName, method: "ListProceedings",
+        policy: MethodPolicy(roles: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor, .system, .bailiff])
     )
     public static let explainAssignment = MethodDescriptor<WireExplainAssignmentRequest, WireExplainAssignmentResponse>(
-        service: serviceName, method: "ExplainAssignment"
+        service: serviceName, method: "ExplainAssignment",
+        policy: MethodPolicy(roles: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor, .system, .bailiff])
     )
     public static let listTransferJobs = MethodDescriptor<WireListTransferJobsRequest, WireListTransferJobsResponse>(
-        service: serviceName, method: "ListTransferJobs"
+        service: serviceName, method: "ListTransferJobs",
+        policy: MethodPolicy(roles: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .system])
     )
     public static let resumeTransferJob = MethodDescriptor<WireResumeTransferJobRequest, WireResumeTransferJobResponse>(
-        service: serviceName, method: "ResumeTransferJob"
+        service: serviceName, method: "ResumeTransferJob",
+        policy: MethodPolicy(roles: [.regionalChamber, .republicanChamber, .ministry], isMutation: true, article: "162.1.2-3")
     )
     public static let recordTemporaryReplacement = MethodDescriptor<WireRecordTemporaryReplacementRequest, WireTemporaryReplacementResponse>(
-        service: serviceName, method: "RecordTemporaryReplacement"
+        service: serviceName, method: "RecordTemporaryReplacement",
+        policy: MethodPolicy(roles: [.republicanChamber, .regionalChamber], isMutation: true, article: "153-1.3")
     )
     public static let listTemporaryReplacements = MethodDescriptor<WireListTemporaryReplacementsRequest, WireListTemporaryReplacementsResponse>(
-        service: serviceName, method: "ListTemporaryReplacements"
+        service: serviceName, method: "ListTemporaryReplacements",
+        policy: MethodPolicy(roles: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .system, .bailiff])
     )
     public static let returnToCreditor = MethodDescriptor<WireReturnToCreditorRequest, WireProceedingResponse>(
-        service: serviceName, method: "ReturnToCreditor"
+        service: serviceName, method: "ReturnToCreditor",
+        policy: MethodPolicy(roles: [.bailiff, .regionalChamber, .system], isMutation: true, article: "153-1.3")
     )
     public static let relocateProceeding = MethodDescriptor<WireRelocateProceedingRequest, WireProceedingResponse>(
-        service: serviceName, method: "RelocateProceeding"
+        service: serviceName, method: "RelocateProceeding",
+        policy: MethodPolicy(roles: [.bailiff, .system], isMutation: true, article: "52.4.2")
     )
     public static let recordLongAbsence = MethodDescriptor<WireRecordLongAbsenceRequest, WireRecordLongAbsenceResponse>(
-        service: serviceName, method: "RecordLongAbsence"
+        service: serviceName, method: "RecordLongAbsence",
+        policy: MethodPolicy(roles: [.regionalChamber, .republicanChamber], isMutation: true, article: "148.1.9-2")
     )
     public static let recordReturnFromAbsence = MethodDescriptor<WireRecordReturnFromAbsenceRequest, WireRecordReturnFromAbsenceResponse>(
-        service: serviceName, method: "RecordReturnFromAbsence"
+        service: serviceName, method: "RecordReturnFromAbsence",
+        policy: MethodPolicy(roles: [.regionalChamber, .republicanChamber], isMutation: true, article: "148.1.9-2")
     )
     public static let confirmHandover = MethodDescriptor<WireConfirmHandoverRequest, WireConfirmHandoverResponse>(
-        service: serviceName, method: "ConfirmHandover"
+        service: serviceName, method: "ConfirmHandover",
+        policy: MethodPolicy(roles: [.regionalChamber], isMutation: true, article: "148.1.9-2")
     )
     public static let recordEnforcementMeasure = MethodDescriptor<WireRecordEnforcementMeasureRequest, WireProceedingResponse>(
-        service: serviceName, method: "RecordEnforcementMeasure"
+        service: serviceName, method: "RecordEnforcementMeasure",
+        policy: MethodPolicy(roles: [.system, .bailiff], isMutation: true)
     )
 
     /// Every method of the service, in declaration order.

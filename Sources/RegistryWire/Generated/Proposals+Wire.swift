@@ -5,22 +5,28 @@ public enum ProposalsMethods {
     public static let serviceName = "kz.bailiff.registry.v1.Proposals"
 
     public static let submitProposal = MethodDescriptor<WireSubmitProposalRequest, WireSubmitProposalResponse>(
-        service: serviceName, method: "SubmitProposal"
+        service: serviceName, method: "SubmitProposal",
+        policy: MethodPolicy(roles: [.territorialBody, .republicanChamber, .regionalChamber, .prosecutor], isMutation: true, article: "144.3")
     )
     public static let listProposals = MethodDescriptor<WireListProposalsRequest, WireListProposalsResponse>(
-        service: serviceName, method: "ListProposals"
+        service: serviceName, method: "ListProposals",
+        policy: MethodPolicy(roles: [.ministry, .auditor, .territorialBody, .republicanChamber, .regionalChamber, .prosecutor])
     )
     public static let declineProposal = MethodDescriptor<WireDeclineProposalRequest, WireDeclineProposalResponse>(
-        service: serviceName, method: "DeclineProposal"
+        service: serviceName, method: "DeclineProposal",
+        policy: MethodPolicy(roles: [.ministry], isMutation: true, article: "143.1")
     )
     public static let runMonitors = MethodDescriptor<WireRunMonitorsRequest, WireRunMonitorsResponse>(
-        service: serviceName, method: "RunMonitors"
+        service: serviceName, method: "RunMonitors",
+        policy: MethodPolicy(roles: [.system, .ministry, .republicanChamber], isMutation: true)
     )
     public static let submitDraftProposal = MethodDescriptor<WireSubmitDraftProposalRequest, WireSubmitProposalResponse>(
-        service: serviceName, method: "SubmitDraftProposal"
+        service: serviceName, method: "SubmitDraftProposal",
+        policy: MethodPolicy(roles: [.territorialBody, .republicanChamber, .regionalChamber, .prosecutor], isMutation: true, article: "144.3")
     )
     public static let withdrawDraftProposal = MethodDescriptor<WireWithdrawDraftProposalRequest, WireDeclineProposalResponse>(
-        service: serviceName, method: "WithdrawDraftProposal"
+        service: serviceName, method: "WithdrawDraftProposal",
+        policy: MethodPolicy(roles: [.territorialBody, .republicanChamber, .regionalChamber, .prosecutor], isMutation: true)
     )
 
     /// Every method of the service, in declaration order.

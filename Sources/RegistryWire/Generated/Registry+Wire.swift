@@ -5,31 +5,40 @@ public enum RegistryMethods {
     public static let serviceName = "kz.bailiff.registry.v1.Registry"
 
     public static let registerPerson = MethodDescriptor<WireRegisterPersonRequest, WireRegisterPersonResponse>(
-        service: serviceName, method: "RegisterPerson"
+        service: serviceName, method: "RegisterPerson",
+        policy: MethodPolicy(roles: [.ministry, .territorialBody], isMutation: true, article: "141-1.2")
     )
     public static let recordPersonFact = MethodDescriptor<WireRecordPersonFactRequest, WirePersonFactResponse>(
-        service: serviceName, method: "RecordPersonFact"
+        service: serviceName, method: "RecordPersonFact",
+        policy: MethodPolicy(roles: [.ministry, .territorialBody], isMutation: true, article: "167(11-1)")
     )
     public static let correctPersonFact = MethodDescriptor<WireCorrectPersonFactRequest, WirePersonFactResponse>(
-        service: serviceName, method: "CorrectPersonFact"
+        service: serviceName, method: "CorrectPersonFact",
+        policy: MethodPolicy(roles: [.ministry, .territorialBody], isMutation: true, article: "167(11-1)")
     )
     public static let getPerson = MethodDescriptor<WireGetPersonRequest, WireGetPersonResponse>(
-        service: serviceName, method: "GetPerson"
+        service: serviceName, method: "GetPerson",
+        policy: MethodPolicy(roles: [.ministry, .territorialBody, .attestationCommission, .republicanChamber, .regionalChamber, .prosecutor, .auditor, .system])
     )
     public static let getBailiff = MethodDescriptor<WireGetBailiffRequest, WireGetBailiffResponse>(
-        service: serviceName, method: "GetBailiff"
+        service: serviceName, method: "GetBailiff",
+        policy: MethodPolicy(anyRole: true)
     )
     public static let listDistricts = MethodDescriptor<WireListDistrictsRequest, WireListDistrictsResponse>(
-        service: serviceName, method: "ListDistricts"
+        service: serviceName, method: "ListDistricts",
+        policy: MethodPolicy(anyRole: true)
     )
     public static let importWorkingCalendar = MethodDescriptor<WireImportWorkingCalendarRequest, WireImportWorkingCalendarResponse>(
-        service: serviceName, method: "ImportWorkingCalendar"
+        service: serviceName, method: "ImportWorkingCalendar",
+        policy: MethodPolicy(roles: [.ministry], isMutation: true, article: "167")
     )
     public static let setMCI = MethodDescriptor<WireSetMCIRequest, WireMCITableResponse>(
-        service: serviceName, method: "SetMCI"
+        service: serviceName, method: "SetMCI",
+        policy: MethodPolicy(roles: [.ministry], isMutation: true)
     )
     public static let getMCITable = MethodDescriptor<WireGetMCITableRequest, WireMCITableResponse>(
-        service: serviceName, method: "GetMCITable"
+        service: serviceName, method: "GetMCITable",
+        policy: MethodPolicy(anyRole: true)
     )
 
     /// Every method of the service, in declaration order.

@@ -7,7 +7,7 @@ extension RegistryCore {
     /// 156.1-1, the host must have practised for 3 years. The host records it himself, or his
     /// regional chamber or the territorial body does.
     public func startInternship(internIIN: String, hostLicense: String, startedOn: LocalDate?, context: RequestContext) async throws -> Internship {
-        try await mutate(.startInternship, context: context, subject: { "internship:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "internship:\($0.id)" }) { tx, now in
             let iin = try IIN(internIIN)
             guard let person = try tx.person(iin) else { throw Rejection(.notFound, reason: "PERSON_NOT_FOUND", message: "no person with IIN \(iin) is registered") }
             let host = try Self.requireLicense(hostLicense, field: "host_license", tx: tx)
@@ -27,7 +27,7 @@ extension RegistryCore {
     }
 
     public func endInternship(id: Int64, completed: Bool, on date: LocalDate?, evidence: String, context: RequestContext) async throws -> Internship {
-        try await mutate(.endInternship, context: context, subject: { "internship:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "internship:\($0.id)" }) { tx, now in
             guard let internship = try tx.internship(id) else { throw Rejection(.notFound, reason: "INTERNSHIP_NOT_FOUND", message: "no internship \(id)") }
             if context.principal.role == .bailiff && context.principal.licenseNumber != internship.host {
                 throw Rejection(.permissionDenied, reason: "NOT_THE_HOST", message: "internship \(id) is hosted by \(internship.host)", article: "156.3")
@@ -44,7 +44,7 @@ extension RegistryCore {
     /// 141-1.2: the territorial body of the candidate's residence receives his application; the
     /// 5 and 15 working-day deadlines start.
     public func submitApplication(candidateIIN: String, receivedOn: LocalDate?, context: RequestContext) async throws -> AttestationApplication {
-        try await mutate(.submitApplication, context: context, subject: { "application:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "application:\($0.id)" }) { tx, now in
             let iin = try IIN(candidateIIN)
             guard let person = try tx.person(iin) else { throw Rejection(.notFound, reason: "PERSON_NOT_FOUND", message: "no person with IIN \(iin) is registered") }
             guard let region = context.principal.region else {
@@ -61,21 +61,21 @@ extension RegistryCore {
 
     /// 141-1.3: returned as incomplete within 5 working days.
     public func returnApplication(id: Int64, reasons: String, context: RequestContext) async throws -> AttestationApplication {
-        try await decideApplication(id, operation: .returnApplication, context: context) { application, _, today in
+        try await decideApplication(id, context: context) { application, _, today in
             try application.returnedIncomplete(reasons: reasons, on: today)
         }
     }
 
     /// 141-1.4: refused with reasons and their articles, or admitted, on the facts of the day.
     public func reviewApplication(id: Int64, context: RequestContext) async throws -> AttestationApplication {
-        try await decideApplication(id, operation: .reviewApplication, context: context) { application, person, today in
+        try await decideApplication(id, context: context) { application, person, today in
             try application.reviewed(candidate: person, on: today)
         }
     }
 
-    func decideApplication(_ id: Int64, operation: Operation, context: RequestContext,
+    func decideApplication(_ id: Int64, context: RequestContext,
                            _ decide: @escaping @Sendable (AttestationApplication, Person, LocalDate) throws -> AttestationApplication) async throws -> AttestationApplication {
-        try await mutate(operation, context: context, subject: { "application:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "application:\($0.id)" }) { tx, now in
             guard let application = try tx.application(id) else { throw Rejection(.notFound, reason: "APPLICATION_NOT_FOUND", message: "no application \(id)") }
             guard context.principal.region == application.region else {
                 throw Rejection(.permissionDenied, reason: "OTHER_REGION", message: "application \(id) was received in \(application.region)", article: "141-1.2")
@@ -93,14 +93,13 @@ extension RegistryCore {
 
     /// The applications of a region (the caller's, for a territorial body), or those undecided past 15 working days.
     public func applications(overdueOn: LocalDate?, context: RequestContext) async throws -> [AttestationApplication] {
-        try await authorize(.listApplications, context)
         let region = context.principal.role == .territorialBody ? context.principal.region : nil
         return try store.read { try $0.applications(region: region, overdueOn: overdueOn) }
     }
 
     /// An exemption from internship and attestation (142.5), checked against its evidence.
     public func recordExemption(_ exemption: Exemption, context: RequestContext) async throws -> Exemption {
-        try await mutate(.recordExemption, context: context, subject: { "exemption:\($0.id)" }) { tx, _ in
+        try await mutate(context: context, subject: { "exemption:\($0.id)" }) { tx, _ in
             guard try tx.person(exemption.person) != nil else {
                 throw Rejection(.notFound, reason: "PERSON_NOT_FOUND", message: "no person with IIN \(exemption.person) is registered")
             }

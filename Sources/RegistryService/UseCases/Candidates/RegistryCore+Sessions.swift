@@ -5,7 +5,7 @@ import RegistryStore
 extension RegistryCore {
     /// The territorial body schedules a sitting of its region's commission (141.1, 141-1.6).
     public func scheduleSession(heldOn: LocalDate, details: String, context: RequestContext) async throws -> AttestationSession {
-        try await mutate(.scheduleSession, context: context, subject: { "session:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "session:\($0.id)" }) { tx, now in
             guard let region = context.principal.region else {
                 throw Rejection(.permissionDenied, reason: "NO_REGION", message: "sessions are scheduled by a territorial body of a region", article: "141.1")
             }
@@ -19,7 +19,7 @@ extension RegistryCore {
     /// An admitted candidate is invited in writing at least 10 calendar days before (141-1.5),
     /// with the language he chose for the test (141-1.8).
     public func inviteCandidate(application id: Int64, session sessionID: Int64, language: String, notifiedOn: LocalDate?, context: RequestContext) async throws -> SessionSeat {
-        try await mutate(.inviteCandidate, context: context, subject: { "seat:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "seat:\($0.id)" }) { tx, now in
             guard let application = try tx.application(id) else { throw Rejection(.notFound, reason: "APPLICATION_NOT_FOUND", message: "no application \(id)") }
             guard let session = try tx.session(sessionID) else { throw Rejection(.notFound, reason: "SESSION_NOT_FOUND", message: "no session \(sessionID)") }
             guard context.principal.region == application.region, session.region == application.region else {
@@ -45,7 +45,7 @@ extension RegistryCore {
     /// The commission's decision on a candidate (141-1.7–10): passed, not passed, or removed.
     public func recordAttestationResult(seat id: Int64, testPassed: Bool, interviewPassed: Bool?, removed: Bool, reasons: String, decidedOn: LocalDate?,
                                         context: RequestContext) async throws -> SessionSeat {
-        try await mutate(.recordAttestationResult, context: context, subject: { "seat:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "seat:\($0.id)" }) { tx, now in
             let (seat, session) = try Self.requireSeat(id, principal: context.principal, tx: tx)
             let decided = try seat.decided(testPassed: testPassed, interviewPassed: interviewPassed, removed: removed, reasons: reasons,
                                            on: decidedOn ?? now.kazakhstanDate, session: session)
@@ -64,7 +64,7 @@ extension RegistryCore {
     /// Absence (141-1.11): for a valid reason the first time, he is invited to the next session;
     /// absent again, the application is not considered and returned.
     public func recordAbsence(seat id: Int64, validReason: Bool, reasons: String, context: RequestContext) async throws -> AttestationApplication {
-        try await mutate(.recordAbsence, context: context, subject: { "application:\($0.id)" }) { tx, _ in
+        try await mutate(context: context, subject: { "application:\($0.id)" }) { tx, _ in
             var (seat, session) = try Self.requireSeat(id, principal: context.principal, tx: tx)
             guard seat.outcome == nil else { throw Rejection(.failedPrecondition, reason: "ALREADY_DECIDED", message: "seat \(id) is decided") }
             let earlier = try tx.seats(ofApplication: seat.applicationID).filter { $0.id != seat.id && ($0.outcome == .absentValidReason || $0.outcome == .absent) }
@@ -86,7 +86,7 @@ extension RegistryCore {
 
     /// The minutes of a session, with the reference to its audio/video record or transcript (141.4).
     public func recordMinutes(session id: Int64, minutes: String, context: RequestContext) async throws -> AttestationSession {
-        try await mutate(.recordMinutes, context: context, subject: { "session:\($0.id)" }) { tx, _ in
+        try await mutate(context: context, subject: { "session:\($0.id)" }) { tx, _ in
             guard let session = try tx.session(id) else { throw Rejection(.notFound, reason: "SESSION_NOT_FOUND", message: "no session \(id)") }
             if let region = context.principal.region, region != session.region {
                 throw Rejection(.permissionDenied, reason: "OTHER_REGION", message: "session \(id) is of \(session.region)", article: "141.4")
@@ -100,7 +100,6 @@ extension RegistryCore {
 
     /// 141-1.6: regions with admitted candidates and no session in the quarter.
     public func sessionGaps(quarter text: String, context: RequestContext) async throws -> [String] {
-        try await authorize(.sessionGaps, context)
         guard let quarter = Quarter(text) else { throw Rejection.invalid("quarter", "expected YYYYQn", article: "141-1.6") }
         return try store.read { reader in
             AttestationSession.regionsWithoutSession(quarter, sessions: try reader.sessions(region: nil), waitingRegions: try reader.regionsWithAdmittedCandidates())

@@ -10,10 +10,10 @@ extension RegistryCore {
     /// per recipient (143.7, 162.1.2-3), the deadlines it sets (148.1.9-2, 162.1.2-3,
     /// 143.3) and the deadlines it closes.
     func decide(
-        _ operation: Operation, number text: String, context: RequestContext,
+        number text: String, context: RequestContext,
         _ transition: @escaping @Sendable (StoreTransaction, License, DecisionContext) throws -> License
     ) async throws -> License {
-        try await mutate(operation, context: context, subject: { "license:\($0.number)" }) { tx, now in
+        try await mutate(context: context, subject: { "license:\($0.number)" }) { tx, now in
             let current = try Self.requireLicense(text, tx: tx)
             let decided = try transition(tx, current, DecisionContext(actor: context.principal.uri, requestID: context.requestID, now: now))
             try tx.record(decided, replacing: current)

@@ -25,7 +25,7 @@ public struct SuspendLicenseCommand: Sendable {
 extension RegistryCore {
     /// L1 (143.1–143.4): the Ministry suspends a license on a proposal.
     public func suspendLicense(_ command: SuspendLicenseCommand, context: RequestContext) async throws -> License {
-        try await decide(.suspendLicense, number: command.number, context: context) { tx, license, decision in
+        try await decide(number: command.number, context: context) { tx, license, decision in
             let ground = try LicenseGround.parse(command.ground, for: .suspension)
             let proposal = try Self.requireProposal(reference: command.proposal, id: command.proposalID, license: license,
                                                     measure: .suspension, tx: tx, at: decision.now)
@@ -38,28 +38,28 @@ extension RegistryCore {
 
     /// L2 (143.5): suspension on the bailiff's application as a deputy, until the mandate ends.
     public func suspendOnOwnApplication(number: String, application: String, reasons: String, context: RequestContext) async throws -> License {
-        try await decide(.suspendOnOwnApplication, number: number, context: context) { _, license, decision in
+        try await decide(number: number, context: context) { _, license, decision in
             try license.suspendedOnOwnApplication(application: application, reasons: reasons, context: decision)
         }
     }
 
     /// L3 (143.3): the Ministry reinstates a suspended license.
     public func reinstateLicense(number: String, reasons: String, context: RequestContext) async throws -> License {
-        try await decide(.reinstateLicense, number: number, context: context) { _, license, decision in
+        try await decide(number: number, context: context) { _, license, decision in
             try license.reinstated(reasons: reasons, context: decision)
         }
     }
 
     /// L3 (143.5): the deputy mandate has ended.
     public func resumeAfterMandate(number: String, reasons: String, context: RequestContext) async throws -> License {
-        try await decide(.resumeAfterMandate, number: number, context: context) { _, license, decision in
+        try await decide(number: number, context: context) { _, license, decision in
             try license.resumedAfterMandate(reasons: reasons, context: decision)
         }
     }
 
     /// L3 refused (143.3, appealable under 143.8).
     public func refuseReinstatement(number: String, reasons: String, context: RequestContext) async throws -> License {
-        try await decide(.refuseReinstatement, number: number, context: context) { _, license, decision in
+        try await decide(number: number, context: context) { _, license, decision in
             try license.reinstatementRefused(reasons: reasons, context: decision)
         }
     }

@@ -41,7 +41,7 @@ extension RegistryCore {
     /// L5 (144.1, 144.5): the Ministry terminates a license. On the bailiff's own
     /// application the open disciplinary proceedings are read in the same transaction.
     public func terminateLicense(_ command: TerminationCommand, context: RequestContext) async throws -> License {
-        try await decide(.terminateLicense, number: command.number, context: context) { tx, license, decision in
+        try await decide(number: command.number, context: context) { tx, license, decision in
             let ground = try LicenseGround.parse(command.ground, for: .termination)
             let proposal = try Self.resolveProposal(reference: command.proposal, id: command.proposalID, license: license,
                                                     measure: .termination, tx: tx, at: decision.now)
@@ -55,7 +55,7 @@ extension RegistryCore {
     /// L6, first step (144.2, 167(9)): the Ministry files a deprivation claim, on its own initiative
     /// or on a representation (144.3), which it then accepts.
     public func fileDeprivationClaim(_ command: TerminationCommand, context: RequestContext) async throws -> License {
-        try await decide(.fileDeprivationClaim, number: command.number, context: context) { tx, license, decision in
+        try await decide(number: command.number, context: context) { tx, license, decision in
             let ground = try LicenseGround.parse(command.ground, for: .deprivation)
             let proposal = try Self.resolveProposal(reference: command.proposal, id: command.proposalID, license: license,
                                                     measure: .deprivation, tx: tx, at: decision.now)
@@ -65,14 +65,14 @@ extension RegistryCore {
 
     /// L6, second step: the court's decision on the claim, from its entry into force (144.2, 140.2.8).
     public func recordCourtDecision(_ command: CourtActCommand, granted: Bool, context: RequestContext) async throws -> License {
-        try await decide(.recordCourtDecision, number: command.number, context: context) { _, license, decision in
+        try await decide(number: command.number, context: context) { _, license, decision in
             try license.withCourtDecision(granted: granted, courtAct: command.courtAct, inForceOn: command.inForceOn, reasons: command.reasons, context: decision)
         }
     }
 
     /// L7 (143.8, 144.6): a court annulled the decision at history position `entry`.
     public func recordCourtAnnulment(_ command: CourtActCommand, entry: Int, context: RequestContext) async throws -> License {
-        try await decide(.recordCourtAnnulment, number: command.number, context: context) { _, license, decision in
+        try await decide(number: command.number, context: context) { _, license, decision in
             try license.annulled(entry: entry, courtAct: command.courtAct, inForceOn: command.inForceOn, reasons: command.reasons, context: decision)
         }
     }

@@ -6,7 +6,7 @@ extension RegistryCore {
     /// Records a complaint about a bailiff and routes it to the regional chamber and the
     /// territorial body of his district (162.1.2-2, 168.2.4), as outbox notices.
     public func recordComplaint(licenseNumber: String, receivedOn: LocalDate?, complainant: String, summary: String, context: RequestContext) async throws -> Complaint {
-        try await mutate(.recordComplaint, context: context, subject: { "complaint:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "complaint:\($0.id)" }) { tx, now in
             let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
             let today = now.kazakhstanDate
             let date = receivedOn ?? today
@@ -29,7 +29,7 @@ extension RegistryCore {
     /// Closes a complaint with its outcome and, if it led to one, the unscheduled inspection
     /// (169.4 ¶2) or disciplinary proceeding (168.1.3) opened on it.
     public func closeComplaint(id: Int64, outcome: String, inspectionID: Int64?, disciplinaryProceedingID: Int64?, context: RequestContext) async throws -> Complaint {
-        try await mutate(.closeComplaint, context: context, subject: { "complaint:\($0.id)" }) { tx, _ in
+        try await mutate(context: context, subject: { "complaint:\($0.id)" }) { tx, _ in
             guard var complaint = try tx.complaint(id) else { throw Rejection(.notFound, reason: "COMPLAINT_NOT_FOUND", message: "no complaint \(id)") }
             guard complaint.status == .open else { throw Rejection(.failedPrecondition, reason: "ALREADY_CLOSED", message: "complaint \(id) is closed") }
             let outcome = outcome.trimmingWhitespace
@@ -54,7 +54,6 @@ extension RegistryCore {
     }
 
     public func complaints(licenseNumber: String, context: RequestContext) async throws -> [Complaint] {
-        try await authorize(.listComplaints, context)
         let number = try LicenseNumber.parse(licenseNumber, field: "license_number")
         return try store.read { try $0.complaints(of: number) }
     }

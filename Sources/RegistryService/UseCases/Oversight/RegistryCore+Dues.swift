@@ -13,7 +13,7 @@ public struct DuesStatement: Codable, Sendable {
 extension RegistryCore {
     /// A quarter's dues paid (148.1.5-2), by the Chamber.
     public func recordDuesPayment(licenseNumber: String, quarter text: String, paidOn: LocalDate?, reference: String, context: RequestContext) async throws -> DuesStatement {
-        try await mutate(.recordDuesPayment, context: context, subject: { _ in "dues:\(licenseNumber):\(text)" }) { tx, now in
+        try await mutate(context: context, subject: { _ in "dues:\(licenseNumber):\(text)" }) { tx, now in
             let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
             try Self.requireOwnRegion(context.principal, license: license, article: "148.1.5-2")
             guard let quarter = Quarter(text) else { throw Rejection.invalid("quarter", "expected YYYYQn, e.g. 2026Q3", article: "148.1.5-2") }
@@ -32,7 +32,7 @@ extension RegistryCore {
 
     /// A period exempt from dues (172-1(3)): child-care or maternity leave, or incapacity with no practice over a month.
     public func recordDuesExemption(licenseNumber: String, reason: String, from: LocalDate, to: LocalDate, reference: String, context: RequestContext) async throws -> DuesStatement {
-        try await mutate(.recordDuesExemption, context: context, subject: { _ in "dues-exemption:\(licenseNumber)" }) { tx, now in
+        try await mutate(context: context, subject: { _ in "dues-exemption:\(licenseNumber)" }) { tx, now in
             let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
             try Self.requireOwnRegion(context.principal, license: license, article: "148.1.5-2")
             guard let reason = Dues.ExemptionReason(rawValue: reason) else {
@@ -51,7 +51,6 @@ extension RegistryCore {
     }
 
     public func dues(licenseNumber: String, context: RequestContext) async throws -> DuesStatement {
-        try await authorize(.listDues, context)
         let number = try LicenseNumber.parse(licenseNumber, field: "license_number")
         try Self.requireOwnRecord(context.principal, license: number, what: "dues")
         let today = clock.now().kazakhstanDate

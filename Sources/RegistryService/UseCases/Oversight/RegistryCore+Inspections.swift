@@ -17,7 +17,7 @@ extension RegistryCore {
     /// Schedules an inspection (169.1, 169.4). A territorial body or regional chamber inspects
     /// the bailiffs of its own region; only they inspect without a plan (169.4 ¶2).
     public func scheduleInspection(licenseNumber: String, kind: String, on date: LocalDate, trigger: String, context: RequestContext) async throws -> Inspection {
-        try await mutate(.scheduleInspection, context: context, subject: { "inspection:\($0.id)" }) { tx, _ in
+        try await mutate(context: context, subject: { "inspection:\($0.id)" }) { tx, _ in
             guard let kind = Inspection.Kind(rawValue: kind) else {
                 throw Rejection.invalid("kind", "plannedFirst, plannedAnnual or unscheduled", article: "169.4")
             }
@@ -34,7 +34,7 @@ extension RegistryCore {
 
     /// 169.5: documents requested in an inspection are due in at least 5 working days.
     public func requestDocuments(inspection id: Int64, sentOn: LocalDate?, dueOn: LocalDate, subject: String, context: RequestContext) async throws -> Int64 {
-        try await mutate(.requestDocuments, context: context, subject: { "document-request:\($0)" }) { tx, now in
+        try await mutate(context: context, subject: { "document-request:\($0)" }) { tx, now in
             let inspection = try Self.requireInspection(id, by: context.principal, tx: tx)
             let sent = sentOn ?? now.kazakhstanDate
             try Inspection.checkDocumentRequest(sentOn: sent, dueOn: dueOn, calendar: try tx.workingCalendar())
@@ -46,7 +46,7 @@ extension RegistryCore {
 
     /// Completes an inspection with its findings; each violation found becomes a violation record.
     public func completeInspection(id: Int64, completedOn: LocalDate?, findings: String, violations: [FoundViolation], context: RequestContext) async throws -> Inspection {
-        try await mutate(.completeInspection, context: context, subject: { "inspection:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "inspection:\($0.id)" }) { tx, now in
             var inspection = try Self.requireInspection(id, by: context.principal, tx: tx)
             guard inspection.status == .scheduled else { throw Rejection(.failedPrecondition, reason: "ALREADY_COMPLETED", message: "inspection \(id) is completed") }
             let today = now.kazakhstanDate
@@ -70,7 +70,7 @@ extension RegistryCore {
     /// A violation established by another act (a court act, a prosecutor's act, a complaint decision).
     public func recordViolation(licenseNumber: String, committedOn: LocalDate, establishedOn: LocalDate, source: String, description: String,
                                 context: RequestContext) async throws -> ViolationRecord {
-        try await mutate(.recordViolation, context: context, subject: { "violation:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "violation:\($0.id)" }) { tx, now in
             let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
             let today = now.kazakhstanDate
             guard committedOn <= establishedOn, establishedOn <= today else {
@@ -84,7 +84,6 @@ extension RegistryCore {
     }
 
     public func inspections(licenseNumber: String, context: RequestContext) async throws -> ([Inspection], [ViolationRecord]) {
-        try await authorize(.listInspections, context)
         let number = try LicenseNumber.parse(licenseNumber, field: "license_number")
         return try store.read { (try $0.inspections(of: number), try $0.violations(of: number)) }
     }
@@ -110,7 +109,6 @@ extension RegistryCore {
     /// The inspection schedule (169.4) as of `date`: every member's next planned inspection,
     /// only the overdue ones when asked. A territorial body or regional chamber sees its region.
     public func inspectionSchedule(asOf date: LocalDate?, overdueOnly: Bool, context: RequestContext) async throws -> [ScheduledInspection] {
-        try await authorize(.inspectionSchedule, context)
         let day = date ?? clock.now().kazakhstanDate
         let region = context.principal.regionalScope
         return try store.read { reader in

@@ -15,7 +15,7 @@ extension RegistryCore {
     /// the minimum is kept as a fact, and the answer says it is not sufficient: without a
     /// sufficient one he may not practise (146.1, INV-4).
     public func recordInsuranceContract(_ contract: InsuranceContract, context: RequestContext) async throws -> RecordedInsurance {
-        try await mutate(.recordInsuranceContract, context: context, subject: { "insurance:\($0.contract.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "insurance:\($0.contract.id)" }) { tx, now in
             // Art. 162: a regional chamber records the contracts of its own region's bailiffs.
             try Self.requireOwnRegion(context.principal, license: try Self.requireLicense(contract.licenseNumber, tx: tx), article: "162.1")
             return try Self.insure(contract, recordedBy: context.principal.uri, tx: tx, at: now)
@@ -34,7 +34,6 @@ extension RegistryCore {
     }
 
     public func insuranceContracts(licenseNumber: String, context: RequestContext) async throws -> [RecordedInsurance] {
-        try await authorize(.listInsuranceContracts, context)
         let number = try LicenseNumber.parse(licenseNumber, field: "license_number")
         try Self.requireOwnRecord(context.principal, license: number, what: "insurance contracts")
         return try store.read { reader in

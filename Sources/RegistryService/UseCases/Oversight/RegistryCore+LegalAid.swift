@@ -17,7 +17,7 @@ extension RegistryCore {
     /// A bailiff's monthly legal-aid report (103-1.4), submitted by himself or recorded by his
     /// regional chamber. A late one is kept and counted as late.
     public func recordLegalAidReport(licenseNumber: String, month text: String, consultations: Int, context: RequestContext) async throws -> LegalAidReport {
-        try await mutate(.recordLegalAidReport, context: context, subject: { "legal-aid:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "legal-aid:\($0.id)" }) { tx, now in
             let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
             try Self.requireOwnRecord(context.principal, license: license.number, what: "legal-aid reports", article: "103-1.4")
             try Self.requireOwnRegion(context.principal, license: license, article: "103-1.4")
@@ -35,7 +35,6 @@ extension RegistryCore {
 
     /// The half-yearly consolidated report of 103-1.5, per district.
     public func legalAidSummary(half text: String, context: RequestContext) async throws -> (HalfYear, [LegalAidSummaryLine]) {
-        try await authorize(.legalAidSummary, context)
         guard let half = HalfYear(text) else { throw Rejection.invalid("half", "expected YYYYH1 or YYYYH2", article: "103-1.5") }
         let region = context.principal.regionalScope
         var lines = Dictionary(uniqueKeysWithValues: EnforcementDistrict.all.map { ($0.code, LegalAidSummaryLine(district: $0.code)) })

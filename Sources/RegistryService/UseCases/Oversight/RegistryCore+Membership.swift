@@ -5,7 +5,7 @@ import RegistryStore
 extension RegistryCore {
     /// The Republican Chamber admits a license holder and places him in a district (140.1, 163-1.1.3-2).
     public func admitMember(licenseNumber: String, district: String, admittedOn: LocalDate?, decision: String, context: RequestContext) async throws -> Membership {
-        try await mutate(.admitMember, context: context, subject: { "membership:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "membership:\($0.id)" }) { tx, now in
             try Self.admit(licenseNumber: licenseNumber, district: district, admittedOn: admittedOn, decision: decision,
                            recordedBy: context.principal.uri, tx: tx, at: now)
         }
@@ -27,7 +27,7 @@ extension RegistryCore {
     /// (142.4, 163-1.1.3-2). He may not act outside his district (143.2.4), so what he holds in the
     /// old one goes to its regional chamber for transfer, as on a relocation of his practice.
     public func placeMember(licenseNumber: String, district: String, from: LocalDate?, decision: String, context: RequestContext) async throws -> Membership {
-        try await mutate(.placeMember, context: context, subject: { "membership:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "membership:\($0.id)" }) { tx, now in
             let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
             var current = try Self.activeMembership(of: license, tx: tx)
             let today = now.kazakhstanDate
@@ -60,7 +60,7 @@ extension RegistryCore {
     /// (148.1.9-2). An expulsion as a disciplinary penalty (170.1.4) also submits the Chamber's
     /// representation to deprive the license (144.2.7) to the Ministry.
     public func expelMember(licenseNumber: String, ground: String, on date: LocalDate?, decision: String, context: RequestContext) async throws -> Membership {
-        try await mutate(.expelMember, context: context, subject: { "membership:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "membership:\($0.id)" }) { tx, now in
             guard let ground = ExpulsionGround(rawValue: ground) else {
                 throw Rejection.invalid("ground", "one of \(ExpulsionGround.allCases.map(\.rawValue).joined(separator: ", "))", article: "172-1")
             }
@@ -107,7 +107,7 @@ extension RegistryCore {
 
     /// The member leaves at his own will (172-1(5)); the same hand-over follows.
     public func leaveChamber(licenseNumber: String, on date: LocalDate?, application: String, context: RequestContext) async throws -> Membership {
-        try await mutate(.leaveChamber, context: context, subject: { "membership:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "membership:\($0.id)" }) { tx, now in
             let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
             let current = try Self.activeMembership(of: license, tx: tx)
             let today = now.kazakhstanDate
@@ -120,7 +120,6 @@ extension RegistryCore {
     }
 
     public func memberships(licenseNumber: String, context: RequestContext) async throws -> [Membership] {
-        try await authorize(.listMemberships, context)
         let number = try LicenseNumber.parse(licenseNumber, field: "license_number")
         return try store.read { try $0.memberships(of: number) }
     }

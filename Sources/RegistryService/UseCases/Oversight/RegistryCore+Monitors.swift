@@ -8,7 +8,7 @@ extension RegistryCore {
     /// proposal for each finding not seen before. Drafts go to the body named as author, which
     /// submits or withdraws them; a monitor never decides anything itself.
     public func runMonitors(asOf date: LocalDate?, context: RequestContext) async throws -> [Proposal] {
-        try await mutate(.runMonitors, context: context, subject: { "monitors:\($0.count) drafts" }) { tx, now in
+        try await mutate(context: context, subject: { "monitors:\($0.count) drafts" }) { tx, now in
             let today = now.kazakhstanDate
             let day = date ?? today
             guard day <= today else { throw Rejection.invalid("as_of", "\(day) is in the future (today is \(today))") }
@@ -44,15 +44,16 @@ extension RegistryCore {
         }
     }
 
-    /// The context registryd's own scheduled runs use: the system identity, audited like any caller.
+    /// The context registryd's own scheduled runs use: the system identity, audited like any
+    /// caller of Proposals/RunMonitors.
     public static func scheduledContext(at now: Instant) -> RequestContext {
-        RequestContext(principal: Principal(role: .system, label: "registryd"), requestID: "scheduled-\(now.millisecondsSinceEpoch)",
-                       payload: Data(), idempotencyKey: nil)
+        RequestContext(principal: Principal(role: .system, label: "registryd"), method: "Proposals/RunMonitors",
+                       requestID: "scheduled-\(now.millisecondsSinceEpoch)", payload: Data(), idempotencyKey: nil)
     }
 
     /// A training record (148.1.9-1), by the Chamber, which controls training (163-1.1.6-2).
     public func recordTraining(_ training: TrainingRecord, context: RequestContext) async throws -> TrainingRecord {
-        try await mutate(.recordTraining, context: context, subject: { "training:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "training:\($0.id)" }) { tx, now in
             try Self.requireOwnRegion(context.principal, license: try Self.requireLicense(training.licenseNumber, tx: tx), article: "163-1.1.6-2")
             let today = now.kazakhstanDate
             guard training.completedOn <= today else { throw Rejection.invalid("completed_on", "\(training.completedOn) is in the future") }
@@ -67,7 +68,6 @@ extension RegistryCore {
 
     /// A bailiff's trainings and when the next is due (148.1.9-1); the due date is nil before his membership is on record.
     public func trainings(licenseNumber: String, context: RequestContext) async throws -> ([TrainingRecord], LocalDate?) {
-        try await authorize(.listTrainings, context)
         let number = try LicenseNumber.parse(licenseNumber, field: "license_number")
         return try store.read { reader in
             let records = try reader.trainings(of: number)

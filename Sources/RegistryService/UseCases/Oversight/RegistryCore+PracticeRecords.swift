@@ -33,7 +33,7 @@ public struct PracticeImportResult: Codable, Sendable {
 extension RegistryCore {
     /// 168.1.4: the territorial body registers the bailiffs of its district; he may practise from then.
     public func recordAccountingRegistration(licenseNumber: String, registeredOn: LocalDate?, reference: String, context: RequestContext) async throws -> AccountingRegistration {
-        try await mutate(.recordAccountingRegistration, context: context, subject: { "registration:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "registration:\($0.id)" }) { tx, now in
             let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
             try Self.requireOwnRegion(context.principal, license: license, article: "168.1.4")
             return try Self.register(license, registeredOn: registeredOn, reference: reference, region: context.principal.regionalScope,
@@ -64,7 +64,7 @@ extension RegistryCore {
     /// 149: paid work besides practice, as established by an act; allowed kinds are kept as facts.
     public func recordOtherPaidActivity(licenseNumber: String, kind: String, from: LocalDate, to: LocalDate?, description: String, source: String,
                                         context: RequestContext) async throws -> OtherPaidActivity {
-        try await mutate(.recordOtherPaidActivity, context: context, subject: { "other-activity:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "other-activity:\($0.id)" }) { tx, now in
             guard let kind = OtherPaidActivity.Kind(rawValue: kind) else {
                 throw Rejection.invalid("kind", "one of \(OtherPaidActivity.Kind.allCases.map(\.rawValue).joined(separator: ", "))", article: "149")
             }
@@ -89,7 +89,7 @@ extension RegistryCore {
         let source = historicalSource.trimmingWhitespace
         guard !source.isEmpty else { throw Rejection.invalid("historical_source", "name where the records come from, e.g. the Chamber's member list of a date") }
         guard !records.isEmpty else { throw Rejection.invalid("records", "nothing to import") }
-        return try await mutate(.importPracticeRecords, context: context, subject: { "practice-import:\($0.accepted) accepted, \($0.refused.count) refused" }) { tx, now in
+        return try await mutate(context: context, subject: { "practice-import:\($0.accepted) accepted, \($0.refused.count) refused" }) { tx, now in
             var result = PracticeImportResult(accepted: 0, refused: [])
             let recordedBy = "\(context.principal.uri) (import: \(source))"
             for (index, record) in records.enumerated() {

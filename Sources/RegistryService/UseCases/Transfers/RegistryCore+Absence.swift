@@ -11,7 +11,7 @@ extension RegistryCore {
     /// temporary replacement (153-1).
     public func recordLongAbsence(licenseNumber: String, from: LocalDate, until: LocalDate?, reason: String, reference: String,
                                   context: RequestContext) async throws -> (handedOver: Int, job: Int64?, absence: Int64) {
-        let result: AbsenceResult = try await mutate(.recordLongAbsence, context: context, subject: { "license:\(licenseNumber) absence job:\($0.job ?? 0)" }) { tx, now in
+        let result: AbsenceResult = try await mutate(context: context, subject: { "license:\(licenseNumber) absence job:\($0.job ?? 0)" }) { tx, now in
             let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
             let today = now.kazakhstanDate
             guard from <= today else { throw Rejection.invalid("from", "the absence has not begun (today is \(today))") }
@@ -45,7 +45,7 @@ extension RegistryCore {
     /// The chamber records that an absent bailiff is back (148.1.9-2): from that day he may
     /// receive proceedings again, and a blocked transfer of his district may resume.
     public func recordReturnFromAbsence(licenseNumber: String, on date: LocalDate, reference: String, context: RequestContext) async throws -> StoredLongAbsence {
-        try await mutate(.recordReturnFromAbsence, context: context, subject: { "license:\(licenseNumber) absence:\($0.id) returned" }) { tx, now in
+        try await mutate(context: context, subject: { "license:\(licenseNumber) absence:\($0.id) returned" }) { tx, now in
             let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
             try Self.requireOwnRegion(context.principal, license: license, article: "148.1.9-2")
             let reference = reference.trimmingWhitespace
@@ -90,7 +90,7 @@ extension RegistryCore {
     /// proceedings and archive; the open hand-over deadlines close. Only that chamber
     /// receives them, so another region's chamber is refused.
     public func confirmHandover(licenseNumber: String, reference: String, context: RequestContext) async throws -> Int {
-        try await mutate(.confirmHandover, context: context, subject: { "license:\(licenseNumber) handover:\($0)" }) { tx, now in
+        try await mutate(context: context, subject: { "license:\(licenseNumber) handover:\($0)" }) { tx, now in
             let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
             try Self.requireOwnRegion(context.principal, license: license, article: "148.1.9-2")
             let reference = reference.trimmingWhitespace

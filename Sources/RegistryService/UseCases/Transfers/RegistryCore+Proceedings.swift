@@ -29,7 +29,7 @@ extension RegistryCore {
         guard (1...Self.maxImportRows).contains(drafts.count) else {
             throw Rejection.invalid("proceedings", "send 1 to \(Self.maxImportRows) rows per request, not \(drafts.count)")
         }
-        return try await mutate(.importProceedings, context: context, subject: { "proceedings:\($0.accepted.count)/\(drafts.count)" }) { tx, now in
+        return try await mutate(context: context, subject: { "proceedings:\($0.accepted.count)/\(drafts.count)" }) { tx, now in
             var result = ProceedingImportResult()
             // One request names few holders: each license and the MCI table are read once.
             var licenses: [String: License?] = [:]
@@ -74,8 +74,7 @@ extension RegistryCore {
         }
     }
 
-    public func proceeding(number: String, context: RequestContext, operation: Operation = .getProceeding) async throws -> (EnforcementProceeding, [StoredAssignment]) {
-        try await authorize(operation, context)
+    public func proceeding(number: String, context: RequestContext) async throws -> (EnforcementProceeding, [StoredAssignment]) {
         let found = try store.read { reader -> (EnforcementProceeding, [StoredAssignment])? in
             guard let proceeding = try reader.proceeding(number) else { return nil }
             return (proceeding, try reader.assignments(of: number))
@@ -94,7 +93,6 @@ extension RegistryCore {
     }
 
     public func proceedings(matching filter: ProceedingFilter, pageSize: Int, pageToken: String?, context: RequestContext) async throws -> ([EnforcementProceeding], String?) {
-        try await authorize(.listProceedings, context)
         var filter = filter
         if context.principal.role == .bailiff {
             filter.holderLicense = context.principal.licenseNumber?.value ?? "-"

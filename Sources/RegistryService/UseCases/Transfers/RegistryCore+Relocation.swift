@@ -9,7 +9,7 @@ extension RegistryCore {
     /// told, the unused advance goes back to him, and that chamber reassigns it under the
     /// same policy (a one-proceeding transfer job).
     public func relocateProceeding(number: String, district target: String, ruling: String, context: RequestContext) async throws -> EnforcementProceeding {
-        try await mutate(.relocateProceeding, context: context, subject: { "proceeding:\($0.number)" }) { tx, now in
+        try await mutate(context: context, subject: { "proceeding:\($0.number)" }) { tx, now in
             guard let proceeding = try tx.proceeding(number), proceeding.status == .open else {
                 throw Rejection(.notFound, reason: "PROCEEDING_NOT_FOUND", message: "no open proceeding \(number) in the registry")
             }
@@ -46,7 +46,7 @@ extension RegistryCore {
     /// of the standing one.
     public func recordEnforcementMeasure(number: String, on date: LocalDate, standing: Bool = false, lifts: Bool = false,
                                          context: RequestContext) async throws -> EnforcementProceeding {
-        try await mutate(.recordEnforcementMeasure, context: context, subject: { "proceeding:\($0.number)" }) { tx, now in
+        try await mutate(context: context, subject: { "proceeding:\($0.number)" }) { tx, now in
             guard let proceeding = try tx.proceeding(number), proceeding.status == .open else {
                 throw Rejection(.notFound, reason: "PROCEEDING_NOT_FOUND", message: "no open proceeding \(number) in the registry")
             }

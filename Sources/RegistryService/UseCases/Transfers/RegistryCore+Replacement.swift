@@ -29,7 +29,7 @@ extension RegistryCore {
     /// substitute must be able to act in the same district [POLICY: 152.2, the procedure is
     /// the Chamber's, 153-1.3]. Starts at once when the period has begun.
     public func recordTemporaryReplacement(_ command: ReplacementCommand, context: RequestContext) async throws -> StoredReplacement {
-        try await mutate(.recordTemporaryReplacement, context: context, subject: { "replacement:\($0.id)" }) { tx, now in
+        try await mutate(context: context, subject: { "replacement:\($0.id)" }) { tx, now in
             guard let ground = ReplacementGround(rawValue: command.ground) else {
                 throw Rejection.invalid("ground", "one of \(ReplacementGround.allCases.map(\.rawValue).joined(separator: ", "))", article: "153-1.2")
             }
@@ -163,7 +163,7 @@ extension RegistryCore {
     /// Art. 153-1.3 ¶2: a creditor who disagrees with the temporary handing gets his document
     /// and the unused advance back on his application; the proceeding leaves the replacement.
     public func returnToCreditor(proceeding number: String, application: String, context: RequestContext) async throws -> EnforcementProceeding {
-        try await mutate(.returnToCreditor, context: context, subject: { "proceeding:\($0.number)" }) { tx, now in
+        try await mutate(context: context, subject: { "proceeding:\($0.number)" }) { tx, now in
             guard let proceeding = try tx.proceeding(number) else {
                 throw Rejection(.notFound, reason: "PROCEEDING_NOT_FOUND", message: "no proceeding \(number) in the registry")
             }
@@ -183,7 +183,6 @@ extension RegistryCore {
     }
 
     public func temporaryReplacements(license: String?, context: RequestContext) async throws -> [StoredReplacement] {
-        try await authorize(.listTemporaryReplacements, context)
         let own = context.principal.role == .bailiff ? (context.principal.licenseNumber?.value ?? "-") : license
         return try store.read { try $0.replacements(license: own) }
     }

@@ -10,7 +10,7 @@ extension RegistryCore {
     /// round as it began, plus what the round assigned before it, then the planner on this one
     /// proceeding. The outcome is compared with the receiver recorded at the time.
     public func explainAssignment(number: String, context: RequestContext) async throws -> (EnforcementProceeding, [StoredAssignment], AssignmentExplanation?) {
-        let (proceeding, assignments) = try await self.proceeding(number: number, context: context, operation: .explainAssignment)
+        let (proceeding, assignments) = try await self.proceeding(number: number, context: context)
         let explanation = try store.read { reader in try Self.explanation(of: proceeding, assignments: assignments, reader: reader) }
         return (proceeding, assignments, explanation)
     }

@@ -6,13 +6,15 @@ import RegistryStore
 extension RegistryCore {
     /// The principal under which registryd records what its worker decides by itself.
     static let workerPrincipal = "registryd:transfer-worker"
+    /// The worker's own resumptions are audited under the method a person would call.
+    static let resumeTransferJobMethod = "Proceedings/ResumeTransferJob"
 
     /// On demand (`cases resume-job`): a blocked job's proceedings that waited for a receiver go
     /// back to the planner (162.1.2-3). Those outside private-bailiff competence (138.1) and
     /// quarantined ones stay where they are. The regional chamber of the job's district, the
     /// Republican Chamber or the Ministry.
     public func resumeTransferJob(_ id: Int64, context: RequestContext) async throws -> TransferJob {
-        try await mutate(.resumeTransferJob, context: context, subject: { "transfer_job:\($0.id) resumed" }) { tx, now in
+        try await mutate(context: context, subject: { "transfer_job:\($0.id) resumed" }) { tx, now in
             guard let job = try tx.transferJob(id) else {
                 throw Rejection(.notFound, reason: "TRANSFER_JOB_NOT_FOUND", message: "no transfer job \(id)")
             }
@@ -48,7 +50,7 @@ extension RegistryCore {
                 let reopened = try tx.reopenStranded(job: job.id)
                 guard reopened > 0 else { continue }
                 try Self.recordResumed(job, reopened: reopened, by: Self.workerPrincipal, tx: tx, at: now)
-                try tx.appendAudit(AuditEntry(at: now, principal: Self.workerPrincipal, method: Operation.resumeTransferJob.rawValue, requestID: "",
+                try tx.appendAudit(AuditEntry(at: now, principal: Self.workerPrincipal, method: Self.resumeTransferJobMethod, requestID: "",
                                               requestDigest: "", outcome: "OK", subject: "transfer_job:\(job.id) resumed: a receiver is available in \(job.district)"))
                 resumed.append(job.id)
             }

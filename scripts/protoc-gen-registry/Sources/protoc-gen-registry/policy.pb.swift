@@ -1,0 +1,1 @@
+../../../../Sources/RegistryWire/Generated/policy.pb.swift
