@@ -31,6 +31,7 @@ struct RegistryBench: AsyncParsableCommand {
     @Option(help: "Instead of GetLicense: import this many proceedings for one bailiff, suspend him, and time the transfer to the others.") var transfer: Int?
     @Option(help: "Receiving bailiffs in the district, with --transfer; they start with varied loads.") var receivers = 50
     @Option(help: "Kazakhstan date of the server's clock, YYYY-MM-DD, for the suspension's term (default: today).") var today: String?
+    @Option(help: "Instead of GetLicense: time Health before and while this many abusive connections are held (raw TCP, TLS without a Preface, an unfinished 4 MiB frame).") var abusers: Int?
     @Option(help: "Client certificate (default: the --dev PKI in --data).") var cert: String?
     @Option(help: "Client key.") var key: String?
     @Option(help: "CA certificate.") var ca: String?
@@ -46,6 +47,11 @@ struct RegistryBench: AsyncParsableCommand {
         tls.serverName = "localhost"
         let group = MultiThreadedEventLoopGroup(numberOfThreads: threads)
 
+        if let abusers {
+            try await AbuseBench.run(host: host, port: port, tls: tls, abusers: abusers, duration: duration, serverPid: serverPid, group: group)
+            try await group.shutdownGracefully()
+            return
+        }
         var pool: [RegistryConnection] = []
         for _ in 0..<connections {
             pool.append(try await RegistryConnection.connect(host: host, port: port, tls: tls, group: group, peerName: "registry-bench"))

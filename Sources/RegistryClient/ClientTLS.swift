@@ -28,7 +28,8 @@ public struct ClientTLS: Sendable {
                   trustedCAPEM: try read(caFile, "CA certificate"))
     }
 
-    func configuration() throws -> TLSConfiguration {
+    /// The NIOSSL client configuration, for tools that open raw TLS channels.
+    public func configuration() throws -> TLSConfiguration {
         var tls = TLSConfiguration.makeClientConfiguration()
         tls.minimumTLSVersion = .tlsv12
         tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(Array(trustedCAPEM.utf8)))

@@ -18,7 +18,7 @@ public final class RegistryCore: Sendable {
     let logger: Logger
     let receiverSets = ReceiverSetCache()
 
-    public init(store: RegistryStore, clock: any RegistryClock = SystemClock(), transferPolicy: TransferPolicy = .standard,
+    public init(store: RegistryStore, clock: any RegistryClock, transferPolicy: TransferPolicy = .standard,
                 logger: Logger = Logger(label: "registry.core")) {
         self.store = store
         self.clock = clock

@@ -55,6 +55,9 @@ struct Registryd: AsyncParsableCommand {
     @Option(help: "Event-loop threads (default: one per core).")
     var threads: Int = System.coreCount
 
+    @OptionGroup(title: "Connection limits and timeouts (PROTOCOL.md §3)")
+    var connectionLimits: ConnectionLimitOptions
+
     @Option(help: "Seconds in-flight calls get to finish on shutdown.")
     var shutdownGrace: Int = 10
 
@@ -116,6 +119,7 @@ struct Registryd: AsyncParsableCommand {
         var configuration = RegistryServer.Configuration(host: settings.host, port: settings.port, tls: settings.tls)
         configuration.shutdownGrace = .seconds(Int64(shutdownGrace))
         configuration.threads = max(1, threads)
+        connectionLimits.apply(to: &configuration)
         let server = try RegistryServer(configuration: configuration, endpoints: RegistryEndpoints(core: core, version: RegistrydVersion.current), logger: logger)
 
         logger.info("registryd starting", metadata: [

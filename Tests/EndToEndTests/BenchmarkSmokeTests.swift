@@ -34,4 +34,15 @@ struct BenchmarkSmokeTests {
             #expect((object["baseline_update_s"] as? Double ?? 0) > 0)
         }
     }
+
+    @Test func theAbuseModeHoldsItsConnectionsAndStillServesTheGoodClient() async throws {
+        try await withRegistry { registry in
+            let result = try await ExecutableTests.run("registry-bench", try Self.arguments(registry) + ["--abusers", "6", "--duration", "0.3"])
+            #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+            let json = try #require(result.stdout.split(separator: "\n").last)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            #expect(object["held_at_start"] as? Int == 6)
+            #expect((object["during_p50_ms"] as? Double ?? 0) > 0)
+        }
+    }
 }

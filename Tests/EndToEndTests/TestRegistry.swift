@@ -40,7 +40,8 @@ final class TestRegistry: Sendable {
     }
 
     static func start(maxFrameBytes: Int = ProtocolConstants.defaultMaxFrameBytes, clock: any RegistryClock = TestRegistry.defaultClock(),
-                      transferPolicy: TransferPolicy = .standard, runWorker: Bool = false) async throws -> TestRegistry {
+                      transferPolicy: TransferPolicy = .standard, runWorker: Bool = false,
+                      configure: (inout RegistryServer.Configuration) -> Void = { _ in }) async throws -> TestRegistry {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("registry-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let ca = try CertificateAuthority.create(commonName: "Test CA")
@@ -53,6 +54,7 @@ final class TestRegistry: Sendable {
         configuration.maxFrameBytes = maxFrameBytes
         configuration.threads = 2
         configuration.shutdownGrace = .seconds(5)
+        configure(&configuration)
         var logger = Logger(label: "registryd-test")
         // REGISTRY_TEST_LOG=1 swift test … shows the server's error lines (e.g. the cause behind an INTERNAL).
         logger.logLevel = ProcessInfo.processInfo.environment["REGISTRY_TEST_LOG"] == nil ? .critical : .error
@@ -99,8 +101,10 @@ final class TestRegistry: Sendable {
 
 /// Runs `body` against a fresh registry and always stops it.
 func withRegistry(maxFrameBytes: Int = ProtocolConstants.defaultMaxFrameBytes, clock: any RegistryClock = TestRegistry.defaultClock(),
-                  transferPolicy: TransferPolicy = .standard, runWorker: Bool = false, _ body: (TestRegistry) async throws -> Void) async throws {
-    let registry = try await TestRegistry.start(maxFrameBytes: maxFrameBytes, clock: clock, transferPolicy: transferPolicy, runWorker: runWorker)
+                  transferPolicy: TransferPolicy = .standard, runWorker: Bool = false,
+                  configure: (inout RegistryServer.Configuration) -> Void = { _ in }, _ body: (TestRegistry) async throws -> Void) async throws {
+    let registry = try await TestRegistry.start(maxFrameBytes: maxFrameBytes, clock: clock, transferPolicy: transferPolicy, runWorker: runWorker,
+                                                configure: configure)
     do {
         try await body(registry)
     } catch {

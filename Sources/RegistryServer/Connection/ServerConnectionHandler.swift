@@ -1,183 +1,183 @@
 import CoreMetrics
-import Enforcement
 import Foundation
-import Licensing
 import Logging
 import NIOCore
 import NIOSSL
 import NIOTLS
 import RegistryPKI
 import RegistryService
-import RegistryStore
 import RegistryWire
 import SwiftProtobuf
 
-/// One client connection: preface, identity from the certificate, dispatch of
-/// many concurrent calls (each in its own task, answered out of order),
-/// deadlines, cancellation, ping, and GoAway. Runs on its channel's event loop;
-/// calls come back to it through `NIOLoopBound`.
+/// One client connection on its channel: feeds `ConnectionStateMachine` what the channel
+/// and the timers report, and carries out its actions: runs calls (each in its own task,
+/// answered out of order), deadlines, cancellation, GoAway, and the timeouts of
+/// PROTOCOL.md §3. Runs on its channel's event loop; calls come back through `NIOLoopBound`.
 final class ServerConnectionHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
-    struct Limits: Sendable {
-        var maxConcurrentCalls = ProtocolConstants.defaultMaxConcurrentCalls
-        var maxFrameBytes = ProtocolConstants.defaultMaxFrameBytes
-        var defaultTimeoutMilliseconds = ProtocolConstants.defaultTimeoutMilliseconds
+    /// What the handler keeps for a call whose task suspended.
+    struct CallResources {
+        let task: Task<Void, Never>
+        let timer: Scheduled<Void>
     }
 
-    private enum State { case awaitingPreface, open, goingAway, closed }
+    /// Reads the caller from the channel once TLS completes (the peer certificate's URI).
+    typealias Identify = (ChannelHandlerContext) throws -> Principal
 
-    private struct InFlightCall {
-        /// Tells this call from a later one that reuses its id after a cancel or a
-        /// deadline, so a late-finishing task cannot answer the newer call.
-        let serial: UInt64
-        var task: Task<Void, Never>?
-        var timer: Scheduled<Void>?
-        let requestID: String
-    }
-
-    private let table: MethodTable
-    private let limits: Limits
+    private var machine: ConnectionStateMachine<CallResources>
+    private let timeouts: ConnectionTimeouts
     private let metrics: ServerMetrics
     private var logger: Logger
-    private let serverName: String
+    private let identify: Identify
 
-    private var state = State.awaitingPreface
-    private var principal: Principal?
-    private var inFlight: [UInt64: InFlightCall] = [:]
-    private var highestCallID: UInt64 = 0
-    private var nextSerial: UInt64 = 0
     private var context: ChannelHandlerContext?
     private var flushPending = false
     private var inReadCycle = false
     private var drained: EventLoopPromise<Void>?
-    /// Request ids the server makes up are this prefix and the call id: unique enough to
-    /// correlate logs and audit entries, and far cheaper than a UUID per call.
-    private let requestIDPrefix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+    private var handshakeTimer: Scheduled<Void>?
+    private var prefaceTimer: Scheduled<Void>?
+    private var ticker: RepeatedTask?
+    /// When the connection last had no call in flight (nil while calls run).
+    private var idleSince: NIODeadline?
+    /// Read from the event loop's clock (`EventLoop.now`), so that tests can advance it.
+    private var lastFrameAt = NIODeadline.uptimeNanoseconds(0)
+    /// When the server's keepalive Ping went out, until any frame comes back.
+    private var pingSentAt: NIODeadline?
 
-    init(table: MethodTable, limits: Limits, metrics: ServerMetrics, logger: Logger, serverName: String) {
-        self.table = table
-        self.limits = limits
+    init(table: MethodTable, limits: ConnectionLimits, timeouts: ConnectionTimeouts = ConnectionTimeouts(), metrics: ServerMetrics,
+         logger: Logger, identify: @escaping Identify = ServerConnectionHandler.peerCertificatePrincipal) {
+        self.machine = ConnectionStateMachine(limits: limits, table: table)
+        self.timeouts = timeouts
         self.metrics = metrics
         self.logger = logger
-        self.serverName = serverName
+        self.identify = identify
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
+        lastFrameAt = context.eventLoop.now
         metrics.connectionsAccepted.increment()
+        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        handshakeTimer = context.eventLoop.scheduleTask(in: timeouts.handshake) { bound.value.perform(bound.value.machine.handshakeTimedOut()) }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        stopTimers()
+        self.context = nil
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if let event = event as? TLSUserEvent, case .handshakeCompleted = event {
+            handshakeTimer?.cancel()
             establishIdentity(context: context)
         }
         context.fireUserInboundEventTriggered(event)
     }
 
-    /// The caller is whoever the verified client certificate names (one URI SAN).
     private func establishIdentity(context: ChannelHandlerContext) {
         do {
-            guard let certificate = try context.pipeline.syncOperations.nioSSL_peerCertificate() else {
-                throw Principal.InvalidIdentity(description: "no client certificate")
-            }
-            let uris = try PeerIdentity.uris(inDER: certificate.toDERBytes())
-            guard uris.count == 1 else {
-                throw Principal.InvalidIdentity(description: "client certificate must carry exactly one URI SAN, found \(uris.count)")
-            }
-            let principal = try Principal(uri: uris[0])
-            self.principal = principal
+            let principal = try identify(context)
+            machine.handshakeCompleted(principal)
             logger[metadataKey: "principal"] = "\(principal.uri)"
+            let bound = NIOLoopBound(self, eventLoop: context.eventLoop), timeout = timeouts.preface
+            prefaceTimer = context.eventLoop.scheduleTask(in: timeout) { bound.value.perform(bound.value.machine.prefaceTimedOut(after: timeout)) }
         } catch {
-            metrics.identityRejected.increment()
             logger.notice("client certificate names no valid identity", metadata: ["error": "\(error)"])
-            goAwayAndClose(context: context, code: .unauthenticated, message: "client certificate names no valid identity: \(error)")
+            perform(machine.identityRejected("\(error)"))
         }
+    }
+
+    /// The caller is whoever the verified client certificate names (one URI SAN).
+    static func peerCertificatePrincipal(_ context: ChannelHandlerContext) throws -> Principal {
+        guard let certificate = try context.pipeline.syncOperations.nioSSL_peerCertificate() else {
+            throw Principal.InvalidIdentity(description: "no client certificate")
+        }
+        let uris = try PeerIdentity.uris(inDER: certificate.toDERBytes())
+        guard uris.count == 1 else {
+            throw Principal.InvalidIdentity(description: "client certificate must carry exactly one URI SAN, found \(uris.count)")
+        }
+        return try Principal(uri: uris[0])
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         inReadCycle = true
         let body = unwrapInboundIn(data)
-        guard state != .closed, body.readableBytes > 0 else { return } // zero-length frames are ignored
+        guard machine.state != .closed, body.readableBytes > 0 else { return } // zero-length frames are ignored
+        lastFrameAt = context.eventLoop.now
+        pingSentAt = nil
+        let wasAwaitingPreface = machine.state == .awaitingPreface
         let frame: WireFrame
         do {
             frame = try FrameCodec.decode(body)
         } catch {
-            metrics.malformedFrames.increment()
-            goAwayAndClose(context: context, code: .invalidArgument, message: "frame is not a valid Frame message")
-            return
+            return perform(machine.malformedFrame())
         }
-        guard let kind = frame.kind else {
-            protocolViolation(context: context, "frame has no kind")
-            return
+        perform(machine.frameReceived(frame))
+        if wasAwaitingPreface, machine.state == .open { connectionOpened(context: context) }
+    }
+
+    /// The Preface is in: the idle and keepalive clocks start.
+    private func connectionOpened(context: ChannelHandlerContext) {
+        prefaceTimer?.cancel()
+        idleSince = context.eventLoop.now
+        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        ticker = context.eventLoop.scheduleRepeatedTask(initialDelay: timeouts.tick, delay: timeouts.tick) { _ in bound.value.tick() }
+    }
+
+    /// Checks the idle and keepalive clocks.
+    private func tick() {
+        guard let context else { return }
+        let now = context.eventLoop.now
+        if let idleSince, now - idleSince >= timeouts.idle {
+            return perform(machine.idleTimedOut(after: timeouts.idle))
         }
-        if state == .awaitingPreface {
-            guard case .preface(let preface) = kind else {
-                protocolViolation(context: context, "the first frame must be a Preface")
-                return
-            }
-            guard preface.protocolVersion == ProtocolConstants.version else {
-                goAwayAndClose(context: context, code: .failedPrecondition,
-                               message: "protocol version \(preface.protocolVersion) is not supported; this server speaks \(ProtocolConstants.version)")
-                return
-            }
-            state = .open
-            var reply = WireFrame()
-            reply.preface = WirePreface.with {
-                $0.protocolVersion = ProtocolConstants.version
-                $0.peerName = serverName
-                $0.maxFrameBytes = UInt32(limits.maxFrameBytes)
-                $0.maxConcurrentCalls = UInt32(limits.maxConcurrentCalls)
-            }
-            write(reply, context: context)
-            return
-        }
-        switch kind {
-        case .request(let request): startCall(frame.callID, request, context: context)
-        case .cancel: cancelCall(frame.callID, context: context)
-        case .ping(let ping):
-            var pong = WireFrame()
-            pong.pong = WirePong.with { $0.opaque = ping.opaque }
-            write(pong, context: context)
-        case .pong: break
-        case .preface: protocolViolation(context: context, "a second Preface")
-        case .response, .goAway: protocolViolation(context: context, "clients do not send Response or GoAway frames")
+        if let pingSentAt {
+            if now - pingSentAt >= timeouts.pingTimeout { perform(machine.peerUnresponsive()) }
+        } else if now - lastFrameAt >= timeouts.pingInterval {
+            pingSentAt = now
+            var ping = WireFrame()
+            ping.ping = WirePing.with { $0.opaque = UInt64(now.uptimeNanoseconds) }
+            write(ping, context: context)
         }
     }
 
-    private func startCall(_ callID: UInt64, _ request: WireRequest, context: ChannelHandlerContext) {
-        guard callID != 0 else { return protocolViolation(context: context, "call id 0 is reserved for the connection") }
-        guard inFlight[callID] == nil else { return protocolViolation(context: context, "call id \(callID) is already in flight") }
-        guard let principal else { return } // identity failed: the connection is closing
-        // Both are stored with the call's audit entry: short printable text only (TextFieldPolicy).
-        let idProblem = TextFieldPolicy.problem(in: request.requestID, maxBytes: TextFieldPolicy.maxKeyBytes)
-        let requestID = request.requestID.isEmpty || idProblem != nil ? "\(requestIDPrefix)-\(callID)" : request.requestID
-        for (field, problem) in [("request_id", idProblem), ("idempotency_key", TextFieldPolicy.problem(in: request.idempotencyKey, maxBytes: TextFieldPolicy.maxKeyBytes))] {
-            guard let problem else { continue }
-            return respond(callID, requestID: requestID, error: RPCError(code: .invalidArgument, message: "\(field): \(problem)", reason: "INVALID_TEXT",
-                                                                         fieldViolations: [.init(field: field, description: problem)]), context: context)
+    /// Carries out what the state machine decided.
+    private func perform(_ action: ConnectionStateMachine<CallResources>.Action) {
+        guard let context else { return }
+        switch action {
+        case .none:
+            break
+        case .write(let frame):
+            write(frame, context: context)
+        case .answer(let callID, let requestID, let error, let release):
+            if let release {
+                release.task.cancel()
+                release.timer.cancel()
+            }
+            respond(callID, requestID: requestID, error: error, context: context)
+            callEnded(context: context)
+        case .start(let callID, let serial, let method, let call, let timeout):
+            start(callID, serial: serial, method: method, call: call, timeoutMilliseconds: timeout, context: context)
+        case .goAwayAndClose(let frame, let reason):
+            metrics.connectionClosed(reason)
+            if reason != .idle { logger.notice("closing connection", metadata: ["reason": "\(reason.rawValue)", "status": "\(frame.goAway.status.message)"]) }
+            var buffer = context.channel.allocator.buffer(capacity: 128)
+            try? FrameCodec.write(frame, into: &buffer)
+            let channel = context.channel
+            context.writeAndFlush(wrapOutboundOut(buffer)).whenComplete { _ in channel.close(promise: nil) }
+        case .close(let reason):
+            metrics.connectionClosed(reason)
+            context.close(promise: nil)
         }
-        guard state == .open else {
-            return respond(callID, requestID: requestID, error: RPCError(code: .unavailable, message: "server is shutting down; retry on a new connection"), context: context)
-        }
-        guard inFlight.count < limits.maxConcurrentCalls else {
-            return respond(callID, requestID: requestID, error: RPCError(code: .resourceExhausted, message: "more than \(limits.maxConcurrentCalls) calls in flight on this connection"), context: context)
-        }
-        guard let method = table.method(for: request.method) else {
-            return respond(callID, requestID: requestID, error: RPCError(code: .unimplemented, message: "unknown method '\(request.method)'"), context: context)
-        }
-        highestCallID = max(highestCallID, callID)
-        let call = CallContext(
-            principal: principal, method: method.info, requestID: requestID,
-            idempotencyKey: request.idempotencyKey.isEmpty ? nil : request.idempotencyKey,
-            payload: request.payload
-        )
+    }
+
+    private func start(_ callID: UInt64, serial: UInt64, method: MethodTable.Method, call: CallContext, timeoutMilliseconds: UInt32,
+                       context: ChannelHandlerContext) {
+        idleSince = nil
         let loop = context.eventLoop
         let bound = NIOLoopBound(self, eventLoop: loop)
-        nextSerial += 1
-        let serial = nextSerial
-        inFlight[callID] = InFlightCall(serial: serial, task: nil, timer: nil, requestID: requestID)
         // The call starts right here on the event loop and runs until it first suspends.
         // A read never does (the store reads synchronously), so it is answered inline with
         // no thread hop; a mutation suspends at the database writer and finishes later.
@@ -191,16 +191,15 @@ final class ServerConnectionHandler: ChannelInboundHandler {
             }
         }
         // Still running: it suspended, so it needs its deadline and a handle to cancel it.
-        if inFlight[callID] != nil {
-            let timeout = request.timeoutMs == 0 ? limits.defaultTimeoutMilliseconds : request.timeoutMs
-            inFlight[callID]?.task = task
-            inFlight[callID]?.timer = loop.scheduleTask(in: .milliseconds(Int64(timeout))) { bound.value.expire(callID) }
+        let timer = loop.scheduleTask(in: .milliseconds(Int64(timeoutMilliseconds))) { bound.value.expire(callID) }
+        if !machine.started(callID, serial: serial, resources: CallResources(task: task, timer: timer)) {
+            timer.cancel()
         }
     }
 
     private func finish(_ callID: UInt64, serial: UInt64, _ result: Result<[UInt8], any Error>) {
-        guard inFlight[callID]?.serial == serial, let call = inFlight.removeValue(forKey: callID), let context else { return }
-        call.timer?.cancel()
+        guard let context, let call = machine.finished(callID, serial: serial) else { return }
+        call.resources?.timer.cancel()
         switch result {
         case .success(let payload):
             var frame = WireFrame()
@@ -215,22 +214,24 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         case .failure(let error):
             respond(callID, requestID: call.requestID, error: statusError(error, requestID: call.requestID), context: context)
         }
-        checkDrained(context: context)
+        callEnded(context: context)
     }
 
     private func expire(_ callID: UInt64) {
-        guard let call = inFlight.removeValue(forKey: callID), let context else { return }
-        call.task?.cancel()
+        guard let context, let call = machine.deadlinePassed(callID) else { return }
+        call.resources?.task.cancel()
         respond(callID, requestID: call.requestID, error: RPCError(code: .deadlineExceeded, message: "the call did not finish within its deadline"), context: context)
-        checkDrained(context: context)
+        callEnded(context: context)
     }
 
-    private func cancelCall(_ callID: UInt64, context: ChannelHandlerContext) {
-        guard let call = inFlight.removeValue(forKey: callID) else { return }
-        call.task?.cancel()
-        call.timer?.cancel()
-        respond(callID, requestID: call.requestID, error: RPCError(code: .cancelled, message: "cancelled by the client"), context: context)
-        checkDrained(context: context)
+    /// A call left flight: the idle clock may start, a draining connection may close.
+    private func callEnded(context: ChannelHandlerContext) {
+        if machine.isIdle, idleSince == nil { idleSince = context.eventLoop.now }
+        guard machine.closeIfDrained(), let promise = drained else { return }
+        drained = nil
+        let channel = context.channel
+        context.flush()
+        channel.close().whenComplete { _ in promise.succeed() }
     }
 
     /// Maps whatever a handler threw to a status; internals never leak to the caller.
@@ -283,71 +284,51 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         context?.flush()
     }
 
-    private func protocolViolation(context: ChannelHandlerContext, _ message: String) {
-        metrics.protocolViolations.increment()
-        goAwayAndClose(context: context, code: .invalidArgument, message: "protocol violation: \(message)")
-    }
-
-    private func goAwayAndClose(context: ChannelHandlerContext, code: StatusCode, message: String) {
-        guard state != .closed else { return }
-        state = .closed
-        var frame = WireFrame()
-        frame.goAway = WireGoAway.with {
-            $0.lastCallID = highestCallID
-            $0.status = RPCError(code: code, message: message).status
-        }
-        var buffer = context.channel.allocator.buffer(capacity: 128)
-        try? FrameCodec.write(frame, into: &buffer)
-        let channel = context.channel
-        context.writeAndFlush(wrapOutboundOut(buffer)).whenComplete { _ in channel.close(promise: nil) }
-    }
-
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        if let tooLarge = error as? FrameTooLarge {
-            metrics.oversizeFrames.increment()
-            goAwayAndClose(context: context, code: .resourceExhausted, message: tooLarge.description)
-            return
+        switch error {
+        case let tooLarge as FrameTooLarge: perform(machine.frameTooLarge(tooLarge.description))
+        case let slow as FrameBodyTimedOut: perform(machine.frameBodyTimedOut(slow.description))
+        case let budget as FrameBudgetExhausted: perform(machine.frameBudgetExhausted(budget.description))
+        default:
+            if machine.state == .awaitingHandshake {
+                metrics.handshakeFailures.increment()
+            }
+            logger.debug("connection error", metadata: ["error": "\(error)"])
+            context.close(promise: nil)
         }
-        logger.debug("connection error", metadata: ["error": "\(error)"])
-        context.close(promise: nil)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        state = .closed
-        for call in inFlight.values {
-            call.task?.cancel()
-            call.timer?.cancel()
+        for call in machine.channelClosed() {
+            call.resources?.task.cancel()
+            call.resources?.timer.cancel()
         }
-        inFlight.removeAll()
+        stopTimers()
         drained?.succeed()
         drained = nil
         context.fireChannelInactive()
+    }
+
+    private func stopTimers() {
+        handshakeTimer?.cancel()
+        prefaceTimer?.cancel()
+        ticker?.cancel()
+        handshakeTimer = nil
+        prefaceTimer = nil
+        ticker = nil
     }
 
     /// Graceful shutdown of this connection: GoAway naming the last accepted call,
     /// answer what is in flight, then close. The future completes when closed.
     func goAway() -> EventLoopFuture<Void> {
         guard let context else { preconditionFailure("goAway before handlerAdded") }
-        guard state == .open || state == .awaitingPreface else { return context.eventLoop.makeSucceededVoidFuture() }
-        state = .goingAway
-        var frame = WireFrame()
-        frame.goAway = WireGoAway.with {
-            $0.lastCallID = highestCallID
-            $0.status = RPCError(code: .unavailable, message: "server is shutting down").status
-        }
+        // Nothing to say before TLS completes: just close.
+        if machine.state == .awaitingHandshake { return context.close() }
+        guard let frame = machine.goAwayRequested() else { return context.eventLoop.makeSucceededVoidFuture() }
         write(frame, context: context)
         let promise = context.eventLoop.makePromise(of: Void.self)
         drained = promise
-        checkDrained(context: context)
+        callEnded(context: context)
         return promise.futureResult
-    }
-
-    private func checkDrained(context: ChannelHandlerContext) {
-        guard state == .goingAway, inFlight.isEmpty, let promise = drained else { return }
-        drained = nil
-        state = .closed
-        let channel = context.channel
-        context.flush()
-        channel.close().whenComplete { _ in promise.succeed() }
     }
 }

@@ -1,3 +1,4 @@
+import CoreMetrics
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
@@ -21,6 +22,13 @@ public final class RegistryServer: Service, Sendable {
         public var defaultTimeoutMilliseconds = ProtocolConstants.defaultTimeoutMilliseconds
         public var shutdownGrace: TimeAmount = .seconds(10)
         public var threads = System.coreCount
+        /// How long a connection may sit in each phase (PROTOCOL.md §3).
+        public var timeouts = ConnectionTimeouts()
+        /// Open connections the server holds at once, and from one source address.
+        public var maxConnections = 4096
+        public var maxConnectionsPerAddress = 512
+        /// Bytes of unfinished frames held across all connections.
+        public var partialFrameBudgetBytes = 64 * 1024 * 1024
 
         public init(host: String = "127.0.0.1", port: Int = ProtocolConstants.defaultPort, tls: TLSMaterial) {
             self.host = host
@@ -35,6 +43,8 @@ public final class RegistryServer: Service, Sendable {
     private let group: MultiThreadedEventLoopGroup
     private let sslContext: NIOSSLContext
     private let metrics = ServerMetrics()
+    private let limiter: ConnectionLimiter
+    private let frameBudget: PartialFrameBudget
     private let state = NIOLockedValueBox(State())
 
     private struct State {
@@ -49,29 +59,46 @@ public final class RegistryServer: Service, Sendable {
         self.logger = logger
         self.sslContext = try NIOSSLContext(configuration: configuration.tls.serverConfiguration())
         self.group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, configuration.threads))
+        self.limiter = ConnectionLimiter(maxTotal: configuration.maxConnections, maxPerAddress: configuration.maxConnectionsPerAddress)
+        self.frameBudget = PartialFrameBudget(limit: configuration.partialFrameBudgetBytes)
     }
 
     /// Binds and starts accepting; returns the bound address (port 0 picks a free one).
     @discardableResult
     public func start() async throws -> SocketAddress {
-        let limits = ServerConnectionHandler.Limits(
+        let limits = ConnectionLimits(
             maxConcurrentCalls: configuration.maxConcurrentCalls, maxFrameBytes: configuration.maxFrameBytes,
             defaultTimeoutMilliseconds: configuration.defaultTimeoutMilliseconds
         )
         let sslContext = self.sslContext, table = self.table, metrics = self.metrics, logger = self.logger
+        let limiter = self.limiter, frameBudget = self.frameBudget, timeouts = configuration.timeouts
         let channel = try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { [weak self] channel in
+                // The caps are checked before any TLS work, so a flood costs an accept and a close.
+                let address = channel.remoteAddress?.ipAddress ?? "?"
+                if let refusal = limiter.admit(address) {
+                    metrics.connectionRefused(refusal)
+                    logger.warning("connection refused", metadata: ["peer": "\(address)", "reason": "\(refusal.rawValue)"])
+                    channel.close(promise: nil)
+                    return channel.eventLoop.makeSucceededVoidFuture()
+                }
+                metrics.connectionsOpen.record(limiter.open)
+                channel.closeFuture.whenComplete { _ in
+                    limiter.release(address)
+                    metrics.connectionsOpen.record(limiter.open)
+                }
                 self?.track(channel)
                 return channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
                     try sync.addHandler(NIOSSLServerHandler(context: sslContext))
-                    try sync.addHandler(ByteToMessageHandler(FrameDecoder(maxFrameBytes: limits.maxFrameBytes)))
+                    try sync.addHandler(ByteToMessageHandler(ServerFrameDecoder(maxFrameBytes: limits.maxFrameBytes, bodyTimeout: timeouts.frameBody,
+                                                                                budget: frameBudget)))
                     var connectionLogger = logger
                     connectionLogger[metadataKey: "peer"] = "\(channel.remoteAddress?.description ?? "?")"
-                    try sync.addHandler(ServerConnectionHandler(table: table, limits: limits, metrics: metrics, logger: connectionLogger, serverName: "registryd"))
+                    try sync.addHandler(ServerConnectionHandler(table: table, limits: limits, timeouts: timeouts, metrics: metrics, logger: connectionLogger))
                 }
             }
             .bind(host: configuration.host, port: configuration.port)
