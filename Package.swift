@@ -166,7 +166,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "RegistryStoreTests", dependencies: ["RegistryStore", "Licensing", "Enforcement", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RegistryStoreTests",
+            dependencies: ["RegistryStore", "Licensing", "Enforcement", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

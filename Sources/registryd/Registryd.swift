@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOPosix
+import RegistryPKI
 import RegistryServer
 import RegistryService
 import RegistryStore
@@ -57,6 +58,13 @@ struct Registryd: AsyncParsableCommand {
 
     @OptionGroup(title: "Connection limits and timeouts (PROTOCOL.md §3)")
     var connectionLimits: ConnectionLimitOptions
+
+    @Option(help: ArgumentHelp("Ed25519 key that signs audit checkpoints (PEM; created with its .pub.pem when absent). Default: audit-signing-key.pem beside --key.",
+                               valueName: "file"))
+    var auditKey: String?
+
+    @Option(help: "Seconds between signed checkpoints of the audit chain (also signed at startup and shutdown), appended to <data>/audit-checkpoints.log.")
+    var auditCheckpointInterval: Int = 300
 
     @Option(help: "Seconds in-flight calls get to finish on shutdown.")
     var shutdownGrace: Int = 10
@@ -120,7 +128,19 @@ struct Registryd: AsyncParsableCommand {
         configuration.shutdownGrace = .seconds(Int64(shutdownGrace))
         configuration.threads = max(1, threads)
         connectionLimits.apply(to: &configuration)
-        let server = try RegistryServer(configuration: configuration, endpoints: RegistryEndpoints(core: core, version: RegistrydVersion.current), logger: logger)
+        let checkpoints: AuditCheckpointer
+        do {
+            let keyFile = auditKey.map { URL(fileURLWithPath: $0) }
+                ?? URL(fileURLWithPath: settings.keyFile).deletingLastPathComponent().appendingPathComponent(AuditSigningKey.fileName)
+            checkpoints = try AuditCheckpointer(store: store, key: try AuditSigningKey.loadOrCreate(at: keyFile),
+                                                file: URL(fileURLWithPath: settings.dataFolder).appendingPathComponent("audit-checkpoints.log"))
+            try await checkpoints.checkpoint(.startup, at: clock.now())
+        } catch {
+            FileHandle.standardError.write(Data("registryd: audit checkpoints: \(error)\n".utf8))
+            throw ExitCode(78)
+        }
+        let server = try RegistryServer(configuration: configuration,
+                                        endpoints: RegistryEndpoints(core: core, version: RegistrydVersion.current, checkpoints: checkpoints), logger: logger)
 
         logger.info("registryd starting", metadata: [
             "mode": "\(dev ? "development" : "production")", "data": "\(settings.dataFolder)",
@@ -131,6 +151,9 @@ struct Registryd: AsyncParsableCommand {
                 .init(service: server),
                 .init(service: DeadlineMonitor.service(core: core, interval: .seconds(max(1, monitorInterval)), logger: logger)),
                 .init(service: TransferWorker.service(core: core, interval: .seconds(1), logger: logger)),
+                .init(service: PeriodicService(name: "audit checkpoints", interval: .seconds(max(1, auditCheckpointInterval)), logger: logger) {
+                    try await checkpoints.checkpoint(.periodic, at: core.clock.now())
+                }),
                 .init(service: PeriodicService(name: "monitors", interval: .seconds(max(60, monitorsInterval)), logger: logger) {
                     let drafts = try await core.runMonitors(asOf: nil, context: RegistryCore.scheduledContext(at: core.clock.now()))
                     if !drafts.isEmpty { logger.notice("monitors drafted proposals", metadata: ["count": "\(drafts.count)"]) }
@@ -144,6 +167,8 @@ struct Registryd: AsyncParsableCommand {
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(Int64(shutdownGrace) + 1)
         groupConfiguration.maximumCancellationDuration = .seconds(2)
         try await ServiceGroup(configuration: groupConfiguration).run()
+        // Everything is written: the last checkpoint covers it all, and nothing may follow it.
+        try await checkpoints.checkpoint(.shutdown, at: core.clock.now())
         try store.close()
         logger.info("registryd stopped; database closed")
     }

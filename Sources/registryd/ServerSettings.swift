@@ -10,6 +10,8 @@ struct ServerSettings {
     var host: String
     var port: Int
     var tls: TLSMaterial
+    /// The server's TLS key file: the audit signing key is kept beside it.
+    var keyFile: String
 
     var databasePath: String { URL(fileURLWithPath: dataFolder).appendingPathComponent("registry.sqlite").path }
 
@@ -78,7 +80,7 @@ struct ServerSettings {
             throw ConfigurationError("data folder '\(folder)' is not writable")
         }
         let tls = try TLSMaterial(certificateFile: values.cert!, keyFile: values.key!, caFile: values.ca!)
-        return ServerSettings(dataFolder: folder, host: host, port: port, tls: tls)
+        return ServerSettings(dataFolder: folder, host: host, port: port, tls: tls, keyFile: values.key!)
     }
 
     private static func createFolder(_ path: String) throws {

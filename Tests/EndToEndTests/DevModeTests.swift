@@ -1,6 +1,7 @@
 import Dispatch
 import Enforcement
 import Foundation
+import GRDB
 import Testing
 
 /// The README's tour, through the real binaries: `registryd --dev` creates its data
@@ -124,6 +125,10 @@ struct DevModeTests {
         let documents = try await admin(["chamber", "documents", "list", "2026-000002"])
         #expect(documents.stdout.contains("S-0002") && !documents.stdout.contains("outstanding"), "\(documents.stdout)\(documents.stderr)")
 
+        // The audit chain's signed checkpoint, fetched by a body that keeps its own copy (issue 12.6).
+        let fetched = try await admin(["audit", "checkpoint", "--role", "auditor"])
+        #expect(fetched.stdout.hasPrefix("registryd audit checkpoint v1\nkind "), "\(fetched.stdout)\(fetched.stderr)")
+
         server.terminate() // SIGTERM
         let exited = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
@@ -137,5 +142,22 @@ struct DevModeTests {
         let verify = try await ExecutableTests.run("registry-admin", ["audit", "verify", folder.path])
         // Thirteen calls of the tour plus the monitors' scheduled run at startup, audited as the system.
         #expect(verify.stdout.contains("intact: 14 entries"), "\(verify.stdout)")
+        // Signed at startup, when the chain grew and after the drain: the log is held to them all.
+        let checkpoints = folder.appendingPathComponent("audit-checkpoints.log").path
+        let held = try await ExecutableTests.run("registry-admin", ["audit", "verify", folder.path, "--checkpoint", checkpoints])
+        #expect(held.status == 0, "\(held.stdout)\(held.stderr)")
+        #expect(held.stdout.contains("audit log intact: 14 entries;") && held.stdout.contains("the latest covers 14"), "\(held.stdout)")
+        // Someone with the file cuts the last entry off: the chain alone still verifies, the checkpoint does not.
+        let queue = try DatabaseQueue(path: folder.appendingPathComponent("registry.sqlite").path)
+        try await queue.write { db in
+            try db.execute(sql: "DROP TRIGGER audit_log_no_delete")
+            try db.execute(sql: "DELETE FROM audit_log WHERE seq = 14")
+        }
+        try queue.close()
+        let chainOnly = try await ExecutableTests.run("registry-admin", ["audit", "verify", folder.path])
+        #expect(chainOnly.stdout.contains("intact: 13 entries"))
+        let cut = try await ExecutableTests.run("registry-admin", ["audit", "verify", folder.path, "--checkpoint", checkpoints])
+        #expect(cut.status == 1)
+        #expect(cut.stdout.contains("audit log TAMPERED: TRUNCATED: the log ends at entry 13"), "\(cut.stdout)\(cut.stderr)")
     }
 }

@@ -46,6 +46,13 @@ public struct RegistryStub: Sendable {
         try await connection.call(RegistryMethods.getBailiff, request, options: options)
     }
 
+    public func getAuditCheckpoint(
+        _ request: WireGetAuditCheckpointRequest,
+        options: CallOptions = CallOptions()
+    ) async throws -> WireAuditCheckpointResponse {
+        try await connection.call(RegistryMethods.getAuditCheckpoint, request, options: options)
+    }
+
     public func listDistricts(
         _ request: WireListDistrictsRequest,
         options: CallOptions = CallOptions()

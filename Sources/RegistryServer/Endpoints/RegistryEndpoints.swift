@@ -9,10 +9,13 @@ import RegistryWire
 public struct RegistryEndpoints: Sendable {
     let core: RegistryCore
     let version: String
+    /// Signs the audit chain's checkpoints; nil when this server signs none.
+    let checkpoints: AuditCheckpointer?
 
-    public init(core: RegistryCore, version: String) {
+    public init(core: RegistryCore, version: String, checkpoints: AuditCheckpointer? = nil) {
         self.core = core
         self.version = version
+        self.checkpoints = checkpoints
     }
 
     /// Every method of every service, from the generated registrations, each call

@@ -10,6 +10,7 @@ public protocol RegistryHandler: Sendable {
     func correctPersonFact(_ request: WireCorrectPersonFactRequest, context: CallContext) async throws -> WirePersonFactResponse
     func getPerson(_ request: WireGetPersonRequest, context: CallContext) async throws -> WireGetPersonResponse
     func getBailiff(_ request: WireGetBailiffRequest, context: CallContext) async throws -> WireGetBailiffResponse
+    func getAuditCheckpoint(_ request: WireGetAuditCheckpointRequest, context: CallContext) async throws -> WireAuditCheckpointResponse
     func listDistricts(_ request: WireListDistrictsRequest, context: CallContext) async throws -> WireListDistrictsResponse
     func importWorkingCalendar(_ request: WireImportWorkingCalendarRequest, context: CallContext) async throws -> WireImportWorkingCalendarResponse
     func setMCI(_ request: WireSetMCIRequest, context: CallContext) async throws -> WireMCITableResponse
@@ -33,6 +34,9 @@ extension RegistryHandler {
         }
         table.register(RegistryMethods.getBailiff) { request, context in
             try await self.getBailiff(request, context: context)
+        }
+        table.register(RegistryMethods.getAuditCheckpoint) { request, context in
+            try await self.getAuditCheckpoint(request, context: context)
         }
         table.register(RegistryMethods.listDistricts) { request, context in
             try await self.listDistricts(request, context: context)

@@ -24,6 +24,10 @@ public enum RegistryMethods {
         service: serviceName, method: "GetBailiff",
         policy: MethodPolicy(anyRole: true)
     )
+    public static let getAuditCheckpoint = MethodDescriptor<WireGetAuditCheckpointRequest, WireAuditCheckpointResponse>(
+        service: serviceName, method: "GetAuditCheckpoint",
+        policy: MethodPolicy(roles: [.ministry, .auditor, .prosecutor, .system])
+    )
     public static let listDistricts = MethodDescriptor<WireListDistrictsRequest, WireListDistrictsResponse>(
         service: serviceName, method: "ListDistricts",
         policy: MethodPolicy(anyRole: true)
@@ -48,6 +52,7 @@ public enum RegistryMethods {
         correctPersonFact.info,
         getPerson.info,
         getBailiff.info,
+        getAuditCheckpoint.info,
         listDistricts.info,
         importWorkingCalendar.info,
         setMCI.info,

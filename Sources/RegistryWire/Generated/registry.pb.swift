@@ -364,6 +364,43 @@ public nonisolated struct WireGetBailiffResponse: Sendable {
   fileprivate var _person: WirePerson? = nil
 }
 
+public nonisolated struct WireGetAuditCheckpointRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct WireAuditCheckpointResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The checkpoint exactly as published (its lines and the signature line), to store and
+  /// pass to `registry-admin audit verify --checkpoint`.
+  public var checkpoint: String = String()
+
+  /// The Ed25519 public key that verifies it (SubjectPublicKeyInfo PEM, RFC 8410).
+  public var publicKeyPem: String = String()
+
+  /// The checkpoint's fields: entries covered, hash of the last, when signed, and why
+  /// ("startup", "periodic", "shutdown").
+  public var size: Int64 = 0
+
+  public var head: String = String()
+
+  public var atMs: Int64 = 0
+
+  public var kind: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
 public nonisolated struct WireListDistrictsRequest: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -1035,6 +1072,80 @@ nonisolated extension WireGetBailiffResponse: SwiftProtobuf.Message, SwiftProtob
     if lhs._person != rhs._person {return false}
     if lhs.district != rhs.district {return false}
     if lhs.licenses != rhs.licenses {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireGetAuditCheckpointRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".GetAuditCheckpointRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap()
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    // Load everything into unknown fields
+    while try decoder.nextFieldNumber() != nil {}
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireGetAuditCheckpointRequest, rhs: WireGetAuditCheckpointRequest) -> Bool {
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension WireAuditCheckpointResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".AuditCheckpointResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}checkpoint\0\u{3}public_key_pem\0\u{1}size\0\u{1}head\0\u{3}at_ms\0\u{1}kind\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.checkpoint) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.publicKeyPem) }()
+      case 3: try { try decoder.decodeSingularInt64Field(value: &self.size) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.head) }()
+      case 5: try { try decoder.decodeSingularInt64Field(value: &self.atMs) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.kind) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.checkpoint.isEmpty {
+      try visitor.visitSingularStringField(value: self.checkpoint, fieldNumber: 1)
+    }
+    if !self.publicKeyPem.isEmpty {
+      try visitor.visitSingularStringField(value: self.publicKeyPem, fieldNumber: 2)
+    }
+    if self.size != 0 {
+      try visitor.visitSingularInt64Field(value: self.size, fieldNumber: 3)
+    }
+    if !self.head.isEmpty {
+      try visitor.visitSingularStringField(value: self.head, fieldNumber: 4)
+    }
+    if self.atMs != 0 {
+      try visitor.visitSingularInt64Field(value: self.atMs, fieldNumber: 5)
+    }
+    if !self.kind.isEmpty {
+      try visitor.visitSingularStringField(value: self.kind, fieldNumber: 6)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: WireAuditCheckpointResponse, rhs: WireAuditCheckpointResponse) -> Bool {
+    if lhs.checkpoint != rhs.checkpoint {return false}
+    if lhs.publicKeyPem != rhs.publicKeyPem {return false}
+    if lhs.size != rhs.size {return false}
+    if lhs.head != rhs.head {return false}
+    if lhs.atMs != rhs.atMs {return false}
+    if lhs.kind != rhs.kind {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
