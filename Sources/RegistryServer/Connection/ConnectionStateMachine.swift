@@ -183,6 +183,9 @@ struct ConnectionStateMachine<Resources> {
 
     // MARK: - Calls
 
+    /// Whether this call (not a later one with its id) still waits for its answer.
+    func isInFlight(_ callID: UInt64, serial: UInt64) -> Bool { inFlight[callID]?.serial == serial }
+
     /// The call's task suspended: it needs its deadline timer and a handle to cancel it.
     /// False when the call has already ended (it finished without suspending).
     mutating func started(_ callID: UInt64, serial: UInt64, resources: Resources) -> Bool {

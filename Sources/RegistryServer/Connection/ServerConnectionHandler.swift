@@ -191,10 +191,10 @@ final class ServerConnectionHandler: ChannelInboundHandler {
             }
         }
         // Still running: it suspended, so it needs its deadline and a handle to cancel it.
+        // A call answered inline never pays for a timer.
+        guard machine.isInFlight(callID, serial: serial) else { return }
         let timer = loop.scheduleTask(in: .milliseconds(Int64(timeoutMilliseconds))) { bound.value.expire(callID) }
-        if !machine.started(callID, serial: serial, resources: CallResources(task: task, timer: timer)) {
-            timer.cancel()
-        }
+        _ = machine.started(callID, serial: serial, resources: CallResources(task: task, timer: timer))
     }
 
     private func finish(_ callID: UInt64, serial: UInt64, _ result: Result<[UInt8], any Error>) {

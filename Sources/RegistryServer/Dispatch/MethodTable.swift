@@ -4,10 +4,10 @@ import SwiftProtobuf
 
 /// Wire path → method. Filled by the generated `register(in:)` of each service's handler
 /// protocol, so the table is exactly the `.proto` services, each method with the policy its
-/// rpc declares. Every call runs through the table's interceptors before its payload is
-/// decoded, in the order given.
+/// rpc declares. Every call passes the table's guards, in order, before its payload is
+/// decoded; every refusal is told to its observers.
 public struct MethodTable: Sendable {
-    /// Runs a call: the interceptors, then decode, text checks, the method, encode.
+    /// Runs a call: the guards, then decode, text checks, the method, encode.
     public typealias Run = @Sendable (CallContext) async throws -> [UInt8]
 
     public struct Method: Sendable {
@@ -16,31 +16,37 @@ public struct MethodTable: Sendable {
     }
 
     private var methods: [String: Method] = [:]
-    private let interceptors: [any CallInterceptor]
+    private let guards: [any CallGuard]
+    private let observers: [any CallObserver]
 
-    public init(interceptors: [any CallInterceptor] = []) {
-        self.interceptors = interceptors
+    public init(guards: [any CallGuard] = [], observers: [any CallObserver] = []) {
+        self.guards = guards
+        self.observers = observers
     }
 
     public mutating func register<Request, Response>(
         _ descriptor: MethodDescriptor<Request, Response>,
         _ body: @escaping @Sendable (Request, CallContext) async throws -> Response
     ) {
-        let handle: Run = { call in
-            let request: Request
+        let guards = self.guards, observers = self.observers
+        // One async frame per call: the guards are synchronous, the observers run only on a refusal.
+        methods[descriptor.path] = Method(info: descriptor.info) { call in
             do {
-                request = try Request(serializedBytes: call.payload)
+                for check in guards { try check.admit(call) }
+                let request: Request
+                do {
+                    request = try Request(serializedBytes: call.payload)
+                } catch {
+                    throw RPCError(code: .invalidArgument, message: "request payload is not a valid \(Request.protoMessageName)",
+                                   reason: "UNDECODABLE_PAYLOAD")
+                }
+                try TextFieldPolicy.check(request)
+                return try await body(request, call).serializedBytes()
             } catch {
-                throw RPCError(code: .invalidArgument, message: "request payload is not a valid \(Request.protoMessageName)", reason: "UNDECODABLE_PAYLOAD")
+                for observer in observers { await observer.refused(call, error: error) }
+                throw error
             }
-            try TextFieldPolicy.check(request)
-            return try await body(request, call).serializedBytes()
         }
-        // Composed once here, not per call: the first interceptor is the outermost.
-        let run = interceptors.reversed().reduce(handle) { next, interceptor in
-            { call in try await interceptor.intercept(call, next: next) }
-        }
-        methods[descriptor.path] = Method(info: descriptor.info, run: run)
     }
 
     public func method(for path: String) -> Method? { methods[path] }

@@ -18,11 +18,11 @@ public struct RegistryEndpoints: Sendable {
         self.checkpoints = checkpoints
     }
 
-    /// Every method of every service, from the generated registrations, each call
-    /// audited if refused, authorized from its policy, and checked for a misplaced
-    /// idempotency key, in that order, before its payload is decoded.
+    /// Every method of every service, from the generated registrations: each call authorized
+    /// from its policy and checked for a misplaced idempotency key before its payload is
+    /// decoded, and audited if refused.
     public var methodTable: MethodTable {
-        var table = MethodTable(interceptors: [AuditInterceptor(core: core), AuthorizationInterceptor(), IdempotencyInterceptor()])
+        var table = MethodTable(guards: [AuthorizationGuard(), IdempotencyGuard()], observers: [AuditObserver(core: core)])
         (self as any HealthHandler).register(in: &table)
         (self as any RegistryHandler).register(in: &table)
         (self as any LicensingHandler).register(in: &table)

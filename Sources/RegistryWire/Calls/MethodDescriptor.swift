@@ -29,10 +29,20 @@ public struct MethodInfo: Hashable, Sendable, CustomStringConvertible {
     public let requestType: String
     public let responseType: String
     public let policy: MethodPolicy
+    /// "Licensing/IssueLicense": the service's short name and the method. Stored, because
+    /// every call's audit entry and idempotency record names it.
+    public let shortName: String
+
+    init(service: String, method: String, requestType: String, responseType: String, policy: MethodPolicy) {
+        self.service = service
+        self.method = method
+        self.requestType = requestType
+        self.responseType = responseType
+        self.policy = policy
+        self.shortName = "\(service.split(separator: ".").last ?? "")/\(method)"
+    }
 
     public var path: String { "/\(service)/\(method)" }
-    /// "Licensing/IssueLicense": the service's short name and the method.
-    public var shortName: String { "\(service.split(separator: ".").last ?? "")/\(method)" }
     public var description: String { "\(path)(\(requestType)) -> \(responseType)" }
 }
 

@@ -4,8 +4,8 @@ import RegistryWire
 /// Deny by default (DOMAIN.md §2.13), decided from the caller's role and the method's
 /// policy alone, before anything of the payload is read: a caller without the right is
 /// told PERMISSION_DENIED whatever it sent.
-struct AuthorizationInterceptor: CallInterceptor {
-    func intercept(_ call: CallContext, next: @Sendable (CallContext) async throws -> [UInt8]) async throws -> [UInt8] {
+struct AuthorizationGuard: CallGuard {
+    func admit(_ call: CallContext) throws {
         let policy = call.method.policy
         guard policy.allows(WireCallerRole(call.principal.role)) else {
             throw RPCError(
@@ -13,6 +13,5 @@ struct AuthorizationInterceptor: CallInterceptor {
                 legalBasis: policy.article ?? "", reason: "ROLE_NOT_ALLOWED"
             )
         }
-        return try await next(call)
     }
 }

@@ -1,0 +1,16 @@
+import RegistryService
+import RegistryWire
+
+/// Every refused call leaves an audit entry: denied, undecodable, malformed, or refused by
+/// its use case. A mutation audits its own outcome inside its transaction; this records the
+/// rest, once, including the refusals of the guards.
+struct AuditObserver: CallObserver {
+    let core: RegistryCore
+
+    func refused(_ call: CallContext, error: any Error) async {
+        guard !call.auditTrail.isRecorded else { return }
+        let status = RPCError(mapping: error)
+        await core.auditRefusal(code: status.code.name, reason: status.reason,
+                                article: status.legalBasis.isEmpty ? nil : status.legalBasis, context: call.request)
+    }
+}
