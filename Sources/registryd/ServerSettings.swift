@@ -79,6 +79,12 @@ struct ServerSettings {
         guard FileManager.default.isWritableFile(atPath: folder) else {
             throw ConfigurationError("data folder '\(folder)' is not writable")
         }
+        // It holds convictions and health registrations: the owner only, whatever the umask.
+        do {
+            try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder)
+        } catch {
+            throw ConfigurationError("cannot restrict data folder '\(folder)' to its owner (mode 0700): \(error.localizedDescription)")
+        }
         let tls = try TLSMaterial(certificateFile: values.cert!, keyFile: values.key!, caFile: values.ca!)
         return ServerSettings(dataFolder: folder, host: host, port: port, tls: tls, keyFile: values.key!)
     }

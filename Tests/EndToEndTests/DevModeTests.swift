@@ -139,6 +139,9 @@ struct DevModeTests {
         let output = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(exited == 0, "\(output)")
         #expect(output.contains("database closed"))
+        // The data folder is the owner's only, whatever the umask it was created under (issue 12.7).
+        let mode = try #require(try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions] as? Int)
+        #expect(mode & 0o777 == 0o700)
         let verify = try await ExecutableTests.run("registry-admin", ["audit", "verify", folder.path])
         // Thirteen calls of the tour plus the monitors' scheduled run at startup, audited as the system.
         #expect(verify.stdout.contains("intact: 14 entries"), "\(verify.stdout)")
