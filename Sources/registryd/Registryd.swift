@@ -151,6 +151,8 @@ struct Registryd: AsyncParsableCommand {
                 .init(service: server),
                 .init(service: DeadlineMonitor.service(core: core, interval: .seconds(max(1, monitorInterval)), logger: logger)),
                 .init(service: TransferWorker.service(core: core, interval: .seconds(1), logger: logger)),
+                .init(service: TLSReloadService(server: server, certificateFile: settings.certificateFile, keyFile: settings.keyFile,
+                                                caFile: settings.caFile, logger: logger)),
                 .init(service: PeriodicService(name: "audit checkpoints", interval: .seconds(max(1, auditCheckpointInterval)), logger: logger) {
                     try await checkpoints.checkpoint(.periodic, at: core.clock.now())
                 }),

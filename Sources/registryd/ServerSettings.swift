@@ -10,8 +10,10 @@ struct ServerSettings {
     var host: String
     var port: Int
     var tls: TLSMaterial
-    /// The server's TLS key file: the audit signing key is kept beside it.
+    /// The TLS files, re-read on SIGHUP; the audit signing key is kept beside `keyFile`.
+    var certificateFile: String
     var keyFile: String
+    var caFile: String
 
     var databasePath: String { URL(fileURLWithPath: dataFolder).appendingPathComponent("registry.sqlite").path }
 
@@ -86,7 +88,8 @@ struct ServerSettings {
             throw ConfigurationError("cannot restrict data folder '\(folder)' to its owner (mode 0700): \(error.localizedDescription)")
         }
         let tls = try TLSMaterial(certificateFile: values.cert!, keyFile: values.key!, caFile: values.ca!)
-        return ServerSettings(dataFolder: folder, host: host, port: port, tls: tls, keyFile: values.key!)
+        return ServerSettings(dataFolder: folder, host: host, port: port, tls: tls,
+                              certificateFile: values.cert!, keyFile: values.key!, caFile: values.ca!)
     }
 
     private static func createFolder(_ path: String) throws {

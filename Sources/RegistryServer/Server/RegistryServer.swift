@@ -41,7 +41,8 @@ public final class RegistryServer: Service, Sendable {
     private let table: MethodTable
     private let logger: Logger
     private let group: MultiThreadedEventLoopGroup
-    private let sslContext: NIOSSLContext
+    /// Read by each new connection; swapped by `reloadTLS`, so connections already open keep theirs.
+    private let sslContext: NIOLockedValueBox<NIOSSLContext>
     private let metrics = ServerMetrics()
     private let limiter: ConnectionLimiter
     private let frameBudget: PartialFrameBudget
@@ -57,7 +58,7 @@ public final class RegistryServer: Service, Sendable {
         self.configuration = configuration
         self.table = endpoints.methodTable
         self.logger = logger
-        self.sslContext = try NIOSSLContext(configuration: configuration.tls.serverConfiguration())
+        self.sslContext = NIOLockedValueBox(try NIOSSLContext(configuration: configuration.tls.serverConfiguration()))
         self.group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, configuration.threads))
         self.limiter = ConnectionLimiter(maxTotal: configuration.maxConnections, maxPerAddress: configuration.maxConnectionsPerAddress)
         self.frameBudget = PartialFrameBudget(limit: configuration.partialFrameBudgetBytes)
@@ -70,7 +71,7 @@ public final class RegistryServer: Service, Sendable {
             maxConcurrentCalls: configuration.maxConcurrentCalls, maxFrameBytes: configuration.maxFrameBytes,
             defaultTimeoutMilliseconds: configuration.defaultTimeoutMilliseconds
         )
-        let sslContext = self.sslContext, table = self.table, metrics = self.metrics, logger = self.logger
+        let contexts = self.sslContext, table = self.table, metrics = self.metrics, logger = self.logger
         let limiter = self.limiter, frameBudget = self.frameBudget, timeouts = configuration.timeouts
         let channel = try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
@@ -93,7 +94,7 @@ public final class RegistryServer: Service, Sendable {
                 self?.track(channel)
                 return channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
-                    try sync.addHandler(NIOSSLServerHandler(context: sslContext))
+                    try sync.addHandler(NIOSSLServerHandler(context: contexts.withLockedValue { $0 }))
                     try sync.addHandler(ByteToMessageHandler(ServerFrameDecoder(maxFrameBytes: limits.maxFrameBytes, bodyTimeout: timeouts.frameBody,
                                                                                 budget: frameBudget)))
                     var connectionLogger = logger
@@ -107,6 +108,14 @@ public final class RegistryServer: Service, Sendable {
         guard let address = channel.localAddress else { throw ConfigurationError("server channel has no local address") }
         logger.info("registryd listening", metadata: ["address": "\(address)"])
         return address
+    }
+
+    /// Serves new connections with `material` (certificate, key, client CA) from now on;
+    /// connections already open keep what they were made with. Throws, and changes
+    /// nothing, when the material does not make a TLS context.
+    public func reloadTLS(_ material: TLSMaterial) throws {
+        let context = try NIOSSLContext(configuration: material.serverConfiguration())
+        sslContext.withLockedValue { $0 = context }
     }
 
     private func track(_ channel: any Channel) {
