@@ -32,7 +32,10 @@ public final class RegistryCore: Sendable {
     public func auditRefusal(code: String, reason: String, article: String?, context: RequestContext) async {
         let entry = auditEntry(context: context, outcome: Self.outcome(code: code, reason: reason, article: article), subject: "")
         do {
-            _ = try await store.write { tx in try tx.appendAudit(entry) }
+            // In a task of its own: the refused call's task may be cancelled (its deadline
+            // passed), and a cancelled task's write never starts.
+            let store = self.store
+            _ = try await Task { try await store.write { tx in try tx.appendAudit(entry) } }.value
             context.auditTrail.markRecorded()
         } catch {
             logger.error("could not audit a refusal", metadata: ["method": "\(context.method)", "error": "\(error)"])
@@ -86,9 +89,12 @@ public final class RegistryCore: Sendable {
                     try tx.storeResult(principal: context.principal.uri, key: key, method: context.method,
                                        requestDigest: digest, result: try JSONEncoder().encode(result), at: now)
                 }
+                // Last: a call its caller was told has failed must leave nothing behind.
+                try context.gate?.enterCommit()
                 return .done(result)
             } catch let rejection as Rejection {
                 try tx.appendAudit(self.auditEntry(context: context, outcome: Self.outcome(of: rejection), subject: "", digest: digest))
+                try context.gate?.enterCommit()
                 return .rejected(rejection)
             }
         }

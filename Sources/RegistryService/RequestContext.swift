@@ -13,15 +13,18 @@ public struct RequestContext: Sendable {
     public let idempotencyKey: String?
     /// Whether the call's outcome is already in the audit log, so the edge records a refusal once.
     public let auditTrail: AuditTrail
+    /// Whether the caller still waits for the outcome; a mutation commits only if so.
+    public let gate: CallGate?
 
     public init(principal: Principal, method: String, requestID: String, payload: Data, idempotencyKey: String?,
-                auditTrail: AuditTrail = AuditTrail()) {
+                auditTrail: AuditTrail = AuditTrail(), gate: CallGate? = nil) {
         self.principal = principal
         self.method = method
         self.requestID = requestID
         self.payload = payload
         self.idempotencyKey = idempotencyKey
         self.auditTrail = auditTrail
+        self.gate = gate
     }
 
     /// Lower-case hex SHA-256 of the serialized request, for the audit log and idempotency.

@@ -1,4 +1,3 @@
-import Dispatch
 import Enforcement
 import Foundation
 import GRDB
@@ -129,14 +128,7 @@ struct DevModeTests {
         let fetched = try await admin(["audit", "checkpoint", "--role", "auditor"])
         #expect(fetched.stdout.hasPrefix("registryd audit checkpoint v1\nkind "), "\(fetched.stdout)\(fetched.stderr)")
 
-        server.terminate() // SIGTERM
-        let exited = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                server.waitUntilExit()
-                continuation.resume(returning: server.terminationStatus)
-            }
-        }
-        let output = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let (exited, output) = await ExecutableTests.terminate(server, log: log) // SIGTERM
         #expect(exited == 0, "\(output)")
         #expect(output.contains("database closed"))
         // The data folder is the owner's only, whatever the umask it was created under (issue 12.7).

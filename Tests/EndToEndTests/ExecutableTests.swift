@@ -32,6 +32,18 @@ struct ExecutableTests {
         }
     }
 
+    /// Stops a running binary with SIGTERM and returns its exit status and what it logged.
+    static func terminate(_ process: Process, log: Pipe) async -> (status: Int32, output: String) {
+        process.terminate()
+        let status = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                process.waitUntilExit()
+                continuation.resume(returning: process.terminationStatus)
+            }
+        }
+        return (status, String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    }
+
     static func runBlocking(_ executable: String, _ arguments: [String], environment: [String: String]?) throws -> Run {
         let process = Process()
         process.executableURL = binaries.appendingPathComponent(executable)

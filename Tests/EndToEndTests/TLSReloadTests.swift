@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import RegistryClient
 import RegistryPKI
@@ -82,14 +81,7 @@ struct TLSReloadTests {
         #expect(await Self.health(second.client, port: port))
         await open.close()
 
-        server.terminate()
-        let exited = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                server.waitUntilExit()
-                continuation.resume(returning: server.terminationStatus)
-            }
-        }
-        let output = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let (exited, output) = await ExecutableTests.terminate(server, log: log) // SIGTERM
         #expect(exited == 0, "\(output)")
         #expect(output.contains("reloaded the TLS certificate, key and client CA on SIGHUP"), "\(output)")
         #expect(output.contains("SIGHUP: kept the previous TLS material"), "\(output)")

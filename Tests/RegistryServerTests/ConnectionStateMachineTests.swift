@@ -1,5 +1,5 @@
 import NIOCore
-import RegistryService
+@testable import RegistryService
 import RegistryWire
 import SwiftProtobuf
 import Testing
@@ -67,9 +67,9 @@ struct ConnectionStateMachineTests {
         return (callID, error, release)
     }
 
-    static func started(_ action: Machine.Action) -> (callID: UInt64, serial: UInt64, requestID: String)? {
+    static func started(_ action: Machine.Action) -> (callID: UInt64, serial: UInt64, requestID: String, gate: CallGate)? {
         guard case .start(let callID, let serial, _, let call, _) = action else { return nil }
-        return (callID, serial, call.requestID)
+        return (callID, serial, call.requestID, call.gate)
     }
 
     @Test func thePrefaceComesFirstAndIsAnsweredWithTheServersLimits() {
@@ -190,5 +190,19 @@ struct ConnectionStateMachineTests {
         var again = Self.open()
         let secondPreface = Self.goAway(again.frameReceived(Self.preface()))
         #expect(secondPreface?.1 == "protocol violation: a second Preface")
+    }
+
+    @Test func aCallThatHasBegunToCommitIsAnsweredWithItsOutcomeNotAbandoned() throws {
+        var machine = Self.open()
+        let committing = Self.started(machine.frameReceived(Self.request(1)))!
+        try committing.gate.enterCommit()
+        #expect(machine.deadlinePassed(1) == nil)
+        guard case .none = machine.frameReceived(Self.cancel(1)) else { Issue.record("a committing call was cancelled"); return }
+        #expect(machine.finished(1, serial: committing.serial) != nil)
+
+        // One not yet committing is abandoned, and its commit then fails.
+        let late = Self.started(machine.frameReceived(Self.request(2)))!
+        #expect(machine.deadlinePassed(2) != nil)
+        #expect(throws: CallGate.Abandoned.self) { try late.gate.enterCommit() }
     }
 }

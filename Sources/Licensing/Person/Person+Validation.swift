@@ -17,6 +17,9 @@ extension Person {
         check(!surname.isEmpty && surname.unicodeScalars.count <= 100, "surname", "required, at most 100 characters")
         check(!givenName.isEmpty && givenName.unicodeScalars.count <= 100, "given_name", "required, at most 100 characters")
         check((patronymic ?? "").unicodeScalars.count <= 100, "patronymic", "at most 100 characters")
+        for (field, name) in [("surname", surname), ("given_name", givenName), ("patronymic", patronymic ?? "")] {
+            if let problem = NameCharacters.problem(in: name) { check(false, field, problem) }
+        }
         check(EnforcementDistrict.named(residenceDistrict) != nil, "residence_district", "unknown district code '\(residenceDistrict)'")
         check(education != nil, "education", "required")
         for (index, fact) in facts.enumerated() {

@@ -27,6 +27,8 @@ struct ConnectionStateMachine<Resources> {
         /// deadline, so a late-finishing task cannot answer the newer call.
         let serial: UInt64
         let requestID: String
+        /// Shared with the call's unit of work: once it commits, the call is not abandoned.
+        let gate: CallGate
         var resources: Resources?
     }
 
@@ -148,7 +150,7 @@ struct ConnectionStateMachine<Resources> {
         guard inFlight[callID] == nil else { return violation("call id \(callID) is already in flight") }
         guard let principal else { return .none }
         // Both are stored with the call's audit entry: short printable text only (TextFieldPolicy).
-        let idProblem = TextFieldPolicy.problem(in: request.requestID, maxBytes: TextFieldPolicy.maxKeyBytes)
+        let idProblem = TextFieldPolicy.requestIDProblem(in: request.requestID)
         let requestID = request.requestID.isEmpty || idProblem != nil ? "\(requestIDPrefix)-\(callID)" : request.requestID
         for (field, problem) in [("request_id", idProblem), ("idempotency_key", TextFieldPolicy.problem(in: request.idempotencyKey, maxBytes: TextFieldPolicy.maxKeyBytes))] {
             guard let problem else { continue }
@@ -168,15 +170,17 @@ struct ConnectionStateMachine<Resources> {
         }
         highestCallID = max(highestCallID, callID)
         nextSerial += 1
-        inFlight[callID] = Call(serial: nextSerial, requestID: requestID, resources: nil)
         let call = CallContext(principal: principal, method: method.info, requestID: requestID,
                                idempotencyKey: request.idempotencyKey.isEmpty ? nil : request.idempotencyKey, payload: request.payload)
+        inFlight[callID] = Call(serial: nextSerial, requestID: requestID, gate: call.gate, resources: nil)
         let timeout = request.timeoutMs == 0 ? limits.defaultTimeoutMilliseconds : request.timeoutMs
         return .start(callID: callID, serial: nextSerial, method: method, call: call, timeoutMilliseconds: timeout)
     }
 
     private mutating func cancelReceived(_ callID: UInt64) -> Action {
-        guard let call = inFlight.removeValue(forKey: callID) else { return .none }
+        // A call already committing is answered with its outcome instead.
+        guard let call = inFlight[callID], call.gate.abandon(.cancelled) else { return .none }
+        inFlight.removeValue(forKey: callID)
         return .answer(callID: callID, requestID: call.requestID, RPCError(code: .cancelled, message: "cancelled by the client"),
                        release: call.resources)
     }
@@ -201,9 +205,11 @@ struct ConnectionStateMachine<Resources> {
         return inFlight.removeValue(forKey: callID)
     }
 
-    /// The call's deadline passed: it is answered DEADLINE_EXCEEDED and its task cancelled.
+    /// The call's deadline passed: it is answered DEADLINE_EXCEEDED and its task cancelled,
+    /// unless it is committing, when nil says to wait for its own answer.
     mutating func deadlinePassed(_ callID: UInt64) -> Call? {
-        inFlight.removeValue(forKey: callID)
+        guard let call = inFlight[callID], call.gate.abandon(.deadline) else { return nil }
+        return inFlight.removeValue(forKey: callID)
     }
 
     // MARK: - Ending
@@ -238,6 +244,7 @@ struct ConnectionStateMachine<Resources> {
     mutating func channelClosed() -> [Call] {
         state = .closed
         defer { inFlight.removeAll() }
+        for call in inFlight.values { _ = call.gate.abandon(.cancelled) }
         return Array(inFlight.values)
     }
 

@@ -13,6 +13,8 @@ public struct CallContext: Sendable {
     public let payload: Data
     /// Set once the call's outcome is in the audit log.
     public let auditTrail = AuditTrail()
+    /// Decides between the call's commit and its abandonment by the connection.
+    public let gate = CallGate()
 
     public init(principal: Principal, method: MethodInfo, requestID: String, idempotencyKey: String?, payload: Data) {
         self.principal = principal
@@ -25,6 +27,6 @@ public struct CallContext: Sendable {
     /// The service-layer view of the same call.
     public var request: RequestContext {
         RequestContext(principal: principal, method: method.shortName, requestID: requestID, payload: payload,
-                       idempotencyKey: idempotencyKey, auditTrail: auditTrail)
+                       idempotencyKey: idempotencyKey, auditTrail: auditTrail, gate: gate)
     }
 }

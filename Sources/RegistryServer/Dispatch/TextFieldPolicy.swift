@@ -29,6 +29,13 @@ enum TextFieldPolicy {
         return nil
     }
 
+    /// A request id is quoted in logs, audit entries and to the operator: printable ASCII only.
+    static func requestIDProblem(in text: String) -> String? {
+        if let problem = problem(in: text, maxBytes: maxKeyBytes) { return problem }
+        guard let other = text.unicodeScalars.first(where: { !(0x20...0x7E).contains($0.value) }) else { return nil }
+        return "contains U+\(hex(other)); a request id is printable ASCII"
+    }
+
     /// Throws INVALID_ARGUMENT naming the first field (by its `.proto` path) whose text is refused.
     static func check<M: Message>(_ message: M) throws(RPCError) {
         var scan = Scan()

@@ -1,5 +1,6 @@
 import Enforcement
 import Licensing
+import RegistryService
 import RegistryWire
 
 extension RPCError {
@@ -29,12 +30,14 @@ extension RPCError {
         case let rpc as RPCError: self = rpc
         case let rejection as Rejection: self.init(rejection)
         case is CancellationError: self.init(code: .cancelled, message: "cancelled")
+        case let abandoned as CallGate.Abandoned:
+            self.init(code: abandoned.reason == .deadline ? .deadlineExceeded : .cancelled, message: "\(abandoned); nothing was stored")
         default: self.init(code: .internal, message: "internal error")
         }
     }
 
     /// Errors that are not a status the server chose (a storage failure, a bug).
     static func isUnexpected(_ error: any Error) -> Bool {
-        !(error is RPCError || error is Rejection || error is CancellationError)
+        !(error is RPCError || error is Rejection || error is CancellationError || error is CallGate.Abandoned)
     }
 }
