@@ -15,11 +15,11 @@ struct AuditCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Recompute the audit hash chain of a data folder and hold it to signed checkpoints.",
             discussion: """
-            Reads <DATAFOLDER>/registry.sqlite read-only; safe while registryd runs. Without --checkpoint it names the first \
-            altered, removed or reordered entry. With --checkpoint (a file of checkpoints: registryd's audit-checkpoints.log \
-            or copies fetched with `audit checkpoint`, kept away from the server) it also tells a truncated tail, a rewritten \
-            suffix and entries appended while registryd was stopped apart. Exit status 1 when anything is wrong.
-            """
+                Reads <DATAFOLDER>/registry.sqlite read-only; safe while registryd runs. Without --checkpoint it names the first \
+                altered, removed or reordered entry. With --checkpoint (a file of checkpoints: registryd's audit-checkpoints.log \
+                or copies fetched with `audit checkpoint`, kept away from the server) it also tells a truncated tail, a rewritten \
+                suffix and entries appended while registryd was stopped apart. Exit status 1 when anything is wrong.
+                """
         )
 
         @Argument(help: "Data folder (holds registry.sqlite).") var dataFolder: String
@@ -44,27 +44,37 @@ struct AuditCommand: AsyncParsableCommand {
             guard let checkpoint else { return try reportChain(entries) }
             let report: AuditCheckpointCheck.Report
             do {
-                let keyFile = publicKey ?? AuditSigningKey.publicKeyFile(
-                    for: DevelopmentPKILayout(dataFolder: URL(fileURLWithPath: dataFolder)).root.appendingPathComponent(AuditSigningKey.fileName)).path
+                let keyFile =
+                    publicKey
+                    ?? AuditSigningKey.publicKeyFile(
+                        for: DevelopmentPKILayout(dataFolder: URL(fileURLWithPath: dataFolder)).root.appendingPathComponent(
+                            AuditSigningKey.fileName)
+                    ).path
                 guard let keyText = try? String(contentsOfFile: keyFile, encoding: .utf8) else {
                     throw AdminFailure("cannot read the audit public key '\(keyFile)'; give --public-key")
                 }
-                guard let text = try? String(contentsOfFile: checkpoint, encoding: .utf8) else { throw AdminFailure("cannot read '\(checkpoint)'") }
-                report = AuditCheckpointCheck.check(entries: entries, checkpoints: try AuditCheckpoint.parseAll(text),
-                                                    trustedKey: try AuditSigningKey.publicKey(pem: keyText, source: keyFile))
+                guard let text = try? String(contentsOfFile: checkpoint, encoding: .utf8) else {
+                    throw AdminFailure("cannot read '\(checkpoint)'")
+                }
+                report = AuditCheckpointCheck.check(
+                    entries: entries, checkpoints: try AuditCheckpoint.parseAll(text),
+                    trustedKey: try AuditSigningKey.publicKey(pem: keyText, source: keyFile))
             } catch {
                 printError("\(error)")
                 throw ExitCode(1)
             }
             if json {
-                let object: [String: Any] = ["entries": report.entries, "checkpoints": report.checkpoints, "covered": report.covered,
-                                             "intact": report.finding == nil, "finding": report.finding.map { "\($0)" } ?? NSNull()]
+                let object: [String: Any] = [
+                    "entries": report.entries, "checkpoints": report.checkpoints, "covered": report.covered,
+                    "intact": report.finding == nil, "finding": report.finding.map { "\($0)" } ?? NSNull(),
+                ]
                 print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
             } else if let finding = report.finding {
                 print("audit log TAMPERED: \(finding)")
             } else {
-                print("audit log intact: \(report.entries) entries; \(report.checkpoints) checkpoints verify, the latest covers \(report.covered) "
-                      + "(\(report.entries - report.covered) written since)")
+                print(
+                    "audit log intact: \(report.entries) entries; \(report.checkpoints) checkpoints verify, the latest covers \(report.covered) "
+                        + "(\(report.entries - report.covered) written since)")
             }
             if report.finding != nil { throw ExitCode(1) }
         }
@@ -94,7 +104,8 @@ struct AuditCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await connection.run { conn in
-                let response = try await RegistryStub(connection: conn).getAuditCheckpoint(WireGetAuditCheckpointRequest(), options: connection.callOptions)
+                let response = try await RegistryStub(connection: conn).getAuditCheckpoint(
+                    WireGetAuditCheckpointRequest(), options: connection.callOptions)
                 if let savePublicKey { try response.publicKeyPem.write(toFile: savePublicKey, atomically: true, encoding: .utf8) }
                 if connection.json { return try Output.json(response) }
                 print(response.checkpoint)

@@ -24,10 +24,13 @@ struct BailiffCommand: AsyncParsableCommand {
                 let response = try await RegistryStub(connection: conn).getBailiff(request, options: connection.callOptions)
                 if connection.json { return try Output.json(response) }
                 let p = response.person
-                Output.fields([("Name", [p.surname, p.givenName, p.patronymic].filter { !$0.isEmpty }.joined(separator: " ")),
-                               ("IIN", p.iin), ("District", response.district)])
+                Output.fields([
+                    ("Name", [p.surname, p.givenName, p.patronymic].filter { !$0.isEmpty }.joined(separator: " ")),
+                    ("IIN", p.iin), ("District", response.district),
+                ])
                 print("")
-                Output.table(["LICENSE", "ISSUED", "STATUS"], response.licenses.map { [$0.number, $0.issuedOn, Render.status($0.status)] })
+                Output.table(
+                    ["LICENSE", "ISSUED", "STATUS"], response.licenses.map { [$0.number, $0.issuedOn, Render.status($0.status)] })
             }
         }
     }

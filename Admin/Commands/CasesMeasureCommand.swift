@@ -8,7 +8,8 @@ extension CasesCommand {
     struct Measure: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Report a compulsory enforcement measure on a proceeding (system, or its bailiff; Art. 144.2.4).",
-            discussion: "--standing: the measure stays in force until lifted (a deduction from wages); --lift: the standing measure ends on --on. A socially significant proceeding may not go a month without a measure taken or in force, the month running from its opening."
+            discussion:
+                "--standing: the measure stays in force until lifted (a deduction from wages); --lift: the standing measure ends on --on. A socially significant proceeding may not go a month without a measure taken or in force, the month running from its opening."
         )
 
         @OptionGroup var connection: ConnectionOptions
@@ -24,9 +25,13 @@ extension CasesCommand {
 
         func run() async throws {
             try await connection.mutate(idempotencyKey) { conn, options in
-                let response = try await ProceedingsStub(connection: conn).recordEnforcementMeasure(.with {
-                    $0.number = number; $0.on = on; $0.standing = standing; $0.liftsStanding = lift
-                }, options: options)
+                let response = try await ProceedingsStub(connection: conn).recordEnforcementMeasure(
+                    .with {
+                        $0.number = number
+                        $0.on = on
+                        $0.standing = standing
+                        $0.liftsStanding = lift
+                    }, options: options)
                 if connection.json { return try Output.json(response) }
                 let r = response.proceeding.record
                 let stands = r.standingMeasureSince.isEmpty ? "none in force" : "in force since \(r.standingMeasureSince)"

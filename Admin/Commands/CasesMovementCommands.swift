@@ -10,7 +10,8 @@ extension CasesCommand {
     struct Replace: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a temporary replacement (Republican Chamber, or a regional chamber on its order; Art. 153-1).",
-            discussion: "Grounds (153-1.2): \(ReplacementGround.allCases.map(\.rawValue).joined(separator: ", ")). The proceedings move to the substitute on --from and come back after --to; the parties are told."
+            discussion:
+                "Grounds (153-1.2): \(ReplacementGround.allCases.map(\.rawValue).joined(separator: ", ")). The proceedings move to the substitute on --from and come back after --to; the parties are told."
         )
 
         @OptionGroup var connection: ConnectionOptions
@@ -24,13 +25,20 @@ extension CasesCommand {
 
         func run() async throws {
             try await connection.mutate(idempotencyKey) { conn, options in
-                let response = try await ProceedingsStub(connection: conn).recordTemporaryReplacement(.with {
-                    $0.replacedLicense = replaced; $0.substituteLicense = substitute; $0.ground = ground
-                    $0.from = from; $0.to = to; $0.reference = reference
-                }, options: options)
+                let response = try await ProceedingsStub(connection: conn).recordTemporaryReplacement(
+                    .with {
+                        $0.replacedLicense = replaced
+                        $0.substituteLicense = substitute
+                        $0.ground = ground
+                        $0.from = from
+                        $0.to = to
+                        $0.reference = reference
+                    }, options: options)
                 if connection.json { return try Output.json(response) }
                 let r = response.replacement
-                print("replacement \(r.id): \(r.substituteLicense) replaces \(r.replacedLicense) from \(r.from) to \(r.to) (\(r.ground)), \(r.state)")
+                print(
+                    "replacement \(r.id): \(r.substituteLicense) replaces \(r.replacedLicense) from \(r.from) to \(r.to) (\(r.ground)), \(r.state)"
+                )
             }
         }
     }
@@ -43,11 +51,14 @@ extension CasesCommand {
 
         func run() async throws {
             try await connection.run { conn in
-                let response = try await ProceedingsStub(connection: conn).listTemporaryReplacements(.with { $0.licenseNumber = license ?? "" }, options: connection.callOptions)
+                let response = try await ProceedingsStub(connection: conn).listTemporaryReplacements(
+                    .with { $0.licenseNumber = license ?? "" }, options: connection.callOptions)
                 if connection.json { return try Output.json(response) }
-                Output.table(["ID", "REPLACED", "SUBSTITUTE", "GROUND", "FROM", "TO", "STATE"], response.replacements.map {
-                    [String($0.id), $0.replacedLicense, $0.substituteLicense, $0.ground, $0.from, $0.to, $0.state]
-                })
+                Output.table(
+                    ["ID", "REPLACED", "SUBSTITUTE", "GROUND", "FROM", "TO", "STATE"],
+                    response.replacements.map {
+                        [String($0.id), $0.replacedLicense, $0.substituteLicense, $0.ground, $0.from, $0.to, $0.state]
+                    })
             }
         }
     }
@@ -65,16 +76,23 @@ extension CasesCommand {
 
         func run() async throws {
             try await connection.mutate(idempotencyKey) { conn, options in
-                let response = try await ProceedingsStub(connection: conn).returnToCreditor(.with { $0.number = number; $0.application = application }, options: options)
+                let response = try await ProceedingsStub(connection: conn).returnToCreditor(
+                    .with {
+                        $0.number = number
+                        $0.application = application
+                    }, options: options)
                 if connection.json { return try Output.json(response) }
-                print("proceeding \(number) returned to the creditor; unused advance \(response.proceeding.record.advancePaid) paid, \(response.proceeding.record.advanceUsed) used")
+                print(
+                    "proceeding \(number) returned to the creditor; unused advance \(response.proceeding.record.advancePaid) paid, \(response.proceeding.record.advanceUsed) used"
+                )
             }
         }
     }
 
     struct Relocate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The debtor is in another district: send the proceeding to that regional chamber (holding bailiff; Art. 52.4.2, 52.5)."
+            abstract:
+                "The debtor is in another district: send the proceeding to that regional chamber (holding bailiff; Art. 52.4.2, 52.5)."
         )
 
         @OptionGroup var connection: ConnectionOptions
@@ -85,7 +103,12 @@ extension CasesCommand {
 
         func run() async throws {
             try await connection.mutate(idempotencyKey) { conn, options in
-                let response = try await ProceedingsStub(connection: conn).relocateProceeding(.with { $0.number = number; $0.district = district; $0.ruling = ruling }, options: options)
+                let response = try await ProceedingsStub(connection: conn).relocateProceeding(
+                    .with {
+                        $0.number = number
+                        $0.district = district
+                        $0.ruling = ruling
+                    }, options: options)
                 if connection.json { return try Output.json(response) }
                 print("proceeding \(number) sent to \(response.proceeding.holder); the creditor is told and the unused advance returned")
             }
@@ -96,7 +119,8 @@ extension CasesCommand {
 extension CasesCommand {
     struct Absence: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record a bailiff's absence over a month: his proceedings go to the regional chamber and are reassigned (Art. 148.1.9-2).",
+            abstract:
+                "Record a bailiff's absence over a month: his proceedings go to the regional chamber and are reassigned (Art. 148.1.9-2).",
             discussion: "A shorter absence is a temporary replacement (`cases replace`)."
         )
 
@@ -110,11 +134,18 @@ extension CasesCommand {
 
         func run() async throws {
             try await connection.mutate(idempotencyKey) { conn, options in
-                let response = try await ProceedingsStub(connection: conn).recordLongAbsence(.with {
-                    $0.licenseNumber = license; $0.from = from; $0.until = until ?? ""; $0.reason = reason; $0.reference = reference
-                }, options: options)
+                let response = try await ProceedingsStub(connection: conn).recordLongAbsence(
+                    .with {
+                        $0.licenseNumber = license
+                        $0.from = from
+                        $0.until = until ?? ""
+                        $0.reason = reason
+                        $0.reference = reference
+                    }, options: options)
                 if connection.json { return try Output.json(response) }
-                print("absence \(response.absenceID) recorded; \(response.proceedingsHandedOver) proceedings handed to the regional chamber" + (response.jobID == 0 ? "" : "; transfer job \(response.jobID)"))
+                print(
+                    "absence \(response.absenceID) recorded; \(response.proceedingsHandedOver) proceedings handed to the regional chamber"
+                        + (response.jobID == 0 ? "" : "; transfer job \(response.jobID)"))
             }
         }
     }
@@ -133,9 +164,12 @@ extension CasesCommand {
 
         func run() async throws {
             try await connection.mutate(idempotencyKey) { conn, options in
-                let response = try await ProceedingsStub(connection: conn).recordReturnFromAbsence(.with {
-                    $0.licenseNumber = license; $0.on = on; $0.reference = reference
-                }, options: options)
+                let response = try await ProceedingsStub(connection: conn).recordReturnFromAbsence(
+                    .with {
+                        $0.licenseNumber = license
+                        $0.on = on
+                        $0.reference = reference
+                    }, options: options)
                 if connection.json { return try Output.json(response) }
                 print("absence \(response.absenceID) from \(response.from) ended: back on \(response.returnedOn)")
             }
@@ -157,7 +191,11 @@ extension CasesCommand {
 
         func run() async throws {
             try await connection.mutate(idempotencyKey) { conn, options in
-                let response = try await ProceedingsStub(connection: conn).confirmHandover(.with { $0.licenseNumber = license; $0.reference = reference }, options: options)
+                let response = try await ProceedingsStub(connection: conn).confirmHandover(
+                    .with {
+                        $0.licenseNumber = license
+                        $0.reference = reference
+                    }, options: options)
                 if connection.json { return try Output.json(response) }
                 print("hand-over of \(license) confirmed; \(response.closed) deadline(s) closed")
             }

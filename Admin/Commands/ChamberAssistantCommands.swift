@@ -13,7 +13,9 @@ extension ChamberCommand {
         struct Add: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Register an assistant on a labour contract (the bailiff himself, or his regional chamber; Art. 156.1).",
-                discussion: "The person must be a citizen with legal education and the certificate of the Republican Chamber's training (156.2), and none of the bars of 156.1-1 may reach him.")
+                discussion:
+                    "The person must be a citizen with legal education and the certificate of the Republican Chamber's training (156.2), and none of the bars of 156.1-1 may reach him."
+            )
 
             @OptionGroup var connection: ConnectionOptions
             @Argument(help: "The assistant's IIN.") var iin: String
@@ -27,10 +29,16 @@ extension ChamberCommand {
 
             func run() async throws {
                 try await connection.mutate(idempotencyKey) { conn, options in
-                    let response = try await ChamberStub(connection: conn).registerAssistant(.with {
-                        $0.iin = iin; $0.employerLicense = employer; $0.contract = contract; $0.employedFrom = from ?? ""
-                        $0.certificate = certificate; $0.certificateOn = certificateOn; $0.programme = programme
-                    }, options: options)
+                    let response = try await ChamberStub(connection: conn).registerAssistant(
+                        .with {
+                            $0.iin = iin
+                            $0.employerLicense = employer
+                            $0.contract = contract
+                            $0.employedFrom = from ?? ""
+                            $0.certificate = certificate
+                            $0.certificateOn = certificateOn
+                            $0.programme = programme
+                        }, options: options)
                     if connection.json { return try Output.json(response) }
                     let a = response.assistant
                     print("assistant \(a.id): \(a.iin) works for \(a.employerLicense) from \(a.employedFrom) (contract \(a.contract))")
@@ -49,7 +57,12 @@ extension ChamberCommand {
 
             func run() async throws {
                 try await connection.mutate(idempotencyKey) { conn, options in
-                    let response = try await ChamberStub(connection: conn).endAssistant(.with { $0.id = id; $0.on = on ?? ""; $0.reason = reason }, options: options)
+                    let response = try await ChamberStub(connection: conn).endAssistant(
+                        .with {
+                            $0.id = id
+                            $0.on = on ?? ""
+                            $0.reason = reason
+                        }, options: options)
                     if connection.json { return try Output.json(response) }
                     print("assistant \(id): contract ended on \(response.assistant.endedOn)")
                 }
@@ -57,7 +70,8 @@ extension ChamberCommand {
         }
 
         struct List: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "The assistants of a bailiff (--employer) or the entries of a person (--iin).")
+            static let configuration = CommandConfiguration(
+                abstract: "The assistants of a bailiff (--employer) or the entries of a person (--iin).")
 
             @OptionGroup var connection: ConnectionOptions
             @Option(help: "License number of the employer.") var employer: String?
@@ -69,12 +83,21 @@ extension ChamberCommand {
 
             func run() async throws {
                 try await connection.run { conn in
-                    let response = try await ChamberStub(connection: conn).listAssistants(.with { $0.employerLicense = employer ?? ""; $0.iin = iin ?? "" },
-                                                                                           options: connection.callOptions)
+                    let response = try await ChamberStub(connection: conn).listAssistants(
+                        .with {
+                            $0.employerLicense = employer ?? ""
+                            $0.iin = iin ?? ""
+                        },
+                        options: connection.callOptions)
                     if connection.json { return try Output.json(response) }
-                    Output.table(["ID", "IIN", "EMPLOYER", "FROM", "CERTIFICATE", "STATUS", "ENDED"], response.assistants.map {
-                        [String($0.id), $0.iin, $0.employerLicense, $0.employedFrom, "\($0.certificate) of \($0.certificateOn)", $0.status, $0.endedOn]
-                    })
+                    Output.table(
+                        ["ID", "IIN", "EMPLOYER", "FROM", "CERTIFICATE", "STATUS", "ENDED"],
+                        response.assistants.map {
+                            [
+                                String($0.id), $0.iin, $0.employerLicense, $0.employedFrom, "\($0.certificate) of \($0.certificateOn)",
+                                $0.status, $0.endedOn,
+                            ]
+                        })
                 }
             }
         }

@@ -6,12 +6,17 @@ import SwiftProtobuf
 
 /// The Republican Chamber's records: membership (140.1, 172-1) and insurance (146).
 struct ChamberCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "chamber", abstract: "The records practice rests on: membership, insurance, registration, other paid activity.",
-                                                    subcommands: [Admit.self, Expel.self, Leave.self, Members.self, Insure.self, Insurance.self, Place.self, Register.self, OtherActivity.self, ImportRecords.self, Train.self, Trainings.self, DuesPaid.self, DuesExempt.self, DuesStatus.self, LegalAidReport.self,
-                                                                   Assistants.self, Documents.self])
+    static let configuration = CommandConfiguration(
+        commandName: "chamber", abstract: "The records practice rests on: membership, insurance, registration, other paid activity.",
+        subcommands: [
+            Admit.self, Expel.self, Leave.self, Members.self, Insure.self, Insurance.self, Place.self, Register.self, OtherActivity.self,
+            ImportRecords.self, Train.self, Trainings.self, DuesPaid.self, DuesExempt.self, DuesStatus.self, LegalAidReport.self,
+            Assistants.self, Documents.self,
+        ])
 
     struct Admit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Admit a license holder and place him in a district (Republican Chamber; Art. 140.1, 163-1.1.3-2).")
+        static let configuration = CommandConfiguration(
+            abstract: "Admit a license holder and place him in a district (Republican Chamber; Art. 140.1, 163-1.1.3-2).")
 
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "License number.") var license: String
@@ -22,18 +27,25 @@ struct ChamberCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await connection.mutate(idempotencyKey) { conn, options in
-                let response = try await ChamberStub(connection: conn).admitMember(.with {
-                    $0.licenseNumber = license; $0.district = district; $0.decision = decision; $0.admittedOn = on ?? ""
-                }, options: options)
+                let response = try await ChamberStub(connection: conn).admitMember(
+                    .with {
+                        $0.licenseNumber = license
+                        $0.district = district
+                        $0.decision = decision
+                        $0.admittedOn = on ?? ""
+                    }, options: options)
                 if connection.json { return try Output.json(response) }
-                print("license \(license) admitted to the Chamber on \(response.membership.admittedOn), placed in \(response.membership.district)")
+                print(
+                    "license \(license) admitted to the Chamber on \(response.membership.admittedOn), placed in \(response.membership.district)"
+                )
             }
         }
     }
 
     struct Expel: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Expel a member (the Board; Art. 172-1). His proceedings go to his regional chamber; 170.1.4 also proposes deprivation.",
+            abstract:
+                "Expel a member (the Board; Art. 172-1). His proceedings go to his regional chamber; 170.1.4 also proposes deprivation.",
             discussion: "Grounds: " + ExpulsionGround.allCases.map { "\($0.rawValue) (\($0.article))" }.joined(separator: ", ")
         )
 
@@ -46,11 +58,17 @@ struct ChamberCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await connection.mutate(idempotencyKey) { conn, options in
-                let response = try await ChamberStub(connection: conn).expelMember(.with {
-                    $0.licenseNumber = license; $0.ground = ground; $0.decision = decision; $0.on = on ?? ""
-                }, options: options)
+                let response = try await ChamberStub(connection: conn).expelMember(
+                    .with {
+                        $0.licenseNumber = license
+                        $0.ground = ground
+                        $0.decision = decision
+                        $0.on = on ?? ""
+                    }, options: options)
                 if connection.json { return try Output.json(response) }
-                print("license \(license) expelled on \(response.membership.endedOn) (Art. \(response.membership.expulsionLegalBasis)); his proceedings go to the regional chamber")
+                print(
+                    "license \(license) expelled on \(response.membership.endedOn) (Art. \(response.membership.expulsionLegalBasis)); his proceedings go to the regional chamber"
+                )
             }
         }
     }
@@ -66,7 +84,12 @@ struct ChamberCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await connection.mutate(idempotencyKey) { conn, options in
-                let response = try await ChamberStub(connection: conn).leaveChamber(.with { $0.licenseNumber = license; $0.application = application; $0.on = on ?? "" }, options: options)
+                let response = try await ChamberStub(connection: conn).leaveChamber(
+                    .with {
+                        $0.licenseNumber = license
+                        $0.application = application
+                        $0.on = on ?? ""
+                    }, options: options)
                 if connection.json { return try Output.json(response) }
                 print("license \(license) left the Chamber on \(response.membership.endedOn)")
             }
@@ -81,11 +104,17 @@ struct ChamberCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await connection.run { conn in
-                let response = try await ChamberStub(connection: conn).listMemberships(.with { $0.licenseNumber = license }, options: connection.callOptions)
+                let response = try await ChamberStub(connection: conn).listMemberships(
+                    .with { $0.licenseNumber = license }, options: connection.callOptions)
                 if connection.json { return try Output.json(response) }
-                Output.table(["DISTRICT", "ADMITTED", "STATUS", "ENDED", "ARTICLE", "DECISION"], response.memberships.map {
-                    [$0.district, $0.admittedOn, $0.status, $0.endedOn, $0.expulsionLegalBasis, $0.endDecision.isEmpty ? $0.admissionDecision : $0.endDecision]
-                })
+                Output.table(
+                    ["DISTRICT", "ADMITTED", "STATUS", "ENDED", "ARTICLE", "DECISION"],
+                    response.memberships.map {
+                        [
+                            $0.district, $0.admittedOn, $0.status, $0.endedOn, $0.expulsionLegalBasis,
+                            $0.endDecision.isEmpty ? $0.admissionDecision : $0.endDecision,
+                        ]
+                    })
             }
         }
     }
@@ -93,7 +122,8 @@ struct ChamberCommand: AsyncParsableCommand {
     struct Insure: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a professional liability insurance contract (Art. 146).",
-            discussion: "The minimum is 1,000 MCI in Astana, Almaty and Shymkent and 500 MCI elsewhere, at the MCI of the year the contract was concluded (146.2-1); a smaller contract is recorded and reported as not sufficient."
+            discussion:
+                "The minimum is 1,000 MCI in Astana, Almaty and Shymkent and 500 MCI elsewhere, at the MCI of the year the contract was concluded (146.2-1); a smaller contract is recorded and reported as not sufficient."
         )
 
         @OptionGroup var connection: ConnectionOptions
@@ -108,13 +138,21 @@ struct ChamberCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await connection.mutate(idempotencyKey) { conn, options in
-                let response = try await ChamberStub(connection: conn).recordInsuranceContract(.with {
-                    $0.licenseNumber = license; $0.insurer = insurer; $0.contractNumber = contract; $0.concludedOn = concluded
-                    $0.validFrom = from; $0.validTo = to; $0.sumInsured = sum
-                }, options: options)
+                let response = try await ChamberStub(connection: conn).recordInsuranceContract(
+                    .with {
+                        $0.licenseNumber = license
+                        $0.insurer = insurer
+                        $0.contractNumber = contract
+                        $0.concludedOn = concluded
+                        $0.validFrom = from
+                        $0.validTo = to
+                        $0.sumInsured = sum
+                    }, options: options)
                 if connection.json { return try Output.json(response) }
                 let c = response.contract
-                print("contract \(c.contractNumber) recorded: \(c.sumInsured) tenge, minimum \(c.minimum.isEmpty ? "unknown" : c.minimum): " + (c.sufficient ? "sufficient" : "NOT sufficient (Art. 146.2-1)"))
+                print(
+                    "contract \(c.contractNumber) recorded: \(c.sumInsured) tenge, minimum \(c.minimum.isEmpty ? "unknown" : c.minimum): "
+                        + (c.sufficient ? "sufficient" : "NOT sufficient (Art. 146.2-1)"))
             }
         }
     }
@@ -127,11 +165,14 @@ struct ChamberCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await connection.run { conn in
-                let response = try await ChamberStub(connection: conn).listInsuranceContracts(.with { $0.licenseNumber = license }, options: connection.callOptions)
+                let response = try await ChamberStub(connection: conn).listInsuranceContracts(
+                    .with { $0.licenseNumber = license }, options: connection.callOptions)
                 if connection.json { return try Output.json(response) }
-                Output.table(["INSURER", "CONTRACT", "FROM", "TO", "SUM", "MINIMUM", "SUFFICIENT"], response.contracts.map {
-                    [$0.insurer, $0.contractNumber, $0.validFrom, $0.validTo, $0.sumInsured, $0.minimum, $0.sufficient ? "yes" : "NO"]
-                })
+                Output.table(
+                    ["INSURER", "CONTRACT", "FROM", "TO", "SUM", "MINIMUM", "SUFFICIENT"],
+                    response.contracts.map {
+                        [$0.insurer, $0.contractNumber, $0.validFrom, $0.validTo, $0.sumInsured, $0.minimum, $0.sufficient ? "yes" : "NO"]
+                    })
             }
         }
     }
@@ -148,9 +189,13 @@ struct ChamberCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await connection.mutate(idempotencyKey) { conn, options in
-                let response = try await ChamberStub(connection: conn).recordTraining(.with {
-                    $0.licenseNumber = license; $0.completedOn = completed; $0.programme = programme; $0.certificate = certificate
-                }, options: options)
+                let response = try await ChamberStub(connection: conn).recordTraining(
+                    .with {
+                        $0.licenseNumber = license
+                        $0.completedOn = completed
+                        $0.programme = programme
+                        $0.certificate = certificate
+                    }, options: options)
                 if connection.json { return try Output.json(response) }
                 print("training \(response.training.certificate) of \(license) recorded (\(response.training.completedOn))")
             }
@@ -165,16 +210,21 @@ struct ChamberCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await connection.run { conn in
-                let response = try await ChamberStub(connection: conn).listTrainings(.with { $0.licenseNumber = license }, options: connection.callOptions)
+                let response = try await ChamberStub(connection: conn).listTrainings(
+                    .with { $0.licenseNumber = license }, options: connection.callOptions)
                 if connection.json { return try Output.json(response) }
-                Output.table(["COMPLETED", "PROGRAMME", "CERTIFICATE"], response.trainings.map { [$0.completedOn, $0.programme, $0.certificate] })
-                print(response.dueBy.isEmpty ? "next training: due date unknown until his membership is recorded" : "next training due by \(response.dueBy)")
+                Output.table(
+                    ["COMPLETED", "PROGRAMME", "CERTIFICATE"], response.trainings.map { [$0.completedOn, $0.programme, $0.certificate] })
+                print(
+                    response.dueBy.isEmpty
+                        ? "next training: due date unknown until his membership is recorded" : "next training due by \(response.dueBy)")
             }
         }
     }
 
     struct DuesPaid: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "dues-paid", abstract: "Record a quarter's dues paid (Art. 148.1.5-2).")
+        static let configuration = CommandConfiguration(
+            commandName: "dues-paid", abstract: "Record a quarter's dues paid (Art. 148.1.5-2).")
 
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "License number.") var license: String
@@ -184,17 +234,24 @@ struct ChamberCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await connection.mutate(nil) { conn, options in
-                let response = try await ChamberStub(connection: conn).recordDuesPayment(.with {
-                    $0.licenseNumber = license; $0.quarter = quarter; $0.reference = reference; $0.paidOn = on ?? ""
-                }, options: options)
+                let response = try await ChamberStub(connection: conn).recordDuesPayment(
+                    .with {
+                        $0.licenseNumber = license
+                        $0.quarter = quarter
+                        $0.reference = reference
+                        $0.paidOn = on ?? ""
+                    }, options: options)
                 if connection.json { return try Output.json(response) }
-                print("dues of \(quarter) recorded; in arrears: \(response.arrears.isEmpty ? "none" : response.arrears.joined(separator: ", "))")
+                print(
+                    "dues of \(quarter) recorded; in arrears: \(response.arrears.isEmpty ? "none" : response.arrears.joined(separator: ", "))"
+                )
             }
         }
     }
 
     struct DuesExempt: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "dues-exempt", abstract: "Record a period exempt from dues: childCare or incapacity over a month (Art. 172-1(3)).")
+        static let configuration = CommandConfiguration(
+            commandName: "dues-exempt", abstract: "Record a period exempt from dues: childCare or incapacity over a month (Art. 172-1(3)).")
 
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "License number.") var license: String
@@ -205,9 +262,14 @@ struct ChamberCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await connection.mutate(nil) { conn, options in
-                let response = try await ChamberStub(connection: conn).recordDuesExemption(.with {
-                    $0.licenseNumber = license; $0.reason = reason; $0.from = from; $0.to = to; $0.reference = reference
-                }, options: options)
+                let response = try await ChamberStub(connection: conn).recordDuesExemption(
+                    .with {
+                        $0.licenseNumber = license
+                        $0.reason = reason
+                        $0.from = from
+                        $0.to = to
+                        $0.reference = reference
+                    }, options: options)
                 if connection.json { return try Output.json(response) }
                 print("exemption recorded; in arrears: \(response.arrears.isEmpty ? "none" : response.arrears.joined(separator: ", "))")
             }
@@ -215,23 +277,29 @@ struct ChamberCommand: AsyncParsableCommand {
     }
 
     struct DuesStatus: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "dues", abstract: "A member's dues: paid quarters, exemptions, arrears.")
+        static let configuration = CommandConfiguration(
+            commandName: "dues", abstract: "A member's dues: paid quarters, exemptions, arrears.")
 
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "License number.") var license: String
 
         func run() async throws {
             try await connection.run { conn in
-                let response = try await ChamberStub(connection: conn).listDues(.with { $0.licenseNumber = license }, options: connection.callOptions)
+                let response = try await ChamberStub(connection: conn).listDues(
+                    .with { $0.licenseNumber = license }, options: connection.callOptions)
                 if connection.json { return try Output.json(response) }
-                Output.fields([("Paid", response.paid.joined(separator: ", ")), ("In arrears", response.arrears.joined(separator: ", ")),
-                               ("Exempt", response.exemptions.map { "\($0.reason) \($0.from)–\($0.to)" }.joined(separator: "; "))])
+                Output.fields([
+                    ("Paid", response.paid.joined(separator: ", ")), ("In arrears", response.arrears.joined(separator: ", ")),
+                    ("Exempt", response.exemptions.map { "\($0.reason) \($0.from)–\($0.to)" }.joined(separator: "; ")),
+                ])
             }
         }
     }
 
     struct LegalAidReport: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "legal-aid", abstract: "Submit a month's legal-aid report (Art. 103-1.4): the bailiff himself, or his regional chamber.")
+        static let configuration = CommandConfiguration(
+            commandName: "legal-aid",
+            abstract: "Submit a month's legal-aid report (Art. 103-1.4): the bailiff himself, or his regional chamber.")
 
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "License number.") var license: String
@@ -240,11 +308,16 @@ struct ChamberCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await connection.mutate(nil) { conn, options in
-                let response = try await ChamberStub(connection: conn).recordLegalAidReport(.with {
-                    $0.licenseNumber = license; $0.month = month; $0.consultations = consultations
-                }, options: options)
+                let response = try await ChamberStub(connection: conn).recordLegalAidReport(
+                    .with {
+                        $0.licenseNumber = license
+                        $0.month = month
+                        $0.consultations = consultations
+                    }, options: options)
                 if connection.json { return try Output.json(response) }
-                print("legal-aid report of \(month) recorded on \(response.submittedOn)" + (response.late ? ", LATE (due \(response.dueOn), Art. 103-1.4)" : ""))
+                print(
+                    "legal-aid report of \(month) recorded on \(response.submittedOn)"
+                        + (response.late ? ", LATE (due \(response.dueOn), Art. 103-1.4)" : ""))
             }
         }
     }

@@ -12,7 +12,8 @@ extension ChamberCommand {
             subcommands: [Issue.self, Destroy.self, WithdrawLicense.self, List.self])
 
         struct Issue: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Issue an ID card or seal to a bailiff of the chamber's district (regional chamber; Art. 154).")
+            static let configuration = CommandConfiguration(
+                abstract: "Issue an ID card or seal to a bailiff of the chamber's district (regional chamber; Art. 154).")
 
             @OptionGroup var connection: ConnectionOptions
             @Argument(help: "License number.") var license: String
@@ -23,9 +24,13 @@ extension ChamberCommand {
 
             func run() async throws {
                 try await connection.mutate(idempotencyKey) { conn, options in
-                    let response = try await ChamberStub(connection: conn).issueServiceDocument(.with {
-                        $0.licenseNumber = license; $0.kind = kind; $0.number = number; $0.issuedOn = on ?? ""
-                    }, options: options)
+                    let response = try await ChamberStub(connection: conn).issueServiceDocument(
+                        .with {
+                            $0.licenseNumber = license
+                            $0.kind = kind
+                            $0.number = number
+                            $0.issuedOn = on ?? ""
+                        }, options: options)
                     if connection.json { return try Output.json(response) }
                     let d = response.document
                     print("\(d.kind) \(d.number) issued on \(d.issuedOn): \(d.holderName), \(d.chamber), license \(d.licenseNumber)")
@@ -36,7 +41,8 @@ extension ChamberCommand {
         struct Destroy: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Record the destruction of the valid ID card or seal (regional chamber; Art. 144.4).",
-                discussion: "--reason licenseEnded needs the license terminated or deprived; replaced and lost may be recorded at any time.")
+                discussion: "--reason licenseEnded needs the license terminated or deprived; replaced and lost may be recorded at any time."
+            )
 
             @OptionGroup var connection: ConnectionOptions
             @Argument(help: "License number.") var license: String
@@ -48,11 +54,18 @@ extension ChamberCommand {
 
             func run() async throws {
                 try await connection.mutate(idempotencyKey) { conn, options in
-                    let response = try await ChamberStub(connection: conn).destroyServiceDocument(.with {
-                        $0.licenseNumber = license; $0.kind = kind; $0.reason = reason; $0.act = act; $0.on = on ?? ""
-                    }, options: options)
+                    let response = try await ChamberStub(connection: conn).destroyServiceDocument(
+                        .with {
+                            $0.licenseNumber = license
+                            $0.kind = kind
+                            $0.reason = reason
+                            $0.act = act
+                            $0.on = on ?? ""
+                        }, options: options)
                     if connection.json { return try Output.json(response) }
-                    print("\(response.document.kind) \(response.document.number) destroyed on \(response.document.destroyedOn) (\(response.document.destructionAct))")
+                    print(
+                        "\(response.document.kind) \(response.document.number) destroyed on \(response.document.destroyedOn) (\(response.document.destructionAct))"
+                    )
                 }
             }
         }
@@ -70,9 +83,12 @@ extension ChamberCommand {
 
             func run() async throws {
                 try await connection.mutate(idempotencyKey) { conn, options in
-                    let response = try await ChamberStub(connection: conn).withdrawLicenseDocument(.with {
-                        $0.licenseNumber = license; $0.act = act; $0.on = on ?? ""
-                    }, options: options)
+                    let response = try await ChamberStub(connection: conn).withdrawLicenseDocument(
+                        .with {
+                            $0.licenseNumber = license
+                            $0.act = act
+                            $0.on = on ?? ""
+                        }, options: options)
                     if connection.json { return try Output.json(response) }
                     print("license \(response.licenseNumber) withdrawn on \(response.withdrawnOn) (\(response.act)) for the Ministry")
                 }
@@ -80,19 +96,25 @@ extension ChamberCommand {
         }
 
         struct List: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "A license's ID cards and seals, and what Art. 144.4 still requires once it has ended.")
+            static let configuration = CommandConfiguration(
+                abstract: "A license's ID cards and seals, and what Art. 144.4 still requires once it has ended.")
 
             @OptionGroup var connection: ConnectionOptions
             @Argument(help: "License number.") var license: String
 
             func run() async throws {
                 try await connection.run { conn in
-                    let response = try await ChamberStub(connection: conn).listServiceDocuments(.with { $0.licenseNumber = license }, options: connection.callOptions)
+                    let response = try await ChamberStub(connection: conn).listServiceDocuments(
+                        .with { $0.licenseNumber = license }, options: connection.callOptions)
                     if connection.json { return try Output.json(response) }
-                    Output.table(["KIND", "NUMBER", "ISSUED", "DISTRICT", "DESTROYED", "REASON"], response.documents.map {
-                        [$0.kind, $0.number, $0.issuedOn, $0.district, $0.destroyedOn, $0.destructionReason]
-                    })
-                    if response.hasWithdrawal { print("license withdrawn on \(response.withdrawal.withdrawnOn) (\(response.withdrawal.act))") }
+                    Output.table(
+                        ["KIND", "NUMBER", "ISSUED", "DISTRICT", "DESTROYED", "REASON"],
+                        response.documents.map {
+                            [$0.kind, $0.number, $0.issuedOn, $0.district, $0.destroyedOn, $0.destructionReason]
+                        })
+                    if response.hasWithdrawal {
+                        print("license withdrawn on \(response.withdrawal.withdrawnOn) (\(response.withdrawal.act))")
+                    }
                     for item in response.outstanding { print("outstanding (Art. 144.4): \(item)") }
                 }
             }

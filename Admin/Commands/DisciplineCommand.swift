@@ -5,10 +5,13 @@ import SwiftProtobuf
 
 /// Disciplinary proceedings, as far as the license lifecycle reads them (144.5).
 struct DisciplineCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "discipline", abstract: "Disciplinary proceedings (chambers).", subcommands: [Open.self, Close.self, List.self, Appeal.self])
+    static let configuration = CommandConfiguration(
+        commandName: "discipline", abstract: "Disciplinary proceedings (chambers).",
+        subcommands: [Open.self, Close.self, List.self, Appeal.self])
 
     struct Open: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open a disciplinary proceeding (a chamber's disciplinary commission, Art. 170.2).")
+        static let configuration = CommandConfiguration(
+            abstract: "Open a disciplinary proceeding (a chamber's disciplinary commission, Art. 170.2).")
 
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "License number of the bailiff.") var license: String
@@ -18,13 +21,16 @@ struct DisciplineCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await connection.mutate(idempotencyKey) { conn, options in
-                let response = try await DisciplineStub(connection: conn).openDisciplinaryProceeding(.with {
-                    $0.licenseNumber = license
-                    $0.source = source
-                    $0.openedOn = on ?? ""
-                }, options: options)
+                let response = try await DisciplineStub(connection: conn).openDisciplinaryProceeding(
+                    .with {
+                        $0.licenseNumber = license
+                        $0.source = source
+                        $0.openedOn = on ?? ""
+                    }, options: options)
                 if connection.json { return try Output.json(response) }
-                print("disciplinary proceeding \(response.proceeding.id) opened on \(response.proceeding.openedOn) against license \(response.proceeding.licenseNumber)")
+                print(
+                    "disciplinary proceeding \(response.proceeding.id) opened on \(response.proceeding.openedOn) against license \(response.proceeding.licenseNumber)"
+                )
             }
         }
     }
@@ -41,14 +47,17 @@ struct DisciplineCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await connection.mutate(idempotencyKey) { conn, options in
-                let response = try await DisciplineStub(connection: conn).closeDisciplinaryProceeding(.with {
-                    $0.id = id
-                    $0.outcome = outcome
-                    $0.penalty = penalty ?? ""
-                    $0.closedOn = on ?? ""
-                }, options: options)
+                let response = try await DisciplineStub(connection: conn).closeDisciplinaryProceeding(
+                    .with {
+                        $0.id = id
+                        $0.outcome = outcome
+                        $0.penalty = penalty ?? ""
+                        $0.closedOn = on ?? ""
+                    }, options: options)
                 if connection.json { return try Output.json(response) }
-                print("disciplinary proceeding \(response.proceeding.id) closed on \(response.proceeding.closedOn): \(response.proceeding.outcome)")
+                print(
+                    "disciplinary proceeding \(response.proceeding.id) closed on \(response.proceeding.closedOn): \(response.proceeding.outcome)"
+                )
             }
         }
     }
@@ -61,18 +70,25 @@ struct DisciplineCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await connection.run { conn in
-                let response = try await DisciplineStub(connection: conn).listDisciplinaryProceedings(.with { $0.licenseNumber = license }, options: connection.callOptions)
+                let response = try await DisciplineStub(connection: conn).listDisciplinaryProceedings(
+                    .with { $0.licenseNumber = license }, options: connection.callOptions)
                 if connection.json { return try Output.json(response) }
-                Output.table(["ID", "OPENED", "CLOSED", "SOURCE", "OUTCOME", "PENALTY"], response.proceedings.map {
-                    [String($0.id), $0.openedOn, $0.closedOn.isEmpty ? "open" : $0.closedOn, $0.source, $0.outcome,
-                     $0.penalty.isEmpty ? "" : "\($0.penalty) (Art. \($0.penaltyLegalBasis))" + ($0.penaltyInForce ? ", in force" : ", spent")]
-                })
+                Output.table(
+                    ["ID", "OPENED", "CLOSED", "SOURCE", "OUTCOME", "PENALTY"],
+                    response.proceedings.map {
+                        [
+                            String($0.id), $0.openedOn, $0.closedOn.isEmpty ? "open" : $0.closedOn, $0.source, $0.outcome,
+                            $0.penalty.isEmpty
+                                ? "" : "\($0.penalty) (Art. \($0.penaltyLegalBasis))" + ($0.penaltyInForce ? ", in force" : ", spent"),
+                        ]
+                    })
             }
         }
     }
 
     struct Appeal: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record the appeal of a penalty (Republican Chamber; Art. 170.3): --annulled or upheld.")
+        static let configuration = CommandConfiguration(
+            abstract: "Record the appeal of a penalty (Republican Chamber; Art. 170.3): --annulled or upheld.")
 
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "Proceeding id.") var id: Int64
@@ -81,7 +97,12 @@ struct DisciplineCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await connection.mutate(nil) { conn, options in
-                let response = try await DisciplineStub(connection: conn).appealPenalty(.with { $0.id = id; $0.annulled = annulled; $0.decision = decision }, options: options)
+                let response = try await DisciplineStub(connection: conn).appealPenalty(
+                    .with {
+                        $0.id = id
+                        $0.annulled = annulled
+                        $0.decision = decision
+                    }, options: options)
                 if connection.json { return try Output.json(response) }
                 print("penalty of proceeding \(id) \(response.proceeding.appealOutcome) on appeal")
             }

@@ -4,21 +4,22 @@ import RegistryWire
 import SwiftProtobuf
 
 struct LicenseCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "license", abstract: "The State Register of licenses.",
-                                                    subcommands: [
-                                                        Issue.self, Show.self, History.self, List.self, StatusAt.self, MayPractise.self, Deadlines.self,
-                                                        Suspend.self, SuspendDeputy.self, Reinstate.self, Resume.self, RefuseReinstatement.self,
-                                                        Terminate.self, FileClaim.self, CourtDecision.self, Annul.self,
-                                                    ])
+    static let configuration = CommandConfiguration(
+        commandName: "license", abstract: "The State Register of licenses.",
+        subcommands: [
+            Issue.self, Show.self, History.self, List.self, StatusAt.self, MayPractise.self, Deadlines.self,
+            Suspend.self, SuspendDeputy.self, Reinstate.self, Resume.self, RefuseReinstatement.self,
+            Terminate.self, FileClaim.self, CourtDecision.self, Annul.self,
+        ])
 
     struct Issue: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Issue a license (Ministry only, Art. 142.1).",
             discussion: """
-            The basis is read from the registry: a passed attestation after a completed internship (`candidate …`), or an exemption
-            recorded with `candidate exemption` (142.5). Only to import a license issued before the registry, give --historical-source
-            with --attestation REF and --internship REF, or --exemption GROUND and --evidence TEXT.
-            """
+                The basis is read from the registry: a passed attestation after a completed internship (`candidate …`), or an exemption
+                recorded with `candidate exemption` (142.5). Only to import a license issued before the registry, give --historical-source
+                with --attestation REF and --internship REF, or --exemption GROUND and --evidence TEXT.
+                """
         )
 
         @OptionGroup var connection: ConnectionOptions
@@ -46,11 +47,12 @@ struct LicenseCommand: AsyncParsableCommand {
                 request.basis.evidence = internship ?? ""
             case (nil, let ground?):
                 guard let parsed = ExemptionArgument(rawValue: ground) else {
-                    throw ValidationError("--exemption must be one of \(ExemptionArgument.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw ValidationError(
+                        "--exemption must be one of \(ExemptionArgument.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 request.basis.exemption = parsed.wire
                 request.basis.evidence = evidence ?? ""
-            case (nil, nil): break // the server names what is missing, with the article
+            case (nil, nil): break  // the server names what is missing, with the article
             default: throw ValidationError("give --attestation or --exemption, not both")
             }
             try await connection.mutate(idempotencyKey) { conn, options in
@@ -69,7 +71,8 @@ struct LicenseCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await connection.run { conn in
-                let response = try await LicensingStub(connection: conn).getLicense(.with { $0.number = number }, options: connection.callOptions)
+                let response = try await LicensingStub(connection: conn).getLicense(
+                    .with { $0.number = number }, options: connection.callOptions)
                 if connection.json { return try Output.json(response) }
                 Render.license(response.license)
             }
@@ -90,7 +93,9 @@ struct LicenseCommand: AsyncParsableCommand {
         func run() async throws {
             var request = WireListLicensesRequest()
             if let status {
-                let map: [String: WireLicenseStatus] = ["active": .active, "suspended": .suspended, "terminated": .terminated, "deprived": .deprived]
+                let map: [String: WireLicenseStatus] = [
+                    "active": .active, "suspended": .suspended, "terminated": .terminated, "deprived": .deprived,
+                ]
                 guard let parsed = map[status] else { throw ValidationError("--status must be active, suspended, terminated or deprived") }
                 request.status = parsed
             }
@@ -114,9 +119,11 @@ struct LicenseCommand: AsyncParsableCommand {
                     merged.nextPageToken = response.nextPageToken
                     return try Output.json(merged)
                 }
-                Output.table(["NUMBER", "HOLDER", "DISTRICT", "ISSUED", "STATUS"], licenses.map {
-                    [$0.number, $0.holderName, $0.district, $0.issuedOn, Render.status($0.status)]
-                })
+                Output.table(
+                    ["NUMBER", "HOLDER", "DISTRICT", "ISSUED", "STATUS"],
+                    licenses.map {
+                        [$0.number, $0.holderName, $0.district, $0.issuedOn, Render.status($0.status)]
+                    })
                 if !response.nextPageToken.isEmpty { print("more: --page-token \(response.nextPageToken)") }
             }
         }

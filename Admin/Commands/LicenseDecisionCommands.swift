@@ -1,15 +1,17 @@
 import ArgumentParser
 import Foundation
+import Licensing
 import RegistryClient
 import RegistryWire
-import Licensing
 import SwiftProtobuf
 
 extension LicenseCommand {
     struct Suspend: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Suspend a license on a proposal (Ministry only, Art. 143.1–143.4).",
-            discussion: "The term ends at most 6 months after today on 143.2.1–6 (143.2); on sGeneral, the Law on Permits sets it. Grounds:\n" + LicenseGround.helpLines(for: .suspension)
+            discussion:
+                "The term ends at most 6 months after today on 143.2.1–6 (143.2); on sGeneral, the Law on Permits sets it. Grounds:\n"
+                + LicenseGround.helpLines(for: .suspension)
                 .split(separator: "\n").filter { !$0.contains("sDeputy") }.joined(separator: "\n")
         )
 
@@ -44,7 +46,11 @@ extension LicenseCommand {
 
         func run() async throws {
             try await connection.decide(idempotencyKey) { stub, options in
-                try await stub.reinstateLicense(.with { $0.number = number; $0.reasons = reasons }, options: options)
+                try await stub.reinstateLicense(
+                    .with {
+                        $0.number = number
+                        $0.reasons = reasons
+                    }, options: options)
             }
         }
     }
@@ -61,12 +67,20 @@ extension LicenseCommand {
         @Argument(help: "Moment, e.g. 2026-03-03T14:05.") var moment: String
 
         func run() async throws {
-            guard let at = Self.parse(moment) else { throw ValidationError("moment must be YYYY-MM-DD or YYYY-MM-DDTHH:MM (Kazakhstan time)") }
+            guard let at = Self.parse(moment) else {
+                throw ValidationError("moment must be YYYY-MM-DD or YYYY-MM-DDTHH:MM (Kazakhstan time)")
+            }
             try await connection.run { conn in
-                let response = try await LicensingStub(connection: conn).getLicenseStatusAt(.with { $0.number = number; $0.atMs = at }, options: connection.callOptions)
+                let response = try await LicensingStub(connection: conn).getLicenseStatusAt(
+                    .with {
+                        $0.number = number
+                        $0.atMs = at
+                    }, options: connection.callOptions)
                 if connection.json { return try Output.json(response) }
                 guard response.status != .unspecified else { return print("license \(number) did not exist at \(moment)") }
-                print("license \(number) at \(moment): \(Render.status(response.status)) (decided \(response.inForce.decisionDate), Art. \(response.inForce.legalBasis))")
+                print(
+                    "license \(number) at \(moment): \(Render.status(response.status)) (decided \(response.inForce.decisionDate), Art. \(response.inForce.legalBasis))"
+                )
             }
         }
 

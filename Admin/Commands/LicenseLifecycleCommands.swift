@@ -21,7 +21,12 @@ extension LicenseCommand {
 
         func run() async throws {
             try await connection.decide(idempotencyKey) { stub, options in
-                try await stub.suspendOnOwnApplication(.with { $0.number = number; $0.application = application; $0.reasons = reasons }, options: options)
+                try await stub.suspendOnOwnApplication(
+                    .with {
+                        $0.number = number
+                        $0.application = application
+                        $0.reasons = reasons
+                    }, options: options)
             }
         }
     }
@@ -36,7 +41,11 @@ extension LicenseCommand {
 
         func run() async throws {
             try await connection.decide(idempotencyKey) { stub, options in
-                try await stub.resumeAfterMandate(.with { $0.number = number; $0.reasons = reasons }, options: options)
+                try await stub.resumeAfterMandate(
+                    .with {
+                        $0.number = number
+                        $0.reasons = reasons
+                    }, options: options)
             }
         }
     }
@@ -54,7 +63,11 @@ extension LicenseCommand {
 
         func run() async throws {
             try await connection.decide(idempotencyKey) { stub, options in
-                try await stub.refuseReinstatement(.with { $0.number = number; $0.reasons = reasons }, options: options)
+                try await stub.refuseReinstatement(
+                    .with {
+                        $0.number = number
+                        $0.reasons = reasons
+                    }, options: options)
             }
         }
     }
@@ -62,7 +75,8 @@ extension LicenseCommand {
     struct Terminate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Terminate a license (Ministry only, Art. 144.1); final.",
-            discussion: "A proposal (144.3) is optional. tOwnApplication needs --application and is refused while a disciplinary proceeding is open (144.5). Grounds:\n"
+            discussion:
+                "A proposal (144.3) is optional. tOwnApplication needs --application and is refused while a disciplinary proceeding is open (144.5). Grounds:\n"
                 + LicenseGround.helpLines(for: .termination)
         )
 
@@ -91,7 +105,8 @@ extension LicenseCommand {
         static let configuration = CommandConfiguration(
             commandName: "file-claim",
             abstract: "Record the Ministry's deprivation claim filed with a court (Art. 144.2, 167(9)).",
-            discussion: "Needs a proposal (144.3). The license keeps its status, flagged claim pending, until `license court-decision`. Grounds:\n"
+            discussion:
+                "Needs a proposal (144.3). The license keeps its status, flagged claim pending, until `license court-decision`. Grounds:\n"
                 + LicenseGround.helpLines(for: .deprivation)
         )
 
@@ -147,7 +162,8 @@ extension LicenseCommand {
     struct Annul: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a court act annulling a decision (Art. 143.8, 144.6); the previous status returns from the act's date.",
-            discussion: "Entries are numbered in `license history`; only the decision in force can be annulled: a suspension, a refusal of reinstatement, a termination or a deprivation."
+            discussion:
+                "Entries are numbered in `license history`; only the decision in force can be annulled: a suspension, a refusal of reinstatement, a termination or a deprivation."
         )
 
         @OptionGroup var connection: ConnectionOptions

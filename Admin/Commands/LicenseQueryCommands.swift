@@ -8,7 +8,8 @@ import SwiftProtobuf
 extension LicenseCommand {
     struct History: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "What happened to a license and why: every decision with its basis, dates, reasons, proposal and actor, and the deadlines they set."
+            abstract:
+                "What happened to a license and why: every decision with its basis, dates, reasons, proposal and actor, and the deadlines they set."
         )
 
         @OptionGroup var connection: ConnectionOptions
@@ -16,11 +17,16 @@ extension LicenseCommand {
 
         func run() async throws {
             try await connection.run { conn in
-                let response = try await LicensingStub(connection: conn).getLicenseHistory(.with { $0.number = number }, options: connection.callOptions)
+                let response = try await LicensingStub(connection: conn).getLicenseHistory(
+                    .with { $0.number = number }, options: connection.callOptions)
                 if connection.json { return try Output.json(response) }
                 let license = response.license
-                print("License \(license.number), \(license.holderName), district \(license.district), issued \(license.issuedOn) on \(Render.basis(license.basis))")
-                print("Now: \(Render.status(license.status))" + (license.deprivationClaimPending ? ", deprivation claim pending in court" : "") + "\n")
+                print(
+                    "License \(license.number), \(license.holderName), district \(license.district), issued \(license.issuedOn) on \(Render.basis(license.basis))"
+                )
+                print(
+                    "Now: \(Render.status(license.status))"
+                        + (license.deprivationClaimPending ? ", deprivation claim pending in court" : "") + "\n")
                 for (position, change) in license.history.enumerated() { print(Render.entry(change, position: position)) }
                 guard !response.deadlines.isEmpty else { return }
                 print("\nDeadlines")
@@ -46,7 +52,9 @@ extension LicenseCommand {
             request.licenseNumber = number ?? ""
             request.bailiffIin = iin ?? ""
             if let at {
-                guard let ms = StatusAt.parse(at) else { throw ValidationError("--at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM (Kazakhstan time)") }
+                guard let ms = StatusAt.parse(at) else {
+                    throw ValidationError("--at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM (Kazakhstan time)")
+                }
                 request.atMs = ms
             }
             try await connection.run { conn in
@@ -54,9 +62,11 @@ extension LicenseCommand {
                 if connection.json { return try Output.json(response) }
                 print(response.mayPractise ? "may practise" : "may NOT practise", terminator: "")
                 print(response.licenseNumber.isEmpty ? "" : " (license \(response.licenseNumber))")
-                Output.table(["CONDITION", "ARTICLE", "OUTCOME", "DETAIL"], response.conditions.map {
-                    [$0.condition, $0.legalBasis, Render.outcome($0.outcome), $0.detail]
-                })
+                Output.table(
+                    ["CONDITION", "ARTICLE", "OUTCOME", "DETAIL"],
+                    response.conditions.map {
+                        [$0.condition, $0.legalBasis, Render.outcome($0.outcome), $0.detail]
+                    })
             }
         }
     }
@@ -73,12 +83,15 @@ extension LicenseCommand {
 
         func run() async throws {
             try await connection.run { conn in
-                let response = try await LicensingStub(connection: conn).listDeadlines(.with {
-                    $0.licenseNumber = license ?? ""
-                    $0.overdueOn = overdueOn ?? ""
-                }, options: connection.callOptions)
+                let response = try await LicensingStub(connection: conn).listDeadlines(
+                    .with {
+                        $0.licenseNumber = license ?? ""
+                        $0.overdueOn = overdueOn ?? ""
+                    }, options: connection.callOptions)
                 if connection.json { return try Output.json(response) }
-                Output.table(["LICENSE", "ENTRY", "WHAT", "OWNER", "DUE", "ARTICLE", "STATE"], response.deadlines.map { [$0.licenseNumber] + Render.deadlineRow($0) })
+                Output.table(
+                    ["LICENSE", "ENTRY", "WHAT", "OWNER", "DUE", "ARTICLE", "STATE"],
+                    response.deadlines.map { [$0.licenseNumber] + Render.deadlineRow($0) })
             }
         }
     }
@@ -86,12 +99,13 @@ extension LicenseCommand {
 
 extension Render {
     static func deadlineRow(_ d: WireDeadline) -> [String] {
-        let what: String = switch d.kind {
-        case .bailiffHandover: "hand-over by the bailiff"
-        case .chamberTransferMeasures: "transfer by the regional chamber"
-        case .suspensionTermReview: "suspension term ends: decide"
-        default: "?"
-        }
+        let what: String =
+            switch d.kind {
+            case .bailiffHandover: "hand-over by the bailiff"
+            case .chamberTransferMeasures: "transfer by the regional chamber"
+            case .suspensionTermReview: "suspension term ends: decide"
+            default: "?"
+            }
         let state = d.closedAtMs != 0 ? "closed: \(d.closedBy)" : d.alertedAtMs != 0 ? "OVERDUE (alerted)" : "open"
         return [d.entry == 0 ? "absence" : "#\(d.entry)", what, d.owner, d.dueOn, d.legalBasis, state]
     }

@@ -4,16 +4,17 @@ import RegistryWire
 import SwiftProtobuf
 
 struct PersonCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "person", abstract: "Register and look up persons.",
-                                                    subcommands: [Register.self, Show.self, RecordFact.self, EndFact.self, CorrectFact.self])
+    static let configuration = CommandConfiguration(
+        commandName: "person", abstract: "Register and look up persons.",
+        subcommands: [Register.self, Show.self, RecordFact.self, EndFact.self, CorrectFact.self])
 
     struct Register: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Register a person with the facts Art. 140 is checked against.",
             discussion: """
-            --fact KIND:FROM[:TO][:GROUND] may repeat. Kinds: \(PersonFactKinds.names).
-            Example: --fact citizenship:1990-05-01 --fact conviction:2010-01-10:2015-01-10
-            """
+                --fact KIND:FROM[:TO][:GROUND] may repeat. Kinds: \(PersonFactKinds.names).
+                Example: --fact citizenship:1990-05-01 --fact conviction:2010-01-10:2015-01-10
+                """
         )
 
         @OptionGroup var connection: ConnectionOptions
@@ -72,20 +73,28 @@ struct PersonCommand: AsyncParsableCommand {
                 let response = try await RegistryStub(connection: conn).getPerson(.with { $0.iin = iin }, options: connection.callOptions)
                 if connection.json { return try Output.json(response) }
                 let p = response.person
-                Output.fields([("IIN", p.iin), ("Name", [p.surname, p.givenName, p.patronymic].filter { !$0.isEmpty }.joined(separator: " ")),
-                               ("District", p.residenceDistrict), ("Facts in force", "\(p.facts.count)")])
+                Output.fields([
+                    ("IIN", p.iin), ("Name", [p.surname, p.givenName, p.patronymic].filter { !$0.isEmpty }.joined(separator: " ")),
+                    ("District", p.residenceDistrict), ("Facts in force", "\(p.facts.count)"),
+                ])
                 guard !response.history.isEmpty else { return }
                 print("")
-                Output.table(["ENTRY", "CHANGE", "KIND", "FROM", "TO", "DETAIL", "SOURCE", "RECORDED BY"], response.history.map { e in
-                    let change = switch e.change {
-                    case .ends: "ends #\(e.target)"
-                    case .corrects: "corrects #\(e.target): \(e.reason)"
-                    case .withdraws: "withdraws #\(e.target): \(e.reason)"
-                    default: "records"
-                    }
-                    return ["\(e.id)", change, PersonFactKinds.name(e.fact.kind), e.fact.from, e.fact.to,
-                            [e.fact.ground, e.fact.value, e.fact.reference].filter { !$0.isEmpty }.joined(separator: " "), e.source, e.recordedBy]
-                })
+                Output.table(
+                    ["ENTRY", "CHANGE", "KIND", "FROM", "TO", "DETAIL", "SOURCE", "RECORDED BY"],
+                    response.history.map { e in
+                        let change =
+                            switch e.change {
+                            case .ends: "ends #\(e.target)"
+                            case .corrects: "corrects #\(e.target): \(e.reason)"
+                            case .withdraws: "withdraws #\(e.target): \(e.reason)"
+                            default: "records"
+                            }
+                        return [
+                            "\(e.id)", change, PersonFactKinds.name(e.fact.kind), e.fact.from, e.fact.to,
+                            [e.fact.ground, e.fact.value, e.fact.reference].filter { !$0.isEmpty }.joined(separator: " "), e.source,
+                            e.recordedBy,
+                        ]
+                    })
             }
         }
     }
@@ -98,7 +107,8 @@ enum PersonFactKinds {
         "release-from-criminal-liability": .releaseFromCriminalLiability, "negative-dismissal": .negativeDismissal,
         "judicial-release": .judicialRelease, "admin-corruption-penalty": .adminCorruptionPenalty,
         "mental-health-registration": .mentalHealthRegistration, "license-deprivation": .licenseDeprivation,
-        "death": .death, "compulsory-medical-measures": .compulsoryMedicalMeasures, "residence": .residence, "education": .education, "state-bailiff-service": .stateBailiffService,
+        "death": .death, "compulsory-medical-measures": .compulsoryMedicalMeasures, "residence": .residence, "education": .education,
+        "state-bailiff-service": .stateBailiffService,
     ]
     static var names: String { byName.keys.sorted().joined(separator: ", ") }
 
@@ -138,7 +148,8 @@ extension PersonCommand {
         static let configuration = CommandConfiguration(
             commandName: "record-fact",
             abstract: "Record a fact learned after registration (a conviction, a death, a move …) (167(11-1)).",
-            discussion: "Example: person record-fact 900101300123 --kind conviction --from 2027-03-01 --reference 1-234/2027 --source 'Almaty city court'"
+            discussion:
+                "Example: person record-fact 900101300123 --kind conviction --from 2027-03-01 --reference 1-234/2027 --source 'Almaty city court'"
         )
 
         @OptionGroup var connection: ConnectionOptions
@@ -186,7 +197,8 @@ extension PersonCommand {
         static let configuration = CommandConfiguration(
             commandName: "correct-fact",
             abstract: "Supersede an entry recorded wrongly by the corrected fact, or withdraw it; the history keeps both.",
-            discussion: "Example: person correct-fact 900101300123 --entry 7 --kind conviction --from 2027-03-11 --reason 'date misread' --source 'verdict 1-234/2027'"
+            discussion:
+                "Example: person correct-fact 900101300123 --entry 7 --kind conviction --from 2027-03-11 --reason 'date misread' --source 'verdict 1-234/2027'"
         )
 
         @OptionGroup var connection: ConnectionOptions
@@ -209,8 +221,10 @@ extension PersonCommand {
         }
     }
 
-    static func send(_ connection: ConnectionOptions, _ key: String?,
-                     _ call: (RegistryStub, CallOptions) async throws -> WirePersonFactResponse) async throws {
+    static func send(
+        _ connection: ConnectionOptions, _ key: String?,
+        _ call: (RegistryStub, CallOptions) async throws -> WirePersonFactResponse
+    ) async throws {
         try await connection.mutate(key) { conn, options in
             let response = try await call(RegistryStub(connection: conn), options)
             if connection.json { return try Output.json(response) }

@@ -13,7 +13,8 @@ struct ProposalCommand: AsyncParsableCommand {
     struct Submit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Submit a proposal as the body your certificate names (territorial body, chamber, prosecutor).",
-            discussion: "Ground codes: s143_2_1 … s143_2_6, sGeneral (suspension; not for prosecutors), t144_1_1 … t144_1_6, tGeneral, d144_2_1 … d144_2_7, dGeneral."
+            discussion:
+                "Ground codes: s143_2_1 … s143_2_6, sGeneral (suspension; not for prosecutors), t144_1_1 … t144_1_6, tGeneral, d144_2_1 … d144_2_7, dGeneral."
         )
 
         @OptionGroup var connection: ConnectionOptions
@@ -24,10 +25,16 @@ struct ProposalCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await connection.mutate(idempotencyKey) { conn, options in
-                let request = WireSubmitProposalRequest.with { $0.licenseNumber = number; $0.ground = ground; $0.facts = facts }
+                let request = WireSubmitProposalRequest.with {
+                    $0.licenseNumber = number
+                    $0.ground = ground
+                    $0.facts = facts
+                }
                 let response = try await ProposalsStub(connection: conn).submitProposal(request, options: options)
                 if connection.json { return try Output.json(response) }
-                print("proposal \(response.proposal.id) submitted on license \(response.proposal.licenseNumber) (\(response.proposal.ground))")
+                print(
+                    "proposal \(response.proposal.id) submitted on license \(response.proposal.licenseNumber) (\(response.proposal.ground))"
+                )
             }
         }
     }
@@ -42,17 +49,23 @@ struct ProposalCommand: AsyncParsableCommand {
         func run() async throws {
             var request = WireListProposalsRequest()
             if let state {
-                let states: [String: WireProposalState] = ["draft": .draft, "pending": .pending, "accepted": .accepted, "declined": .declined, "withdrawn": .withdrawn]
-                guard let parsed = states[state] else { throw ValidationError("--state must be draft, pending, accepted, declined or withdrawn") }
+                let states: [String: WireProposalState] = [
+                    "draft": .draft, "pending": .pending, "accepted": .accepted, "declined": .declined, "withdrawn": .withdrawn,
+                ]
+                guard let parsed = states[state] else {
+                    throw ValidationError("--state must be draft, pending, accepted, declined or withdrawn")
+                }
                 request.state = parsed
             }
             request.licenseNumber = license ?? ""
             try await connection.run { conn in
                 let response = try await ProposalsStub(connection: conn).listProposals(request, options: connection.callOptions)
                 if connection.json { return try Output.json(response) }
-                Output.table(["ID", "LICENSE", "GROUND", "STATE", "AUTHOR"], response.proposals.map {
-                    [String($0.id), $0.licenseNumber, $0.ground, Self.name($0.state), $0.authorIdentity]
-                })
+                Output.table(
+                    ["ID", "LICENSE", "GROUND", "STATE", "AUTHOR"],
+                    response.proposals.map {
+                        [String($0.id), $0.licenseNumber, $0.ground, Self.name($0.state), $0.authorIdentity]
+                    })
             }
         }
 
@@ -77,7 +90,11 @@ struct ProposalCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await connection.run { conn in
-                let response = try await ProposalsStub(connection: conn).declineProposal(.with { $0.id = id; $0.reasons = reasons }, options: connection.callOptions)
+                let response = try await ProposalsStub(connection: conn).declineProposal(
+                    .with {
+                        $0.id = id
+                        $0.reasons = reasons
+                    }, options: connection.callOptions)
                 if connection.json { return try Output.json(response) }
                 print("proposal \(response.proposal.id) declined")
             }

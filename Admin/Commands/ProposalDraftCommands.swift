@@ -9,7 +9,8 @@ extension ProposalCommand {
         static let configuration = CommandConfiguration(
             commandName: "monitors",
             abstract: "Run the monitors as of a day: each new finding becomes one draft for its body (registryd runs them too).",
-            discussion: "Training overdue (148.1.9-1 → s143_2_5); insurance lapsed or below the minimum (146). A finding seen before adds nothing."
+            discussion:
+                "Training overdue (148.1.9-1 → s143_2_5); insurance lapsed or below the minimum (146). A finding seen before adds nothing."
         )
 
         @OptionGroup var connection: ConnectionOptions
@@ -20,15 +21,18 @@ extension ProposalCommand {
                 let response = try await ProposalsStub(connection: conn).runMonitors(.with { $0.asOf = asOf ?? "" }, options: options)
                 if connection.json { return try Output.json(response) }
                 print("\(response.drafts.count) new draft(s)")
-                Output.table(["ID", "LICENSE", "GROUND", "FOR", "FACTS"], response.drafts.map {
-                    [String($0.id), $0.licenseNumber, $0.ground, Render.author($0.author), $0.facts]
-                })
+                Output.table(
+                    ["ID", "LICENSE", "GROUND", "FOR", "FACTS"],
+                    response.drafts.map {
+                        [String($0.id), $0.licenseNumber, $0.ground, Render.author($0.author), $0.facts]
+                    })
             }
         }
     }
 
     struct SubmitDraft: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "submit-draft", abstract: "Submit a monitor's draft to the Ministry as your body's proposal (143.1, 144.3).")
+        static let configuration = CommandConfiguration(
+            commandName: "submit-draft", abstract: "Submit a monitor's draft to the Ministry as your body's proposal (143.1, 144.3).")
 
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "Draft id.") var id: Int64
@@ -38,7 +42,8 @@ extension ProposalCommand {
             try await connection.mutate(idempotencyKey) { conn, options in
                 let response = try await ProposalsStub(connection: conn).submitDraftProposal(.with { $0.id = id }, options: options)
                 if connection.json { return try Output.json(response) }
-                print("proposal \(response.proposal.id) submitted: \(response.proposal.ground) on license \(response.proposal.licenseNumber)")
+                print(
+                    "proposal \(response.proposal.id) submitted: \(response.proposal.ground) on license \(response.proposal.licenseNumber)")
             }
         }
     }
@@ -53,7 +58,11 @@ extension ProposalCommand {
 
         func run() async throws {
             try await connection.mutate(idempotencyKey) { conn, options in
-                let response = try await ProposalsStub(connection: conn).withdrawDraftProposal(.with { $0.id = id; $0.reasons = reasons }, options: options)
+                let response = try await ProposalsStub(connection: conn).withdrawDraftProposal(
+                    .with {
+                        $0.id = id
+                        $0.reasons = reasons
+                    }, options: options)
                 if connection.json { return try Output.json(response) }
                 print("draft \(response.proposal.id) withdrawn")
             }

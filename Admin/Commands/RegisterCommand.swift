@@ -6,11 +6,13 @@ import SwiftProtobuf
 
 /// The public register (167(11-3), 143.7, 163-1.1.6-5), for publication.
 struct RegisterCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "register", abstract: "The public register of licenses.", subcommands: [Export.self])
+    static let configuration = CommandConfiguration(
+        commandName: "register", abstract: "The public register of licenses.", subcommands: [Export.self])
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the public register: holder, license number, issue date, status and since when. No IIN or other personal data.",
+            abstract:
+                "Write the public register: holder, license number, issue date, status and since when. No IIN or other personal data.",
             discussion: "--status suspended|terminated|deprived writes the published list of that status with the decision dates."
         )
 
@@ -22,10 +24,14 @@ struct RegisterCommand: AsyncParsableCommand {
         enum Format: String, ExpressibleByArgument { case csv, json }
 
         func run() async throws {
-            let statuses: [String: WireLicenseStatus] = ["active": .active, "suspended": .suspended, "terminated": .terminated, "deprived": .deprived]
+            let statuses: [String: WireLicenseStatus] = [
+                "active": .active, "suspended": .suspended, "terminated": .terminated, "deprived": .deprived,
+            ]
             var request = WirePublicRegisterRequest()
             if let status {
-                guard let parsed = statuses[status] else { throw ValidationError("--status must be active, suspended, terminated or deprived") }
+                guard let parsed = statuses[status] else {
+                    throw ValidationError("--status must be active, suspended, terminated or deprived")
+                }
                 request.status = parsed
             }
             request.pageSize = 500
@@ -48,8 +54,9 @@ struct RegisterCommand: AsyncParsableCommand {
         }
 
         static func csv(_ entries: [WirePublicRegisterEntry]) -> String {
-            CSVWriter.document(header: ["holder_name", "license_number", "issued_on", "status", "status_since", "district"],
-                               rows: entries.map { [$0.holderName, $0.licenseNumber, $0.issuedOn, Render.status($0.status), $0.statusSince, $0.district] })
+            CSVWriter.document(
+                header: ["holder_name", "license_number", "issued_on", "status", "status_since", "district"],
+                rows: entries.map { [$0.holderName, $0.licenseNumber, $0.issuedOn, Render.status($0.status), $0.statusSince, $0.district] })
         }
 
         static func json(_ entries: [WirePublicRegisterEntry]) throws -> String {

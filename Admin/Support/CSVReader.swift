@@ -30,7 +30,12 @@ enum CSVReader {
             pending = iterator.next()
             if quoted {
                 if scalar == "\"" {
-                    if pending == "\"" { field.unicodeScalars.append("\""); pending = iterator.next() } else { quoted = false }
+                    if pending == "\"" {
+                        field.unicodeScalars.append("\"")
+                        pending = iterator.next()
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     if scalar == "\n" { line += 1 }
                     field.unicodeScalars.append(scalar)
@@ -40,7 +45,9 @@ enum CSVReader {
             switch scalar {
             case "\"" where field.isEmpty: quoted = true
             case "\"": throw Malformed(line: line, description: "a quote inside an unquoted field")
-            case ",": fields.append(field); field = ""
+            case ",":
+                fields.append(field)
+                field = ""
             case "\r" where pending == "\n": continue
             case "\n", "\r":
                 endRecord()

@@ -37,12 +37,16 @@ struct ConnectionOptions: ParsableArguments {
         }
         let layout = DevelopmentPKILayout(dataFolder: URL(fileURLWithPath: data))
         guard DevelopmentPKILayout.developmentClients.contains(where: { $0.name == role }) else {
-            throw AdminFailure("unknown --role '\(role)'; one of: \(DevelopmentPKILayout.developmentClients.map(\.name).joined(separator: ", "))")
+            throw AdminFailure(
+                "unknown --role '\(role)'; one of: \(DevelopmentPKILayout.developmentClients.map(\.name).joined(separator: ", "))")
         }
         guard FileManager.default.fileExists(atPath: layout.clientCertificate(role).path) else {
-            throw AdminFailure("no development certificate at \(layout.clientCertificate(role).path); start `registryd --dev` first, or give --cert/--key/--ca")
+            throw AdminFailure(
+                "no development certificate at \(layout.clientCertificate(role).path); start `registryd --dev` first, or give --cert/--key/--ca"
+            )
         }
-        var tls = try ClientTLS(certificateFile: layout.clientCertificate(role).path, keyFile: layout.clientKey(role).path, caFile: layout.caCertificate.path)
+        var tls = try ClientTLS(
+            certificateFile: layout.clientCertificate(role).path, keyFile: layout.clientKey(role).path, caFile: layout.caCertificate.path)
         tls.serverName = "localhost"
         return tls
     }

@@ -5,7 +5,8 @@ import RegistryWire
 /// (its id), or a paper one (its author and document reference).
 struct ProposalOptions: ParsableArguments {
     @Option(help: "Id of a proposal submitted with `proposal submit`, which this decision accepts.") var proposalId: Int64?
-    @Option(help: "Or: author of a paper proposal: territorial-body, republican-chamber, regional-chamber, prosecutor.") var proposalBy: String?
+    @Option(help: "Or: author of a paper proposal: territorial-body, republican-chamber, regional-chamber, prosecutor.") var proposalBy:
+        String?
     @Option(help: "Reference of the paper proposal document.") var proposal: String?
 
     static let authors: [String: WireProposalAuthor] = [
@@ -30,7 +31,9 @@ struct ProposalOptions: ParsableArguments {
         case (nil, nil, nil) where article == nil:
             return (0, nil)
         default:
-            throw ValidationError("give --proposal-id, or --proposal-by with --proposal" + (article.map { " (Art. \($0): the decision answers a proposal)" } ?? ""))
+            throw ValidationError(
+                "give --proposal-id, or --proposal-by with --proposal"
+                    + (article.map { " (Art. \($0): the decision answers a proposal)" } ?? ""))
         }
     }
 }

@@ -82,9 +82,11 @@ enum Render {
             ("Deprivation claim", license.deprivationClaimPending ? "pending" : ""),
         ])
         print("\nHistory")
-        Output.table(["STATUS", "DECIDED", "EFFECTIVE", "UNTIL", "ARTICLE", "GROUND", "ACTOR"], license.history.map {
-            [status($0.status), $0.decisionDate, $0.effectiveDate, $0.termEnd, $0.legalBasis, $0.groundCode, $0.actor]
-        })
+        Output.table(
+            ["STATUS", "DECIDED", "EFFECTIVE", "UNTIL", "ARTICLE", "GROUND", "ACTOR"],
+            license.history.map {
+                [status($0.status), $0.decisionDate, $0.effectiveDate, $0.termEnd, $0.legalBasis, $0.groundCode, $0.actor]
+            })
     }
 }
 

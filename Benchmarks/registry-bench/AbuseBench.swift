@@ -15,8 +15,10 @@ import SwiftProtobuf
 enum AbuseBench {
     enum Kind: CaseIterable { case silentTCP, noPreface, partialFrame }
 
-    static func run(host: String, port: Int, tls: ClientTLS, abusers count: Int, duration: Double, serverPid: Int?,
-                    group: MultiThreadedEventLoopGroup) async throws {
+    static func run(
+        host: String, port: Int, tls: ClientTLS, abusers count: Int, duration: Double, serverPid: Int?,
+        group: MultiThreadedEventLoopGroup
+    ) async throws {
         let good = try await RegistryConnection.connect(host: host, port: port, tls: tls, group: group, peerName: "registry-bench")
         let health = HealthStub(connection: good)
         _ = try await health.check(WireHealthCheckRequest())
@@ -29,7 +31,9 @@ enum AbuseBench {
         for batch in stride(from: 0, to: count, by: 50) {
             let opened = await withTaskGroup(of: (any Channel)?.self) { tasks in
                 for index in batch..<min(count, batch + 50) {
-                    tasks.addTask { try? await open(Kind.allCases[index % Kind.allCases.count], host: host, port: port, context: context, group: group) }
+                    tasks.addTask {
+                        try? await open(Kind.allCases[index % Kind.allCases.count], host: host, port: port, context: context, group: group)
+                    }
                 }
                 var channels: [any Channel] = []
                 for await channel in tasks { if let channel { channels.append(channel) } }
@@ -50,16 +54,24 @@ enum AbuseBench {
         func ms(_ values: [UInt64], _ p: Double) -> Double {
             values.isEmpty ? 0 : Double(values[min(values.count - 1, Int(Double(values.count) * p))]) / 1_000_000
         }
-        print("registry-bench: Health on one connection, 1 in flight, \(duration)s before and \(duration)s while \(count) abusive connections are held")
+        print(
+            "registry-bench: Health on one connection, 1 in flight, \(duration)s before and \(duration)s while \(count) abusive connections are held"
+        )
         print(String(format: "  before   calls %d  p50 %.3f ms  p99 %.3f ms", before.count, ms(before, 0.5), ms(before, 0.99)))
         print(String(format: "  during   calls %d  p50 %.3f ms  p99 %.3f ms", during.count, ms(during, 0.5), ms(during, 0.99)))
-        print("  abusers  \(count) tried, \(refused) failed to connect, \(heldAtStart) open when measuring began, \(heldAtEnd) still open at its end")
+        print(
+            "  abusers  \(count) tried, \(refused) failed to connect, \(heldAtStart) open when measuring began, \(heldAtEnd) still open at its end"
+        )
         if let rssBefore, let rssDuring {
-            print("  server RSS  \(rssBefore.current / 1024) MiB before, \(rssDuring.current / 1024) MiB during, \(rssDuring.peak / 1024) MiB peak")
+            print(
+                "  server RSS  \(rssBefore.current / 1024) MiB before, \(rssDuring.current / 1024) MiB during, \(rssDuring.peak / 1024) MiB peak"
+            )
         }
         let json: [String: Any] = [
-            "bench": "Abuse", "abusers": count, "duration_s": duration, "refused": refused, "held_at_start": heldAtStart, "held_at_end": heldAtEnd,
-            "before_p50_ms": ms(before, 0.5), "before_p99_ms": ms(before, 0.99), "during_p50_ms": ms(during, 0.5), "during_p99_ms": ms(during, 0.99),
+            "bench": "Abuse", "abusers": count, "duration_s": duration, "refused": refused, "held_at_start": heldAtStart,
+            "held_at_end": heldAtEnd,
+            "before_p50_ms": ms(before, 0.5), "before_p99_ms": ms(before, 0.99), "during_p50_ms": ms(during, 0.5),
+            "during_p99_ms": ms(during, 0.99),
             "server_rss_kib_before": rssBefore?.current ?? -1, "server_rss_kib_during": rssDuring?.current ?? -1,
         ]
         print(String(decoding: try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys]), as: UTF8.self))
@@ -79,7 +91,9 @@ enum AbuseBench {
         return values.sorted()
     }
 
-    static func open(_ kind: Kind, host: String, port: Int, context: NIOSSLContext, group: MultiThreadedEventLoopGroup) async throws -> any Channel {
+    static func open(_ kind: Kind, host: String, port: Int, context: NIOSSLContext, group: MultiThreadedEventLoopGroup) async throws
+        -> any Channel
+    {
         let handshaken = group.any().makePromise(of: Void.self)
         let channel = try await ClientBootstrap(group: group)
             .channelInitializer { channel in
@@ -97,7 +111,10 @@ enum AbuseBench {
         try await handshaken.futureResult.get()
         if kind == .partialFrame {
             var preface = WireFrame()
-            preface.preface = WirePreface.with { $0.protocolVersion = ProtocolConstants.version; $0.peerName = "abuser" }
+            preface.preface = WirePreface.with {
+                $0.protocolVersion = ProtocolConstants.version
+                $0.peerName = "abuser"
+            }
             var bytes = try FrameCodec.encode(preface)
             bytes.writeInteger(UInt32(4 * 1024 * 1024))
             bytes.writeBytes([UInt8](repeating: 0, count: 64 * 1024))
@@ -117,7 +134,7 @@ enum AbuseBench {
             context.fireUserInboundEventTriggered(event)
         }
 
-        func channelRead(context: ChannelHandlerContext, data: NIOAny) {} // whatever the server says is ignored
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {}  // whatever the server says is ignored
 
         func errorCaught(context: ChannelHandlerContext, error: any Error) {
             promise.fail(error)

@@ -15,7 +15,8 @@ struct RegistryBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registry-bench",
         abstract: "Drive GetLicense against registryd and report requests/s and latency.",
-        discussion: "Against `registryd --dev` it uses ./registry-data/pki; it registers a person and issues a license to read when --number is not given."
+        discussion:
+            "Against `registryd --dev` it uses ./registry-data/pki; it registers a person and issues a license to read when --number is not given."
     )
 
     @Option(help: "Server address host:port.") var server = "127.0.0.1:7443"
@@ -28,10 +29,14 @@ struct RegistryBench: AsyncParsableCommand {
     @Option(help: "License number to read (default: issue one first).") var number: String?
     @Option(help: "Client event-loop threads.") var threads = 1
     @Option(help: "PID of registryd, to report its resident memory.") var serverPid: Int?
-    @Option(help: "Instead of GetLicense: import this many proceedings for one bailiff, suspend him, and time the transfer to the others.") var transfer: Int?
+    @Option(help: "Instead of GetLicense: import this many proceedings for one bailiff, suspend him, and time the transfer to the others.")
+    var transfer: Int?
     @Option(help: "Receiving bailiffs in the district, with --transfer; they start with varied loads.") var receivers = 50
     @Option(help: "Kazakhstan date of the server's clock, YYYY-MM-DD, for the suspension's term (default: today).") var today: String?
-    @Option(help: "Instead of GetLicense: time Health before and while this many abusive connections are held (raw TCP, TLS without a Preface, an unfinished 4 MiB frame).") var abusers: Int?
+    @Option(
+        help:
+            "Instead of GetLicense: time Health before and while this many abusive connections are held (raw TCP, TLS without a Preface, an unfinished 4 MiB frame)."
+    ) var abusers: Int?
     @Option(help: "Client certificate (default: the --dev PKI in --data).") var cert: String?
     @Option(help: "Client key.") var key: String?
     @Option(help: "CA certificate.") var ca: String?
@@ -42,13 +47,15 @@ struct RegistryBench: AsyncParsableCommand {
         }
         let host = String(server[..<colon])
         let layout = DevelopmentPKILayout(dataFolder: URL(fileURLWithPath: data))
-        var tls = try ClientTLS(certificateFile: cert ?? layout.clientCertificate(role).path, keyFile: key ?? layout.clientKey(role).path,
-                                caFile: ca ?? layout.caCertificate.path)
+        var tls = try ClientTLS(
+            certificateFile: cert ?? layout.clientCertificate(role).path, keyFile: key ?? layout.clientKey(role).path,
+            caFile: ca ?? layout.caCertificate.path)
         tls.serverName = "localhost"
         let group = MultiThreadedEventLoopGroup(numberOfThreads: threads)
 
         if let abusers {
-            try await AbuseBench.run(host: host, port: port, tls: tls, abusers: abusers, duration: duration, serverPid: serverPid, group: group)
+            try await AbuseBench.run(
+                host: host, port: port, tls: tls, abusers: abusers, duration: duration, serverPid: serverPid, group: group)
             try await group.shutdownGracefully()
             return
         }
@@ -58,7 +65,8 @@ struct RegistryBench: AsyncParsableCommand {
         }
         if let transfer {
             let database = URL(fileURLWithPath: data).appendingPathComponent("registry.sqlite").path
-            try await TransferBench.run(pool, proceedings: transfer, receivers: receivers, serverPid: serverPid, today: today, database: database)
+            try await TransferBench.run(
+                pool, proceedings: transfer, receivers: receivers, serverPid: serverPid, today: today, database: database)
             for connection in pool { await connection.close() }
             try await group.shutdownGracefully()
             return
@@ -74,7 +82,8 @@ struct RegistryBench: AsyncParsableCommand {
             for connection in pool {
                 for _ in 0..<concurrency {
                     tasks.addTask {
-                        try await Self.worker(LicensingStub(connection: connection), number: target, clock: clock, measureFrom: measureFrom, end: end)
+                        try await Self.worker(
+                            LicensingStub(connection: connection), number: target, clock: clock, measureFrom: measureFrom, end: end)
                     }
                 }
             }
@@ -94,7 +103,9 @@ struct RegistryBench: AsyncParsableCommand {
             latencies.isEmpty ? 0 : Double(latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]) / 1_000_000
         }
         let rss = serverPid.flatMap(Self.residentMemory)
-        print("registry-bench: GetLicense \(target), \(connections) connections × \(concurrency) in flight, \(duration)s after \(warmup)s warm-up")
+        print(
+            "registry-bench: GetLicense \(target), \(connections) connections × \(concurrency) in flight, \(duration)s after \(warmup)s warm-up"
+        )
         print(String(format: "  requests/s  %.0f", rps))
         print(String(format: "  latency ms  p50 %.3f  p90 %.3f  p99 %.3f", percentile(0.5), percentile(0.9), percentile(0.99)))
         print("  calls \(latencies.count)  errors \(errors)  wrong answers \(mismatches)")
@@ -116,7 +127,9 @@ struct RegistryBench: AsyncParsableCommand {
         var mismatches = 0
     }
 
-    static func worker(_ stub: LicensingStub, number: String, clock: ContinuousClock, measureFrom: ContinuousClock.Instant, end: ContinuousClock.Instant) async throws -> WorkerResult {
+    static func worker(
+        _ stub: LicensingStub, number: String, clock: ContinuousClock, measureFrom: ContinuousClock.Instant, end: ContinuousClock.Instant
+    ) async throws -> WorkerResult {
         var result = WorkerResult()
         result.latencies.reserveCapacity(100_000)
         var request = WireGetLicenseRequest()
@@ -157,7 +170,12 @@ struct RegistryBench: AsyncParsableCommand {
         person.givenName = "Тест"
         person.residenceDistrict = district
         person.education = .higherLegal
-        person.facts = [.with { $0.kind = .citizenship; $0.from = "1988-01-01" }]
+        person.facts = [
+            .with {
+                $0.kind = .citizenship
+                $0.from = "1988-01-01"
+            }
+        ]
         do {
             _ = try await RegistryStub(connection: connection).registerPerson(person)
         } catch let error as RPCError where error.code == .alreadyExists {}
@@ -183,17 +201,33 @@ struct RegistryBench: AsyncParsableCommand {
     /// them on record a bailiff receives nothing. On a rerun they are there already, and refused.
     static func practiseReady(_ license: WireLicense, connection: RegistryConnection) async throws {
         var membership = WirePracticeRecord()
-        membership.membership = .with { $0.licenseNumber = license.number; $0.district = license.district; $0.admittedOn = license.issuedOn; $0.decision = "bench" }
+        membership.membership = .with {
+            $0.licenseNumber = license.number
+            $0.district = license.district
+            $0.admittedOn = license.issuedOn
+            $0.decision = "bench"
+        }
         var insurance = WirePracticeRecord()
         insurance.insurance = .with {
-            $0.licenseNumber = license.number; $0.insurer = "bench"; $0.contractNumber = "PL-\(license.number)"; $0.concludedOn = license.issuedOn
-            $0.validFrom = license.issuedOn; $0.validTo = "2099-12-31"; $0.sumInsured = "100000000"
+            $0.licenseNumber = license.number
+            $0.insurer = "bench"
+            $0.contractNumber = "PL-\(license.number)"
+            $0.concludedOn = license.issuedOn
+            $0.validFrom = license.issuedOn
+            $0.validTo = "2099-12-31"
+            $0.sumInsured = "100000000"
         }
         var registration = WirePracticeRecord()
-        registration.registration = .with { $0.licenseNumber = license.number; $0.registeredOn = license.issuedOn; $0.reference = "TB-\(license.number)" }
-        _ = try await ChamberStub(connection: connection).importPracticeRecords(.with {
-            $0.records = [membership, insurance, registration]; $0.historicalSource = "registry-bench fixture"
-        })
+        registration.registration = .with {
+            $0.licenseNumber = license.number
+            $0.registeredOn = license.issuedOn
+            $0.reference = "TB-\(license.number)"
+        }
+        _ = try await ChamberStub(connection: connection).importPracticeRecords(
+            .with {
+                $0.records = [membership, insurance, registration]
+                $0.historicalSource = "registry-bench fixture"
+            })
     }
 
     /// VmRSS and VmHWM of a process, in KiB.

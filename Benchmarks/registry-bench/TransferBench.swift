@@ -10,7 +10,9 @@ import SwiftProtobuf
 /// 162.1.2-3). For scale it also times, in the same run, a plain one-transaction SQLite
 /// UPDATE of the same rows on a copy of the server's database.
 enum TransferBench {
-    static func run(_ pool: [RegistryConnection], proceedings count: Int, receivers: Int, serverPid: Int?, today: String?, database: String) async throws {
+    static func run(_ pool: [RegistryConnection], proceedings count: Int, receivers: Int, serverPid: Int?, today: String?, database: String)
+        async throws
+    {
         let connection = pool[0]
         let district = "kostanay"
         var licenses: Set<String> = []
@@ -28,7 +30,9 @@ enum TransferBench {
         // Peers start with varied loads: 0, 10, 20, … 90 proceedings, repeating.
         var peerRows: [WireProceedingRecord] = []
         for (index, peer) in sorted.dropFirst().enumerated() {
-            peerRows += (0..<((index % 10) * 10)).map { record("BENCH-\(runTag)-P\(index)-\($0)", holder: peer, district: district, index: $0) }
+            peerRows += (0..<((index % 10) * 10)).map {
+                record("BENCH-\(runTag)-P\(index)-\($0)", holder: peer, district: district, index: $0)
+            }
         }
         _ = try await importAll(peerRows, pool: pool)
 
@@ -42,7 +46,10 @@ enum TransferBench {
         suspend.number = outgoing
         suspend.ground = "s143_2_5"
         suspend.reasons = "benchmark"
-        suspend.proposal = .with { $0.author = .territorialBody; $0.reference = "BENCH-\(runTag)" }
+        suspend.proposal = .with {
+            $0.author = .territorialBody
+            $0.reference = "BENCH-\(runTag)"
+        }
         suspend.termEnd = termEnd(today: today)
         let decisionStart = clock.now
         _ = try await LicensingStub(connection: connection).suspendLicense(suspend)
@@ -61,20 +68,34 @@ enum TransferBench {
         // After the transfer, so that copying the database does not compete with it for the disk.
         let baseline = try baselineUpdate(database: database, numbers: rows.map(\.number), peers: Array(sorted.dropFirst()))
         print("registry-bench: transfer of \(count) proceedings from \(outgoing) to \(receivers) bailiffs of \(district) (loads 0–90)")
-        print(String(format: "  import      %.2f s  (%.0f rows/s, 1,000 per request, 2 in flight)", importSeconds, Double(count) / importSeconds))
+        print(
+            String(
+                format: "  import      %.2f s  (%.0f rows/s, 1,000 per request, 2 in flight)", importSeconds, Double(count) / importSeconds)
+        )
         print(String(format: "  suspension  %.3f s  (decision, hand-over of every proceeding to the chamber, job)", decisionSeconds))
-        print(String(format: "  transfer    %.2f s  from the suspension until the job was %@ (%.0f proceedings/s)", transferSeconds, job.state, Double(count) / transferSeconds))
+        print(
+            String(
+                format: "  transfer    %.2f s  from the suspension until the job was %@ (%.0f proceedings/s)", transferSeconds, job.state,
+                Double(count) / transferSeconds))
         if let baseline {
-            print(String(format: "  baseline    %.3f s  plain UPDATE of the same rows in one transaction on a copy; transfer = %.1f× it", baseline, transferSeconds / baseline))
+            print(
+                String(
+                    format: "  baseline    %.3f s  plain UPDATE of the same rows in one transaction on a copy; transfer = %.1f× it",
+                    baseline, transferSeconds / baseline))
         }
         if let rss = peak.peakKiB { print("  server RSS  \(rss / 1024) MiB peak (VmHWM)") }
         var json: [String: Any] = [
             "bench": "Transfer", "proceedings": count, "receivers": receivers, "import_s": importSeconds, "suspension_s": decisionSeconds,
             "transfer_s": transferSeconds, "state": job.state, "reassigned": job.reassigned, "server_peak_rss_kib": peak.peakKiB ?? -1,
         ]
-        if let baseline { json["baseline_update_s"] = baseline; json["ratio"] = transferSeconds / baseline }
+        if let baseline {
+            json["baseline_update_s"] = baseline
+            json["ratio"] = transferSeconds / baseline
+        }
         print(String(decoding: try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys]), as: UTF8.self))
-        if job.state != "completed" || job.reassigned != count { throw BenchFailure("job \(job.id) ended \(job.state) with \(job.reassigned) of \(count)") }
+        if job.state != "completed" || job.reassigned != count {
+            throw BenchFailure("job \(job.id) ended \(job.state) with \(job.reassigned) of \(count)")
+        }
     }
 
     static func record(_ number: String, holder: String, district: String, index: Int) -> WireProceedingRecord {

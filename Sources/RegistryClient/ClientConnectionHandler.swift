@@ -62,7 +62,9 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         context.fireUserInboundEventTriggered(event)
     }
 
-    func start(callID: UInt64, request: WireRequest, timeoutMilliseconds: UInt32, continuation: CheckedContinuation<WireResponse, any Error>) {
+    func start(
+        callID: UInt64, request: WireRequest, timeoutMilliseconds: UInt32, continuation: CheckedContinuation<WireResponse, any Error>
+    ) {
         guard let context, closedError == nil else {
             continuation.resume(throwing: closedError ?? RPCError(code: .unavailable, message: "connection is not open"))
             return

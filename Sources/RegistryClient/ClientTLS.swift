@@ -24,8 +24,9 @@ public struct ClientTLS: Sendable {
             }
             return text
         }
-        self.init(certificatePEM: try read(certificateFile, "certificate"), privateKeyPEM: try read(keyFile, "private key"),
-                  trustedCAPEM: try read(caFile, "CA certificate"))
+        self.init(
+            certificatePEM: try read(certificateFile, "certificate"), privateKeyPEM: try read(keyFile, "private key"),
+            trustedCAPEM: try read(caFile, "CA certificate"))
     }
 
     /// The NIOSSL client configuration, for tools that open raw TLS channels.

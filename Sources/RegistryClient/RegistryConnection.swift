@@ -81,11 +81,13 @@ public final class RegistryConnection: Sendable {
             id += 1
             return id
         }
-        let handler = self.handler, loop = channel.eventLoop
+        let handler = self.handler
+        let loop = channel.eventLoop
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 loop.execute {
-                    handler.value.start(callID: callID, request: request, timeoutMilliseconds: timeoutMilliseconds, continuation: continuation)
+                    handler.value.start(
+                        callID: callID, request: request, timeoutMilliseconds: timeoutMilliseconds, continuation: continuation)
                 }
             }
         } onCancel: {
@@ -96,7 +98,8 @@ public final class RegistryConnection: Sendable {
     /// Round trip of a Ping frame.
     public func ping() async throws {
         let opaque = UInt64.random(in: 1...UInt64.max)
-        let handler = self.handler, loop = channel.eventLoop
+        let handler = self.handler
+        let loop = channel.eventLoop
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             loop.execute { handler.value.ping(opaque: opaque, continuation: continuation) }
         }

@@ -25,7 +25,9 @@ public enum AuditSigningKey {
     /// Reads the key at `url`, or creates it (and its public half beside it) when absent.
     public static func loadOrCreate(at url: URL) throws -> Curve25519.Signing.PrivateKey {
         if FileManager.default.fileExists(atPath: url.path) {
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw Invalid(description: "cannot read audit signing key '\(url.path)'") }
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                throw Invalid(description: "cannot read audit signing key '\(url.path)'")
+            }
             return try privateKey(pem: text, source: url.path)
         }
         let key = Curve25519.Signing.PrivateKey()
@@ -62,9 +64,11 @@ public enum AuditSigningKey {
     }
 
     static func derBytes(_ text: String, label: String, source: String) throws -> [UInt8] {
-        let begin = "-----BEGIN \(label)-----", end = "-----END \(label)-----"
+        let begin = "-----BEGIN \(label)-----"
+        let end = "-----END \(label)-----"
         guard let start = text.range(of: begin), let stop = text.range(of: end), start.upperBound <= stop.lowerBound,
-              let der = Data(base64Encoded: String(text[start.upperBound..<stop.lowerBound]), options: .ignoreUnknownCharacters) else {
+            let der = Data(base64Encoded: String(text[start.upperBound..<stop.lowerBound]), options: .ignoreUnknownCharacters)
+        else {
             throw Invalid(description: "'\(source)' holds no PEM '\(label)'")
         }
         return Array(der)

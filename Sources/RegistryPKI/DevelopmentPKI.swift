@@ -53,8 +53,12 @@ public struct CertificateAuthority: Sendable {
     }
 
     /// A TLS server certificate for the given DNS names and IP addresses.
-    public func issueServer(commonName: String, dnsNames: [String], ipAddresses: [[UInt8]], years: Int = 2, now: Date = Date()) throws -> IssuedCredential {
-        let names = dnsNames.map { GeneralName.dnsName($0) } + ipAddresses.map { GeneralName.ipAddress(ASN1OctetString(contentBytes: ArraySlice($0))) }
+    public func issueServer(commonName: String, dnsNames: [String], ipAddresses: [[UInt8]], years: Int = 2, now: Date = Date()) throws
+        -> IssuedCredential
+    {
+        let names =
+            dnsNames.map { GeneralName.dnsName($0) }
+            + ipAddresses.map { GeneralName.ipAddress(ASN1OctetString(contentBytes: ArraySlice($0))) }
         return try issue(commonName: commonName, usage: .serverAuth, names: names, years: years, now: now)
     }
 
@@ -63,7 +67,9 @@ public struct CertificateAuthority: Sendable {
         try issue(commonName: commonName, usage: .clientAuth, names: [.uniformResourceIdentifier(identityURI)], years: years, now: now)
     }
 
-    private func issue(commonName: String, usage: ExtendedKeyUsage.Usage, names: [GeneralName], years: Int, now: Date) throws -> IssuedCredential {
+    private func issue(commonName: String, usage: ExtendedKeyUsage.Usage, names: [GeneralName], years: Int, now: Date) throws
+        -> IssuedCredential
+    {
         let leafKey = P256.Signing.PrivateKey()
         let subject = try DistinguishedName {
             OrganizationName("Bailiff Registry")

@@ -24,9 +24,11 @@ public struct DevelopmentPKILayout: Sendable {
     /// The development client identities: one per role; regional roles in Almaty city under the
     /// role's name, and in every district as `<role>-<district>` (e.g. `regionalChamber-shymkent`);
     /// the bailiff with a placeholder license number.
-    public static let developmentClients: [(name: String, uri: String)] = baseClients + ["territorialBody", "regionalChamber", "attestationCommission"].flatMap { role in
-        EnforcementDistrict.all.map { ("\(role)-\($0.code)", "spiffe://registry.bailiff.kz/role/\(role)/region/\($0.code)") }
-    }
+    public static let developmentClients: [(name: String, uri: String)] =
+        baseClients
+        + ["territorialBody", "regionalChamber", "attestationCommission"].flatMap { role in
+            EnforcementDistrict.all.map { ("\(role)-\($0.code)", "spiffe://registry.bailiff.kz/role/\(role)/region/\($0.code)") }
+        }
 
     static let baseClients: [(name: String, uri: String)] = [
         ("ministry", "spiffe://registry.bailiff.kz/role/ministry"),

@@ -8,7 +8,10 @@ import Foundation
 public final class CallGate: @unchecked Sendable {
     public enum Abandonment: Sendable { case deadline, cancelled }
 
-    private enum State { case pending, committing, abandoned(Abandonment) }
+    private enum State {
+        case pending, committing
+        case abandoned(Abandonment)
+    }
 
     // Guarded by `lock`: the connection's event loop and the database writer race here.
     private let lock = NSLock()

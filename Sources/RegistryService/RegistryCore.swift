@@ -18,8 +18,10 @@ public final class RegistryCore: Sendable {
     let logger: Logger
     let receiverSets = ReceiverSetCache()
 
-    public init(store: RegistryStore, clock: any RegistryClock, transferPolicy: TransferPolicy = .standard,
-                logger: Logger = Logger(label: "registry.core")) {
+    public init(
+        store: RegistryStore, clock: any RegistryClock, transferPolicy: TransferPolicy = .standard,
+        logger: Logger = Logger(label: "registry.core")
+    ) {
         self.store = store
         self.clock = clock
         self.transferPolicy = transferPolicy
@@ -72,13 +74,15 @@ public final class RegistryCore: Sendable {
         let outcome: Outcome<Result> = try await store.write { tx in
             let digest = context.requestDigest
             if let key = context.idempotencyKey,
-               let stored = try tx.storedResult(principal: context.principal.uri, key: key) {
+                let stored = try tx.storedResult(principal: context.principal.uri, key: key)
+            {
                 guard stored.method == context.method, stored.requestDigest == digest else {
-                    return .rejected(Rejection(
-                        .invalidArgument, reason: "IDEMPOTENCY_KEY_REUSED",
-                        message: "idempotency key was already used for a different request (\(stored.method))",
-                        fieldViolations: [.init(field: "idempotency_key", description: "reused with a different request")]
-                    ))
+                    return .rejected(
+                        Rejection(
+                            .invalidArgument, reason: "IDEMPOTENCY_KEY_REUSED",
+                            message: "idempotency key was already used for a different request (\(stored.method))",
+                            fieldViolations: [.init(field: "idempotency_key", description: "reused with a different request")]
+                        ))
                 }
                 return .replayed(try JSONDecoder().decode(Result.self, from: stored.result))
             }
@@ -86,8 +90,9 @@ public final class RegistryCore: Sendable {
                 let result = try tx.savepoint { try decide(tx, now) }
                 try tx.appendAudit(self.auditEntry(context: context, outcome: "OK", subject: subject(result), digest: digest))
                 if let key = context.idempotencyKey {
-                    try tx.storeResult(principal: context.principal.uri, key: key, method: context.method,
-                                       requestDigest: digest, result: try JSONEncoder().encode(result), at: now)
+                    try tx.storeResult(
+                        principal: context.principal.uri, key: key, method: context.method,
+                        requestDigest: digest, result: try JSONEncoder().encode(result), at: now)
                 }
                 // Last: a call its caller was told has failed must leave nothing behind.
                 try context.gate?.enterCommit()

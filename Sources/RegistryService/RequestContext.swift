@@ -16,8 +16,10 @@ public struct RequestContext: Sendable {
     /// Whether the caller still waits for the outcome; a mutation commits only if so.
     public let gate: CallGate?
 
-    public init(principal: Principal, method: String, requestID: String, payload: Data, idempotencyKey: String?,
-                auditTrail: AuditTrail = AuditTrail(), gate: CallGate? = nil) {
+    public init(
+        principal: Principal, method: String, requestID: String, payload: Data, idempotencyKey: String?,
+        auditTrail: AuditTrail = AuditTrail(), gate: CallGate? = nil
+    ) {
         self.principal = principal
         self.method = method
         self.requestID = requestID

@@ -63,10 +63,13 @@ public final class RegistryStore: Sendable {
     /// Runs `body` in one write transaction; everything it does commits or nothing does.
     public func write<T: Sendable>(_ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws -> T {
         let result = try await pool.write { db in
-            try body(StoreTransaction(db: db, writeNumber: self.writes.withLock { count in
-                count += 1
-                return count
-            }))
+            try body(
+                StoreTransaction(
+                    db: db,
+                    writeNumber: self.writes.withLock { count in
+                        count += 1
+                        return count
+                    }))
         }
         checkpointer.nudge()
         return result

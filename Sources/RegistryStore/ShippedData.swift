@@ -1,5 +1,5 @@
-import Foundation
 import Enforcement
+import Foundation
 import Licensing
 
 /// Reference data shipped with the registry, read at the edge so the domain stays free of I/O.
@@ -23,14 +23,20 @@ public enum ShippedData {
             throw StoreCorruption("the shipped MCI table is missing from the build")
         }
         struct File: Decodable {
-            struct Rate: Decodable { var from: String; var tenge: Int64 }
+            struct Rate: Decodable {
+                var from: String
+                var tenge: Int64
+            }
             var rates: [Rate]
         }
         let file = try JSONDecoder().decode(File.self, from: Data(contentsOf: url))
-        return MCITable(rates: try file.rates.map { rate in
-            guard let from = LocalDate(rate.from) else { throw StoreCorruption("the shipped MCI table has a malformed date '\(rate.from)'") }
-            return MCITable.Rate(from: from, tenge: rate.tenge)
-        })
+        return MCITable(
+            rates: try file.rates.map { rate in
+                guard let from = LocalDate(rate.from) else {
+                    throw StoreCorruption("the shipped MCI table has a malformed date '\(rate.from)'")
+                }
+                return MCITable.Rate(from: from, tenge: rate.tenge)
+            })
     }
 
     /// Parsed once per process: the file is part of the build.

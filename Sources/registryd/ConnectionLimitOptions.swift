@@ -32,13 +32,17 @@ struct ConnectionLimitOptions: ParsableArguments {
     var partialFrameBudget: Int = 64
 
     func validate() throws {
-        for (flag, seconds) in [("--handshake-timeout", handshakeTimeout), ("--preface-timeout", prefaceTimeout), ("--idle-timeout", idleTimeout),
-                                ("--ping-interval", pingInterval), ("--ping-timeout", pingTimeout), ("--frame-body-timeout", frameBodyTimeout)]
+        for (flag, seconds) in [
+            ("--handshake-timeout", handshakeTimeout), ("--preface-timeout", prefaceTimeout), ("--idle-timeout", idleTimeout),
+            ("--ping-interval", pingInterval), ("--ping-timeout", pingTimeout), ("--frame-body-timeout", frameBodyTimeout),
+        ]
         where !(seconds > 0 && seconds <= 86_400) {
             throw ValidationError("\(flag) must be a number of seconds above 0 and at most 86400, not \(seconds)")
         }
-        for (flag, value) in [("--max-connections", maxConnections), ("--max-connections-per-address", maxConnectionsPerAddress),
-                              ("--partial-frame-budget", partialFrameBudget)] where value < 1 {
+        for (flag, value) in [
+            ("--max-connections", maxConnections), ("--max-connections-per-address", maxConnectionsPerAddress),
+            ("--partial-frame-budget", partialFrameBudget),
+        ] where value < 1 {
             throw ValidationError("\(flag) must be at least 1, not \(value)")
         }
     }

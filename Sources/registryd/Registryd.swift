@@ -18,15 +18,15 @@ struct Registryd: AsyncParsableCommand {
         commandName: "registryd",
         abstract: "Registry of private bailiffs: licensing and oversight over mutual-TLS framed RPC.",
         discussion: """
-        --dev runs on embedded defaults: a data folder (./registry-data) with the SQLite
-        database and a development PKI created on first run, serving on 127.0.0.1:7443.
+            --dev runs on embedded defaults: a data folder (./registry-data) with the SQLite
+            database and a development PKI created on first run, serving on 127.0.0.1:7443.
 
-        Otherwise every setting is required, from flags, from the environment
-        (REGISTRYD_DATA, REGISTRYD_CERT, REGISTRYD_KEY, REGISTRYD_CA, REGISTRYD_HOST,
-        REGISTRYD_PORT) or from a JSON config file (--config) with the keys
-        data, cert, key, ca, host, port. Flags win over the environment, which wins
-        over the file.
-        """
+            Otherwise every setting is required, from flags, from the environment
+            (REGISTRYD_DATA, REGISTRYD_CERT, REGISTRYD_KEY, REGISTRYD_CA, REGISTRYD_HOST,
+            REGISTRYD_PORT) or from a JSON config file (--config) with the keys
+            data, cert, key, ca, host, port. Flags win over the environment, which wins
+            over the file.
+            """
     )
 
     @Flag(help: "Run on embedded development defaults (creates a dev PKI on first run).")
@@ -59,11 +59,16 @@ struct Registryd: AsyncParsableCommand {
     @OptionGroup(title: "Connection limits and timeouts (PROTOCOL.md §3)")
     var connectionLimits: ConnectionLimitOptions
 
-    @Option(help: ArgumentHelp("Ed25519 key that signs audit checkpoints (PEM; created with its .pub.pem when absent). Default: audit-signing-key.pem beside --key.",
-                               valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Ed25519 key that signs audit checkpoints (PEM; created with its .pub.pem when absent). Default: audit-signing-key.pem beside --key.",
+            valueName: "file"))
     var auditKey: String?
 
-    @Option(help: "Seconds between signed checkpoints of the audit chain (also signed at startup and shutdown), appended to <data>/audit-checkpoints.log.")
+    @Option(
+        help:
+            "Seconds between signed checkpoints of the audit chain (also signed at startup and shutdown), appended to <data>/audit-checkpoints.log."
+    )
     var auditCheckpointInterval: Int = 300
 
     @Option(help: "Seconds in-flight calls get to finish on shutdown.")
@@ -75,15 +80,19 @@ struct Registryd: AsyncParsableCommand {
     @Option(help: "Seconds between runs of the monitors that draft proposals from recorded facts.")
     var monitorsInterval: Int = 3600
 
-    @Option(help: ArgumentHelp("Weight of an open proceeding of a category in a receiver's load, e.g. sociallySignificant=3 (repeatable; default 1 each).",
-                               valueName: "category=weight"))
+    @Option(
+        help: ArgumentHelp(
+            "Weight of an open proceeding of a category in a receiver's load, e.g. sociallySignificant=3 (repeatable; default 1 each).",
+            valueName: "category=weight"))
     var categoryWeight: [String] = []
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
-    @Option(help: ArgumentHelp("With --dev only: run as if it were 10:00 Kazakhstan time on this date (YYYY-MM-DD), time then running on.",
-                               valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "With --dev only: run as if it were 10:00 Kazakhstan time on this date (YYYY-MM-DD), time then running on.",
+            valueName: "date"))
     var devClock: String?
 
     func run() async throws {
@@ -104,7 +113,7 @@ struct Registryd: AsyncParsableCommand {
             )
         } catch {
             FileHandle.standardError.write(Data("registryd: \(error)\n".utf8))
-            throw ExitCode(78) // EX_CONFIG
+            throw ExitCode(78)  // EX_CONFIG
         }
 
         let policy: TransferPolicy
@@ -120,7 +129,8 @@ struct Registryd: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("registryd: --dev-clock takes a date YYYY-MM-DD and only with --dev\n".utf8))
                 throw ExitCode(78)
             }
-            clock = ShiftedClock(startingAt: Instant(millisecondsSinceEpoch: Instant(startOf: date).millisecondsSinceEpoch + 10 * 3_600_000))
+            clock = ShiftedClock(
+                startingAt: Instant(millisecondsSinceEpoch: Instant(startOf: date).millisecondsSinceEpoch + 10 * 3_600_000))
         }
         let store = try RegistryStore(path: settings.databasePath)
         let core = RegistryCore(store: store, clock: clock, transferPolicy: policy, logger: logger)
@@ -130,36 +140,46 @@ struct Registryd: AsyncParsableCommand {
         connectionLimits.apply(to: &configuration)
         let checkpoints: AuditCheckpointer
         do {
-            let keyFile = auditKey.map { URL(fileURLWithPath: $0) }
+            let keyFile =
+                auditKey.map { URL(fileURLWithPath: $0) }
                 ?? URL(fileURLWithPath: settings.keyFile).deletingLastPathComponent().appendingPathComponent(AuditSigningKey.fileName)
-            checkpoints = try AuditCheckpointer(store: store, key: try AuditSigningKey.loadOrCreate(at: keyFile),
-                                                file: URL(fileURLWithPath: settings.dataFolder).appendingPathComponent("audit-checkpoints.log"))
+            checkpoints = try AuditCheckpointer(
+                store: store, key: try AuditSigningKey.loadOrCreate(at: keyFile),
+                file: URL(fileURLWithPath: settings.dataFolder).appendingPathComponent("audit-checkpoints.log"))
             try await checkpoints.checkpoint(.startup, at: clock.now())
         } catch {
             FileHandle.standardError.write(Data("registryd: audit checkpoints: \(error)\n".utf8))
             throw ExitCode(78)
         }
-        let server = try RegistryServer(configuration: configuration,
-                                        endpoints: RegistryEndpoints(core: core, version: RegistrydVersion.current, checkpoints: checkpoints), logger: logger)
+        let server = try RegistryServer(
+            configuration: configuration,
+            endpoints: RegistryEndpoints(core: core, version: RegistrydVersion.current, checkpoints: checkpoints), logger: logger)
 
-        logger.info("registryd starting", metadata: [
-            "mode": "\(dev ? "development" : "production")", "data": "\(settings.dataFolder)",
-            "address": "\(settings.host):\(settings.port)",
-        ])
+        logger.info(
+            "registryd starting",
+            metadata: [
+                "mode": "\(dev ? "development" : "production")", "data": "\(settings.dataFolder)",
+                "address": "\(settings.host):\(settings.port)",
+            ])
         var groupConfiguration = ServiceGroupConfiguration(
             services: [
                 .init(service: server),
                 .init(service: DeadlineMonitor.service(core: core, interval: .seconds(max(1, monitorInterval)), logger: logger)),
                 .init(service: TransferWorker.service(core: core, interval: .seconds(1), logger: logger)),
-                .init(service: TLSReloadService(server: server, certificateFile: settings.certificateFile, keyFile: settings.keyFile,
-                                                caFile: settings.caFile, logger: logger)),
-                .init(service: PeriodicService(name: "audit checkpoints", interval: .seconds(max(1, auditCheckpointInterval)), logger: logger) {
-                    try await checkpoints.checkpoint(.periodic, at: core.clock.now())
-                }),
-                .init(service: PeriodicService(name: "monitors", interval: .seconds(max(60, monitorsInterval)), logger: logger) {
-                    let drafts = try await core.runMonitors(asOf: nil, context: RegistryCore.scheduledContext(at: core.clock.now()))
-                    if !drafts.isEmpty { logger.notice("monitors drafted proposals", metadata: ["count": "\(drafts.count)"]) }
-                }),
+                .init(
+                    service: TLSReloadService(
+                        server: server, certificateFile: settings.certificateFile, keyFile: settings.keyFile,
+                        caFile: settings.caFile, logger: logger)),
+                .init(
+                    service: PeriodicService(name: "audit checkpoints", interval: .seconds(max(1, auditCheckpointInterval)), logger: logger)
+                    {
+                        try await checkpoints.checkpoint(.periodic, at: core.clock.now())
+                    }),
+                .init(
+                    service: PeriodicService(name: "monitors", interval: .seconds(max(60, monitorsInterval)), logger: logger) {
+                        let drafts = try await core.runMonitors(asOf: nil, context: RegistryCore.scheduledContext(at: core.clock.now()))
+                        if !drafts.isEmpty { logger.notice("monitors drafted proposals", metadata: ["count": "\(drafts.count)"]) }
+                    }),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger

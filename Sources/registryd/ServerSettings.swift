@@ -27,8 +27,9 @@ struct ServerSettings {
 
         /// Fills what `self` lacks from `other`.
         func orElse(_ other: Values) -> Values {
-            Values(data: data ?? other.data, cert: cert ?? other.cert, key: key ?? other.key, ca: ca ?? other.ca,
-                   host: host ?? other.host, port: port ?? other.port)
+            Values(
+                data: data ?? other.data, cert: cert ?? other.cert, key: key ?? other.key, ca: ca ?? other.ca,
+                host: host ?? other.host, port: port ?? other.port)
         }
     }
 
@@ -47,7 +48,8 @@ struct ServerSettings {
             do {
                 file = try JSONDecoder().decode(Values.self, from: data)
             } catch {
-                throw ConfigurationError("config file '\(configFile)' is not valid JSON with keys data, cert, key, ca, host, port: \(error)")
+                throw ConfigurationError(
+                    "config file '\(configFile)' is not valid JSON with keys data, cert, key, ca, host, port: \(error)")
             }
         }
         var values = flags.orElse(env).orElse(file)
@@ -66,12 +68,15 @@ struct ServerSettings {
             values.data = folder
         }
 
-        let missing = [("data folder", "--data / REGISTRYD_DATA", values.data), ("server certificate", "--cert / REGISTRYD_CERT", values.cert),
-                       ("server key", "--key / REGISTRYD_KEY", values.key), ("client CA", "--ca / REGISTRYD_CA", values.ca)]
-            .filter { $0.2 == nil }
+        let missing = [
+            ("data folder", "--data / REGISTRYD_DATA", values.data), ("server certificate", "--cert / REGISTRYD_CERT", values.cert),
+            ("server key", "--key / REGISTRYD_KEY", values.key), ("client CA", "--ca / REGISTRYD_CA", values.ca),
+        ]
+        .filter { $0.2 == nil }
         guard missing.isEmpty else {
-            throw ConfigurationError("missing " + missing.map { "\($0.0) (\($0.1))" }.joined(separator: ", ")
-                                     + "; give them, or run with --dev for embedded development defaults")
+            throw ConfigurationError(
+                "missing " + missing.map { "\($0.0) (\($0.1))" }.joined(separator: ", ")
+                    + "; give them, or run with --dev for embedded development defaults")
         }
         let folder = values.data!
         var isDirectory: ObjCBool = false
@@ -88,8 +93,9 @@ struct ServerSettings {
             throw ConfigurationError("cannot restrict data folder '\(folder)' to its owner (mode 0700): \(error.localizedDescription)")
         }
         let tls = try TLSMaterial(certificateFile: values.cert!, keyFile: values.key!, caFile: values.ca!)
-        return ServerSettings(dataFolder: folder, host: host, port: port, tls: tls,
-                              certificateFile: values.cert!, keyFile: values.key!, caFile: values.ca!)
+        return ServerSettings(
+            dataFolder: folder, host: host, port: port, tls: tls,
+            certificateFile: values.cert!, keyFile: values.key!, caFile: values.ca!)
     }
 
     private static func createFolder(_ path: String) throws {

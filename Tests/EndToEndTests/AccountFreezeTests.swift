@@ -14,9 +14,13 @@ struct AccountFreezeTests {
             let ministry = try await registry.connect()
             let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 1, ministry: ministry)
             let board = ChamberStub(connection: try await registry.connect(role: "republicanChamber"))
-            _ = try await board.leaveChamber(.with { $0.licenseNumber = almaty[0]; $0.application = "application 3" })
+            _ = try await board.leaveChamber(
+                .with {
+                    $0.licenseNumber = almaty[0]
+                    $0.application = "application 3"
+                })
             let freezes = try TransferCombinationTests.outbox("action.account_freeze", registry)
-            #expect(freezes.count == 1) // he held no proceeding, and the order is still made
+            #expect(freezes.count == 1)  // he held no proceeding, and the order is still made
             #expect(freezes.first?.contains(#""trigger":"left""#) == true)
             #expect(freezes.first?.contains(#""issuer":"territorialBody/region/almaty-city""#) == true)
             await ministry.close()
@@ -30,7 +34,11 @@ struct AccountFreezeTests {
             let licensing = LicensingStub(connection: ministry)
             _ = try await licensing.suspendLicense(LicenseLifecycleTests.suspension(almaty[0], until: "2026-06-30"))
             #expect(try TransferCombinationTests.outbox("action.account_freeze_revoked", registry).isEmpty)
-            _ = try await licensing.reinstateLicense(.with { $0.number = almaty[0]; $0.reasons = "trained" })
+            _ = try await licensing.reinstateLicense(
+                .with {
+                    $0.number = almaty[0]
+                    $0.reasons = "trained"
+                })
             let revoked = try TransferCombinationTests.outbox("action.account_freeze_revoked", registry)
             #expect(revoked.count == 1)
             #expect(revoked.first?.contains(#""issuer":"territorialBody/region/almaty-city""#) == true)
@@ -43,16 +51,22 @@ struct AccountFreezeTests {
         try await withRegistry(clock: SteppingClock("2026-04-01")) { registry in
             let ministry = try await registry.connect()
             let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 3, ministry: ministry)
-            _ = try await ProceedingsStub(connection: ministry).importProceedings(.with {
-                $0.proceedings = [TransferTests.record("F-1", holder: almaty[0]), TransferTests.record("F-2", holder: almaty[1])]
-            })
+            _ = try await ProceedingsStub(connection: ministry).importProceedings(
+                .with {
+                    $0.proceedings = [TransferTests.record("F-1", holder: almaty[0]), TransferTests.record("F-2", holder: almaty[1])]
+                })
             let board = ChamberStub(connection: try await registry.connect(role: "republicanChamber"))
-            _ = try await board.leaveChamber(.with { $0.licenseNumber = almaty[0]; $0.application = "application 4" })
+            _ = try await board.leaveChamber(
+                .with {
+                    $0.licenseNumber = almaty[0]
+                    $0.application = "application 4"
+                })
             _ = try await TransferCombinationTests.drain(registry)
             #expect(try TransferCombinationTests.outbox("action.funds_move", registry).isEmpty)
-            #expect(try TransferCombinationTests.outbox("notification.party", registry).count == 2) // 143.6 still applies
+            #expect(try TransferCombinationTests.outbox("notification.party", registry).count == 2)  // 143.6 still applies
 
-            _ = try await LicensingStub(connection: ministry).suspendLicense(LicenseLifecycleTests.suspension(almaty[1], until: "2026-06-30"))
+            _ = try await LicensingStub(connection: ministry).suspendLicense(
+                LicenseLifecycleTests.suspension(almaty[1], until: "2026-06-30"))
             _ = try await TransferCombinationTests.drain(registry)
             let moved = try TransferCombinationTests.outbox("action.funds_move", registry)
             #expect(moved.count == 1)

@@ -9,7 +9,9 @@ import Testing
 /// the payload, and every refused call leaves one audit entry (issue 12.4, issue 13.1).
 @Suite("End to end: authorization and the audit of refusals")
 struct AuthorizationTests {
-    static func raw(_ method: MethodInfo, payload: [UInt8], on connection: RegistryConnection, key: String = "", requestID: String) async throws -> RPCError {
+    static func raw(_ method: MethodInfo, payload: [UInt8], on connection: RegistryConnection, key: String = "", requestID: String)
+        async throws -> RPCError
+    {
         var request = WireRequest()
         request.method = method.path
         request.payload = Data(payload)
@@ -34,8 +36,9 @@ struct AuthorizationTests {
             #expect(denied.legalBasis == "142.1")
             #expect(denied.message == "role auditor may not call Licensing/IssueLicense")
             // The same call with a well-formed request is denied the same way.
-            let wellFormed = try await Self.raw(LicensingMethods.issueLicense.info, payload: try Sample.issue(1).serializedBytes(),
-                                                on: auditor, requestID: "denied-2")
+            let wellFormed = try await Self.raw(
+                LicensingMethods.issueLicense.info, payload: try Sample.issue(1).serializedBytes(),
+                on: auditor, requestID: "denied-2")
             #expect(wellFormed == denied)
             await auditor.close()
         }
@@ -43,19 +46,23 @@ struct AuthorizationTests {
 
     @Test func everyRefusedCallLeavesExactlyOneAuditEntryWithItsOutcome() async throws {
         try await withRegistry { registry in
-            let auditor = try await registry.connect(role: "auditor"), ministry = try await registry.connect()
+            let auditor = try await registry.connect(role: "auditor")
+            let ministry = try await registry.connect()
             _ = try await Self.raw(LicensingMethods.suspendLicense.info, payload: Self.garbage, on: auditor, requestID: "r-denied")
             _ = try await Self.raw(LicensingMethods.issueLicense.info, payload: Self.garbage, on: ministry, requestID: "r-undecodable")
             var person = Sample.person(3, surname: "Ахметов\u{0}")
-            _ = try await Self.raw(RegistryMethods.registerPerson.info, payload: try person.serializedBytes(), on: ministry, requestID: "r-text")
+            _ = try await Self.raw(
+                RegistryMethods.registerPerson.info, payload: try person.serializedBytes(), on: ministry, requestID: "r-text")
             var unknown = WireGetLicenseRequest()
             unknown.number = "2026-999999"
-            let notFound = try await Self.raw(LicensingMethods.getLicense.info, payload: try unknown.serializedBytes(), on: ministry, requestID: "r-read")
+            let notFound = try await Self.raw(
+                LicensingMethods.getLicense.info, payload: try unknown.serializedBytes(), on: ministry, requestID: "r-read")
             #expect(notFound.code == .notFound)
             // Refused inside its transaction: audited there, and not a second time by the edge.
             person = Sample.person(3)
             person.iin = "123"
-            let invalid = try await Self.raw(RegistryMethods.registerPerson.info, payload: try person.serializedBytes(), on: ministry, requestID: "r-use-case")
+            let invalid = try await Self.raw(
+                RegistryMethods.registerPerson.info, payload: try person.serializedBytes(), on: ministry, requestID: "r-use-case")
             #expect(invalid.code == .invalidArgument)
 
             let outcomes = try ["r-denied", "r-undecodable", "r-text", "r-read", "r-use-case"].map { id in

@@ -12,44 +12,82 @@ struct CandidateTests {
         let clock = SteppingClock("2026-01-05")
         try await withRegistry(clock: clock) { registry in
             let ministry = try await registry.connect()
-            let persons = RegistryStub(connection: ministry), licensing = LicensingStub(connection: ministry)
+            let persons = RegistryStub(connection: ministry)
+            let licensing = LicensingStub(connection: ministry)
             _ = try await persons.registerPerson(Sample.person(140))
             let senior = try await licensing.issueLicense(Sample.issue(140, date: "2022-06-01")).license.number
             _ = try await persons.registerPerson(Sample.person(141))
             let junior = try await licensing.issueLicense(Sample.issue(141, date: "2024-06-01")).license.number
-            try await Sample.makePractising([(senior, "almaty-city", "2022-06-01"), (junior, "almaty-city", "2024-06-01")], ministry: ministry)
-            _ = try await persons.registerPerson(Sample.person(142)) // the candidate
+            try await Sample.makePractising(
+                [(senior, "almaty-city", "2022-06-01"), (junior, "almaty-city", "2024-06-01")], ministry: ministry)
+            _ = try await persons.registerPerson(Sample.person(142))  // the candidate
             var dismissed = Sample.person(143)
-            dismissed.facts.append(.with { $0.kind = .negativeDismissal; $0.from = "2020-02-01" })
+            dismissed.facts.append(
+                .with {
+                    $0.kind = .negativeDismissal
+                    $0.from = "2020-02-01"
+                })
             _ = try await persons.registerPerson(dismissed)
 
             let territorialConnection = try await registry.connect(role: "territorialBody")
             let candidates = CandidatesStub(connection: territorialConnection)
-            let young = await #expect(throws: RPCError.self) { _ = try await candidates.startInternship(.with { $0.internIin = Sample.iin(142); $0.hostLicense = junior }) }
+            let young = await #expect(throws: RPCError.self) {
+                _ = try await candidates.startInternship(
+                    .with {
+                        $0.internIin = Sample.iin(142)
+                        $0.hostLicense = junior
+                    })
+            }
             #expect(young?.legalBasis == "156.3")
             #expect(young?.retryOn == "2027-06-01")
-            let barred = await #expect(throws: RPCError.self) { _ = try await candidates.startInternship(.with { $0.internIin = Sample.iin(143); $0.hostLicense = senior }) }
+            let barred = await #expect(throws: RPCError.self) {
+                _ = try await candidates.startInternship(
+                    .with {
+                        $0.internIin = Sample.iin(143)
+                        $0.hostLicense = senior
+                    })
+            }
             #expect(barred?.legalBasis == "156.1-1")
 
-            let internship = try await candidates.startInternship(.with { $0.internIin = Sample.iin(142); $0.hostLicense = senior }).internship
+            let internship = try await candidates.startInternship(
+                .with {
+                    $0.internIin = Sample.iin(142)
+                    $0.hostLicense = senior
+                }
+            ).internship
             // 141-1.4: an incomplete application is registered and refused with reasons and the appeal route.
             let tooEarly = try await candidates.submitApplication(.with { $0.candidateIin = Sample.iin(142) }).application
             #expect(tooEarly.id > 0 && tooEarly.status == "refused" && tooEarly.decidedOn == "2026-01-05")
             #expect(tooEarly.legalBasis == "141-1.2")
-            #expect(tooEarly.reasons.contains("no completed internship") && tooEarly.reasons.contains("administrative complaint to the Ministry"))
+            #expect(
+                tooEarly.reasons.contains("no completed internship")
+                    && tooEarly.reasons.contains("administrative complaint to the Ministry"))
             clock.set("2026-03-19")
-            _ = try await candidates.endInternship(.with { $0.id = internship.id; $0.completed = true; $0.evidence = "certificate INT-2026-7" })
+            _ = try await candidates.endInternship(
+                .with {
+                    $0.id = internship.id
+                    $0.completed = true
+                    $0.evidence = "certificate INT-2026-7"
+                })
 
             // Received Friday 20 March 2026, on the eve of Nauryz (23–25 March off).
             clock.set("2026-03-20")
             let application = try await candidates.submitApplication(.with { $0.candidateIin = Sample.iin(142) }).application
             #expect(application.returnDueOn == "2026-04-01")
             #expect(application.decisionDueOn == "2026-04-15")
-            let again = await #expect(throws: RPCError.self) { _ = try await candidates.submitApplication(.with { $0.candidateIin = Sample.iin(142) }) }
+            let again = await #expect(throws: RPCError.self) {
+                _ = try await candidates.submitApplication(.with { $0.candidateIin = Sample.iin(142) })
+            }
             #expect(again?.code == .alreadyExists)
 
             clock.set("2026-04-02")
-            let lateReturn = await #expect(throws: RPCError.self) { _ = try await candidates.returnApplication(.with { $0.id = application.id; $0.reasons = "no diploma copy" }) }
+            let lateReturn = await #expect(throws: RPCError.self) {
+                _ = try await candidates.returnApplication(
+                    .with {
+                        $0.id = application.id
+                        $0.reasons = "no diploma copy"
+                    })
+            }
             #expect(lateReturn?.reason == "RETURN_TERM_PASSED")
             #expect(lateReturn?.legalBasis == "141-1.3")
             clock.set("2026-04-16")
@@ -73,13 +111,27 @@ struct CandidateTests {
             let senior = try await LicensingStub(connection: ministry).issueLicense(host).license.number
             try await Sample.makePractising([(senior, host.district, host.issueDate)], ministry: ministry)
             var candidate = Sample.person(151)
-            candidate.facts.append(.with { $0.kind = .adminCorruptionPenalty; $0.from = "2024-05-01" })
+            candidate.facts.append(
+                .with {
+                    $0.kind = .adminCorruptionPenalty
+                    $0.from = "2024-05-01"
+                })
             _ = try await persons.registerPerson(candidate)
             let territorialConnection = try await registry.connect(role: "territorialBody")
             let candidates = CandidatesStub(connection: territorialConnection)
-            let internship = try await candidates.startInternship(.with { $0.internIin = Sample.iin(151); $0.hostLicense = senior }).internship
+            let internship = try await candidates.startInternship(
+                .with {
+                    $0.internIin = Sample.iin(151)
+                    $0.hostLicense = senior
+                }
+            ).internship
             clock.set("2025-07-01")
-            _ = try await candidates.endInternship(.with { $0.id = internship.id; $0.completed = true; $0.evidence = "INT-1" })
+            _ = try await candidates.endInternship(
+                .with {
+                    $0.id = internship.id
+                    $0.completed = true
+                    $0.evidence = "INT-1"
+                })
             // Ineligible on the day it is received: registered and refused at once, a decision he can appeal.
             let refused = try await candidates.submitApplication(.with { $0.candidateIin = Sample.iin(151) }).application
             #expect(refused.status == "refused" && refused.decidedOn == "2025-07-01")
@@ -111,8 +163,19 @@ struct AttestationSessionTests {
         var ids: [Int64] = []
         for serial in serials {
             _ = try await persons.registerPerson(Sample.person(serial))
-            let internship = try await territorial.startInternship(.with { $0.internIin = Sample.iin(serial); $0.hostLicense = host; $0.startedOn = "2025-10-01" }).internship
-            _ = try await territorial.endInternship(.with { $0.id = internship.id; $0.completed = true; $0.evidence = "INT-\(serial)" })
+            let internship = try await territorial.startInternship(
+                .with {
+                    $0.internIin = Sample.iin(serial)
+                    $0.hostLicense = host
+                    $0.startedOn = "2025-10-01"
+                }
+            ).internship
+            _ = try await territorial.endInternship(
+                .with {
+                    $0.id = internship.id
+                    $0.completed = true
+                    $0.evidence = "INT-\(serial)"
+                })
             let application = try await territorial.submitApplication(.with { $0.candidateIin = Sample.iin(serial) }).application
             _ = try await territorial.reviewApplication(.with { $0.id = application.id })
             ids.append(application.id)
@@ -125,34 +188,88 @@ struct AttestationSessionTests {
         try await withRegistry(clock: clock) { registry in
             let (territorial, ids) = try await Self.admitted(registry, clock, serials: [161, 162, 163])
             #expect(try await territorial.sessionGaps(.with { $0.quarter = "2026Q2" }).regions == ["almaty-city"])
-            let session = try await territorial.scheduleSession(.with { $0.heldOn = "2026-05-20"; $0.details = "TB Almaty, hall 2, 10:00, computer test then interview" }).session
+            let session = try await territorial.scheduleSession(
+                .with {
+                    $0.heldOn = "2026-05-20"
+                    $0.details = "TB Almaty, hall 2, 10:00, computer test then interview"
+                }
+            ).session
             #expect(try await territorial.sessionGaps(.with { $0.quarter = "2026Q2" }).regions.isEmpty)
             clock.set("2026-05-11")
-            let late = await #expect(throws: RPCError.self) { _ = try await territorial.inviteCandidate(.with { $0.applicationID = ids[0]; $0.sessionID = session.id; $0.language = "kk" }) }
+            let late = await #expect(throws: RPCError.self) {
+                _ = try await territorial.inviteCandidate(
+                    .with {
+                        $0.applicationID = ids[0]
+                        $0.sessionID = session.id
+                        $0.language = "kk"
+                    })
+            }
             #expect(late?.legalBasis == "141-1.5")
             clock.set("2026-05-10")
-            let seats = try await ids.asyncMap { id in try await territorial.inviteCandidate(.with { $0.applicationID = id; $0.sessionID = session.id; $0.language = "ru" }).seat }
+            let seats = try await ids.asyncMap { id in
+                try await territorial.inviteCandidate(
+                    .with {
+                        $0.applicationID = id
+                        $0.sessionID = session.id
+                        $0.language = "ru"
+                    }
+                ).seat
+            }
 
             let commission = CandidatesStub(connection: try await registry.connect(role: "attestationCommission"))
             clock.set("2026-05-21")
-            let passed = try await commission.recordAttestationResult(.with { $0.seatID = seats[0].id; $0.testPassed = true; $0.interviewPassed = true; $0.reasons = "82/100; answered the interview" }).seat
+            let passed = try await commission.recordAttestationResult(
+                .with {
+                    $0.seatID = seats[0].id
+                    $0.testPassed = true
+                    $0.interviewPassed = true
+                    $0.reasons = "82/100; answered the interview"
+                }
+            ).seat
             #expect(passed.outcome == "passed")
-            let removed = try await commission.recordAttestationResult(.with { $0.seatID = seats[1].id; $0.testPassed = false; $0.removed = true; $0.reasons = "used a phone during the test" }).seat
+            let removed = try await commission.recordAttestationResult(
+                .with {
+                    $0.seatID = seats[1].id
+                    $0.testPassed = false
+                    $0.removed = true
+                    $0.reasons = "used a phone during the test"
+                }
+            ).seat
             #expect(removed.outcome == "removed")
             clock.set("2026-05-22")
             let tooLate = await #expect(throws: RPCError.self) {
-                _ = try await commission.recordAttestationResult(.with { $0.seatID = seats[2].id; $0.testPassed = false; $0.reasons = "41/100" })
+                _ = try await commission.recordAttestationResult(
+                    .with {
+                        $0.seatID = seats[2].id
+                        $0.testPassed = false
+                        $0.reasons = "41/100"
+                    })
             }
             #expect(tooLate?.legalBasis == "141-1.9")
-            _ = try await commission.recordMinutes(.with { $0.sessionID = session.id; $0.minutes = "minutes 2026-05-20/1; video record VR-331" })
+            _ = try await commission.recordMinutes(
+                .with {
+                    $0.sessionID = session.id
+                    $0.minutes = "minutes 2026-05-20/1; video record VR-331"
+                })
 
             // The license rests on the passed attestation on record (142.1); without one it is refused.
             let ministry = LicensingStub(connection: try await registry.connect())
-            let issued = try await ministry.issueLicense(.with { $0.holderIin = Sample.iin(161); $0.district = "almaty-city"; $0.licenseFeePaid = true }).license
+            let issued = try await ministry.issueLicense(
+                .with {
+                    $0.holderIin = Sample.iin(161)
+                    $0.district = "almaty-city"
+                    $0.licenseFeePaid = true
+                }
+            ).license
             #expect(issued.basis.attestationReference == "attestation application \(ids[0]), passed on 2026-05-21")
             #expect(issued.basis.evidence.hasPrefix("internship "))
             let none = await #expect(throws: RPCError.self) {
-                _ = try await ministry.issueLicense(.with { $0.holderIin = Sample.iin(163); $0.district = "almaty-city"; $0.licenseFeePaid = true })
+                _ = try await ministry.issueLicense(
+                    .with {
+                        $0.holderIin = Sample.iin(163)
+                        $0.district = "almaty-city"
+                        $0.licenseFeePaid = true
+                    })
             }
             #expect(none?.reason == "NO_BASIS_ON_RECORD")
             #expect(none?.legalBasis == "142.1")
@@ -172,15 +289,49 @@ struct AttestationSessionTests {
         try await withRegistry(clock: clock) { registry in
             let (territorial, ids) = try await Self.admitted(registry, clock, serials: [171])
             let commission = CandidatesStub(connection: try await registry.connect(role: "attestationCommission"))
-            let first = try await territorial.scheduleSession(.with { $0.heldOn = "2026-05-20"; $0.details = "hall 2" }).session
-            let seat1 = try await territorial.inviteCandidate(.with { $0.applicationID = ids[0]; $0.sessionID = first.id; $0.language = "kk" }).seat
+            let first = try await territorial.scheduleSession(
+                .with {
+                    $0.heldOn = "2026-05-20"
+                    $0.details = "hall 2"
+                }
+            ).session
+            let seat1 = try await territorial.inviteCandidate(
+                .with {
+                    $0.applicationID = ids[0]
+                    $0.sessionID = first.id
+                    $0.language = "kk"
+                }
+            ).seat
             clock.set("2026-05-20")
-            let invitedAgain = try await commission.recordAbsence(.with { $0.seatID = seat1.id; $0.validReason = true; $0.reasons = "sick note" }).application
+            let invitedAgain = try await commission.recordAbsence(
+                .with {
+                    $0.seatID = seat1.id
+                    $0.validReason = true
+                    $0.reasons = "sick note"
+                }
+            ).application
             #expect(invitedAgain.status == "admitted")
-            let second = try await territorial.scheduleSession(.with { $0.heldOn = "2026-06-17"; $0.details = "hall 2" }).session
-            let seat2 = try await territorial.inviteCandidate(.with { $0.applicationID = ids[0]; $0.sessionID = second.id; $0.language = "kk" }).seat
+            let second = try await territorial.scheduleSession(
+                .with {
+                    $0.heldOn = "2026-06-17"
+                    $0.details = "hall 2"
+                }
+            ).session
+            let seat2 = try await territorial.inviteCandidate(
+                .with {
+                    $0.applicationID = ids[0]
+                    $0.sessionID = second.id
+                    $0.language = "kk"
+                }
+            ).seat
             clock.set("2026-06-17")
-            let returned = try await commission.recordAbsence(.with { $0.seatID = seat2.id; $0.validReason = true; $0.reasons = "again ill" }).application
+            let returned = try await commission.recordAbsence(
+                .with {
+                    $0.seatID = seat2.id
+                    $0.validReason = true
+                    $0.reasons = "again ill"
+                }
+            ).application
             #expect(returned.status == "notConsideredReturned")
             #expect(returned.legalBasis == "141-1.11")
         }
@@ -203,34 +354,81 @@ struct ExemptionTests {
             for serial in [180, 181, 182] { _ = try await RegistryStub(connection: ministry).registerPerson(Sample.person(serial)) }
             let candidates = CandidatesStub(connection: ministry)
             let short = await #expect(throws: RPCError.self) {
-                _ = try await candidates.recordExemption(.with {
-                    $0.iin = Sample.iin(180); $0.ground = "prosecutorOrInvestigator"; $0.evidence = "service record"
-                    $0.service = [.with { $0.from = "2016-02-01"; $0.to = "2021-01-30"; $0.position = "investigator" }]
-                })
+                _ = try await candidates.recordExemption(
+                    .with {
+                        $0.iin = Sample.iin(180)
+                        $0.ground = "prosecutorOrInvestigator"
+                        $0.evidence = "service record"
+                        $0.service = [
+                            .with {
+                                $0.from = "2016-02-01"
+                                $0.to = "2021-01-30"
+                                $0.position = "investigator"
+                            }
+                        ]
+                    })
             }
             #expect(short?.reason == "SERVICE_TOO_SHORT")
             #expect(short?.legalBasis == "142.5.3")
-            let five = try await candidates.recordExemption(.with {
-                $0.iin = Sample.iin(180); $0.ground = "prosecutorOrInvestigator"; $0.evidence = "service record"
-                $0.service = [.with { $0.from = "2016-02-01"; $0.to = "2018-12-31"; $0.position = "investigator" },
-                              .with { $0.from = "2019-01-01"; $0.to = "2021-01-31"; $0.position = "prosecutor" }]
-            })
+            let five = try await candidates.recordExemption(
+                .with {
+                    $0.iin = Sample.iin(180)
+                    $0.ground = "prosecutorOrInvestigator"
+                    $0.evidence = "service record"
+                    $0.service = [
+                        .with {
+                            $0.from = "2016-02-01"
+                            $0.to = "2018-12-31"
+                            $0.position = "investigator"
+                        },
+                        .with {
+                            $0.from = "2019-01-01"
+                            $0.to = "2021-01-31"
+                            $0.position = "prosecutor"
+                        },
+                    ]
+                })
             #expect(five.legalBasis == "142.5.3")
-            let twoYears = try await candidates.recordExemption(.with {
-                $0.iin = Sample.iin(181); $0.ground = "stateEnforcementService"; $0.evidence = "order 5"
-                $0.service = [.with { $0.from = "2022-03-01"; $0.to = "2024-02-29"; $0.position = "stateBailiff" }]
-            })
+            let twoYears = try await candidates.recordExemption(
+                .with {
+                    $0.iin = Sample.iin(181)
+                    $0.ground = "stateEnforcementService"
+                    $0.evidence = "order 5"
+                    $0.service = [
+                        .with {
+                            $0.from = "2022-03-01"
+                            $0.to = "2024-02-29"
+                            $0.position = "stateBailiff"
+                        }
+                    ]
+                })
             #expect(twoYears.legalBasis == "142.5.4")
             let judge = await #expect(throws: RPCError.self) {
-                _ = try await candidates.recordExemption(.with { $0.iin = Sample.iin(182); $0.ground = "judge"; $0.evidence = "decree"; $0.releaseGround = "34.1(11)" })
+                _ = try await candidates.recordExemption(
+                    .with {
+                        $0.iin = Sample.iin(182)
+                        $0.ground = "judge"
+                        $0.evidence = "decree"
+                        $0.releaseGround = "34.1(11)"
+                    })
             }
             #expect(judge?.legalBasis == "142.5.2")
 
-            let license = try await LicensingStub(connection: ministry).issueLicense(.with { $0.holderIin = Sample.iin(180); $0.district = "astana"; $0.licenseFeePaid = true }).license
+            let license = try await LicensingStub(connection: ministry).issueLicense(
+                .with {
+                    $0.holderIin = Sample.iin(180)
+                    $0.district = "astana"
+                    $0.licenseFeePaid = true
+                }
+            ).license
             #expect(license.basis.exemption == .prosecutorOrInvestigator)
             #expect(license.basis.evidence.hasPrefix("exemption "))
             let noFee = await #expect(throws: RPCError.self) {
-                _ = try await LicensingStub(connection: ministry).issueLicense(.with { $0.holderIin = Sample.iin(181); $0.district = "astana" })
+                _ = try await LicensingStub(connection: ministry).issueLicense(
+                    .with {
+                        $0.holderIin = Sample.iin(181)
+                        $0.district = "astana"
+                    })
             }
             #expect(noFee?.legalBasis == "142.3")
             await ministry.close()

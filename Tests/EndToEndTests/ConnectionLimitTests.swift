@@ -11,7 +11,8 @@ import Testing
 struct ConnectionLimitTests {
     @Test func aSourceOverItsConnectionCapIsRefusedAtAcceptAndServedAgainOnceOneCloses() async throws {
         try await withRegistry(configure: { $0.maxConnectionsPerAddress = 2 }) { registry in
-            let first = try await registry.connect(), second = try await registry.connect()
+            let first = try await registry.connect()
+            let second = try await registry.connect()
             _ = try await HealthStub(connection: first).check(WireHealthCheckRequest())
             await #expect(throws: (any Error).self) {
                 let third = try await registry.connect()

@@ -21,7 +21,8 @@ struct DeadlineTests {
             let ministry = try await registry.connect()
             // Another writer holds the database, so the registration waits past its deadline.
             let blocker = try DatabaseQueue(path: registry.folder.appendingPathComponent("registry.sqlite").path)
-            let held = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+            let held = DispatchSemaphore(value: 0)
+            let release = DispatchSemaphore(value: 0)
             DispatchQueue.global().async {
                 try? blocker.writeWithoutTransaction { db in
                     try db.inTransaction(.immediate) {
@@ -40,7 +41,8 @@ struct DeadlineTests {
             }
             var expired: RPCError?
             do {
-                _ = try await RegistryStub(connection: ministry).registerPerson(Sample.person(9), options: CallOptions(timeoutMilliseconds: 300, requestID: "r-late"))
+                _ = try await RegistryStub(connection: ministry).registerPerson(
+                    Sample.person(9), options: CallOptions(timeoutMilliseconds: 300, requestID: "r-late"))
             } catch let error as RPCError {
                 expired = error
             }
@@ -69,14 +71,18 @@ struct DeadlineTests {
         try await withRegistry { registry in
             let gate = CallGate()
             #expect(gate.abandon(.deadline))
-            let context = RequestContext(principal: try Principal(uri: "spiffe://registry.bailiff.kz/role/ministry"), method: "Registry/RegisterPerson",
-                                         requestID: "r-abandoned", payload: Data(), idempotencyKey: "k-1", gate: gate)
-            let command = RegisterPersonCommand(iin: Sample.iin(11), surname: "Ахметов", givenName: "Ержан", patronymic: nil,
-                                                residenceDistrict: "astana", education: .higherLegal, facts: [])
+            let context = RequestContext(
+                principal: try Principal(uri: "spiffe://registry.bailiff.kz/role/ministry"), method: "Registry/RegisterPerson",
+                requestID: "r-abandoned", payload: Data(), idempotencyKey: "k-1", gate: gate)
+            let command = RegisterPersonCommand(
+                iin: Sample.iin(11), surname: "Ахметов", givenName: "Ержан", patronymic: nil,
+                residenceDistrict: "astana", education: .higherLegal, facts: [])
             await #expect(throws: CallGate.Abandoned.self) { _ = try await registry.core.registerPerson(command, context: context) }
             let (people, audited, keys) = try registry.store.read { reader in
-                (try Int.fetchOne(reader.db, sql: "SELECT count(*) FROM person"), try reader.auditEntries().count,
-                 try Int.fetchOne(reader.db, sql: "SELECT count(*) FROM idempotency_key"))
+                (
+                    try Int.fetchOne(reader.db, sql: "SELECT count(*) FROM person"), try reader.auditEntries().count,
+                    try Int.fetchOne(reader.db, sql: "SELECT count(*) FROM idempotency_key")
+                )
             }
             #expect(people == 0)
             #expect(audited == 0)

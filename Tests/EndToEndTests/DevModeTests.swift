@@ -13,7 +13,9 @@ struct DevModeTests {
         let port = Int.random(in: 20_000..<40_000)
         let server = Process()
         server.executableURL = ExecutableTests.binaries.appendingPathComponent("registryd")
-        server.arguments = ["--dev", "--data", folder.path, "--port", String(port), "--log-level", "info", "--dev-clock", TestRegistry.defaultMoment]
+        server.arguments = [
+            "--dev", "--data", folder.path, "--port", String(port), "--log-level", "info", "--dev-clock", TestRegistry.defaultMoment,
+        ]
         let log = Pipe()
         server.standardError = log
         try server.run()
@@ -32,29 +34,41 @@ struct DevModeTests {
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("pki/clients/ministry-key.pem").path))
 
         let iin = Sample.iin(60)
-        let register = try await admin(["person", "register", "--iin", iin, "--surname", "Серикова", "--given-name", "Айгерим",
-                                        "--district", "shymkent", "--education", "higher-legal", "--fact", "citizenship:1985-01-15"])
+        let register = try await admin([
+            "person", "register", "--iin", iin, "--surname", "Серикова", "--given-name", "Айгерим",
+            "--district", "shymkent", "--education", "higher-legal", "--fact", "citizenship:1985-01-15",
+        ])
         #expect(register.status == 0, "\(register.stderr)")
-        let issue = try await admin(["license", "issue", "--iin", iin, "--district", "shymkent", "--date", "2026-03-03",
-                                     "--attestation", "AC-2026-17", "--internship", "INT-2025-4", "--fee-paid",
-                                     "--historical-source", "Ministry license file 2026"])
+        let issue = try await admin([
+            "license", "issue", "--iin", iin, "--district", "shymkent", "--date", "2026-03-03",
+            "--attestation", "AC-2026-17", "--internship", "INT-2025-4", "--fee-paid",
+            "--historical-source", "Ministry license file 2026",
+        ])
         #expect(issue.status == 0, "\(issue.stderr)")
         let list = try await admin(["license", "list", "--district", "shymkent"])
         #expect(list.stdout.contains("Серикова Айгерим"))
         #expect(list.stdout.contains("active"))
-        let denied = try await admin(["license", "issue", "--role", "bailiff", "--iin", iin, "--district", "shymkent",
-                                      "--exemption", "judge", "--evidence", "x", "--fee-paid"])
+        let denied = try await admin([
+            "license", "issue", "--role", "bailiff", "--iin", iin, "--district", "shymkent",
+            "--exemption", "judge", "--evidence", "x", "--fee-paid",
+        ])
         #expect(denied.status == 1)
         #expect(denied.stderr.contains("PERMISSION_DENIED"))
 
         // A second bailiff of Shymkent, and a proceeding held by the first, for the transfer below.
         let second = Sample.iin(61)
-        _ = try await admin(["person", "register", "--iin", second, "--surname", "Жақсылықов", "--given-name", "Нұрлан",
-                             "--district", "shymkent", "--education", "higher-legal", "--fact", "citizenship:1985-01-15"])
-        let exemption = try await admin(["candidate", "exemption", second, "--ground", "stateEnforcementService", "--evidence", "order 9",
-                                         "--service", "2019-01-10:2023-05-31:stateBailiff"])
+        _ = try await admin([
+            "person", "register", "--iin", second, "--surname", "Жақсылықов", "--given-name", "Нұрлан",
+            "--district", "shymkent", "--education", "higher-legal", "--fact", "citizenship:1985-01-15",
+        ])
+        let exemption = try await admin([
+            "candidate", "exemption", second, "--ground", "stateEnforcementService", "--evidence", "order 9",
+            "--service", "2019-01-10:2023-05-31:stateBailiff",
+        ])
         #expect(exemption.stdout.contains("Art. 142.5.4"), "\(exemption.stdout)\(exemption.stderr)")
-        let fromRecord = try await admin(["license", "issue", "--iin", second, "--district", "shymkent", "--date", "2026-03-03", "--fee-paid"])
+        let fromRecord = try await admin([
+            "license", "issue", "--iin", second, "--district", "shymkent", "--date", "2026-03-03", "--fee-paid",
+        ])
         #expect(fromRecord.status == 0, "\(fromRecord.stderr)")
         // Both may practise only with their records on file (140.1, 146.1, 168.1.4).
         let records = folder.appendingPathComponent("records.csv")
@@ -82,11 +96,15 @@ struct DevModeTests {
         #expect(imported.stdout.contains("imported 1 of 1 rows"), "\(imported.stdout)\(imported.stderr)")
 
         let until = LocalDate(TestRegistry.defaultMoment)!.adding(months: 2).description
-        let submit = try await admin(["proposal", "submit", "2026-000001", "--ground", "s143_2_5", "--facts", "no training since 2023",
-                                      "--role", "regionalChamber-shymkent"])
+        let submit = try await admin([
+            "proposal", "submit", "2026-000001", "--ground", "s143_2_5", "--facts", "no training since 2023",
+            "--role", "regionalChamber-shymkent",
+        ])
         #expect(submit.stdout.contains("proposal 1 submitted"), "\(submit.stderr)")
-        let suspend = try await admin(["license", "suspend", "2026-000001", "--ground", "s143_2_5", "--until", until,
-                                       "--reasons", "no qualification training", "--proposal-id", "1"])
+        let suspend = try await admin([
+            "license", "suspend", "2026-000001", "--ground", "s143_2_5", "--until", until,
+            "--reasons", "no qualification training", "--proposal-id", "1",
+        ])
         #expect(suspend.status == 0, "\(suspend.stderr)")
         let status = try await admin(["license", "status-at", "2026-000001", "2026-03-04"])
         #expect(status.stdout.contains("active"), "\(status.stdout)")
@@ -111,15 +129,21 @@ struct DevModeTests {
         #expect(!export.stdout.contains(iin))
         // A name a spreadsheet would run as a formula is exported as text (CSV injection).
         let formula = Sample.iin(62)
-        _ = try await admin(["person", "register", "--iin", formula, "--surname", "=HYPERLINK(\"http://x.example\")", "--given-name", "Бек",
-                             "--district", "astana", "--education", "higher-legal", "--fact", "citizenship:1985-01-15"])
-        let third = try await admin(["license", "issue", "--iin", formula, "--district", "astana", "--date", "2026-03-03",
-                                     "--attestation", "AC-2026-18", "--internship", "INT-2025-5", "--fee-paid", "--historical-source", "Ministry license file 2026"])
+        _ = try await admin([
+            "person", "register", "--iin", formula, "--surname", "=HYPERLINK(\"http://x.example\")", "--given-name", "Бек",
+            "--district", "astana", "--education", "higher-legal", "--fact", "citizenship:1985-01-15",
+        ])
+        let third = try await admin([
+            "license", "issue", "--iin", formula, "--district", "astana", "--date", "2026-03-03",
+            "--attestation", "AC-2026-18", "--internship", "INT-2025-5", "--fee-paid", "--historical-source", "Ministry license file 2026",
+        ])
         #expect(third.status == 0, "\(third.stderr)")
         let exportAgain = try await admin(["register", "export", "--format", "csv", "--role", "bailiff"])
         #expect(exportAgain.stdout.contains("\r\n\"'=HYPERLINK(\"\"http://x.example\"\") Бек\",2026-000003,"), "\(exportAgain.stdout)")
         // 154: the regional chamber of his district issues his seal; the register shows it, nothing outstanding while suspended.
-        let seal = try await admin(["chamber", "documents", "issue", "2026-000002", "--kind", "seal", "--number", "S-0002", "--role", "regionalChamber-shymkent"])
+        let seal = try await admin([
+            "chamber", "documents", "issue", "2026-000002", "--kind", "seal", "--number", "S-0002", "--role", "regionalChamber-shymkent",
+        ])
         #expect(seal.stdout.contains("seal S-0002 issued"), "\(seal.stdout)\(seal.stderr)")
         let documents = try await admin(["chamber", "documents", "list", "2026-000002"])
         #expect(documents.stdout.contains("S-0002") && !documents.stdout.contains("outstanding"), "\(documents.stdout)\(documents.stderr)")
@@ -128,7 +152,7 @@ struct DevModeTests {
         let fetched = try await admin(["audit", "checkpoint", "--role", "auditor"])
         #expect(fetched.stdout.hasPrefix("registryd audit checkpoint v1\nkind "), "\(fetched.stdout)\(fetched.stderr)")
 
-        let (exited, output) = await ExecutableTests.terminate(server, log: log) // SIGTERM
+        let (exited, output) = await ExecutableTests.terminate(server, log: log)  // SIGTERM
         #expect(exited == 0, "\(output)")
         #expect(output.contains("database closed"))
         // The data folder is the owner's only, whatever the umask it was created under (issue 12.7).

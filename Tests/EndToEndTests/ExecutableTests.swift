@@ -11,9 +11,12 @@ import Testing
 struct ExecutableTests {
     static var binaries: URL {
         // The test bundle sits in the build products folder beside the executables.
-        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
-                          URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
-        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("registry-admin").path) } ?? candidates[0]
+        let candidates = [
+            Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+        ]
+        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("registry-admin").path) }
+            ?? candidates[0]
     }
 
     struct Run {
@@ -49,14 +52,17 @@ struct ExecutableTests {
         process.executableURL = binaries.appendingPathComponent(executable)
         process.arguments = arguments
         if let environment { process.environment = environment }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     @Test func licenseShowJSONParsesAndMatchesTheRegister() async throws {
@@ -67,8 +73,12 @@ struct ExecutableTests {
             await ministry.close()
 
             let files = try registry.credentialFiles(role: "auditor")
-            let result = try await Self.run("registry-admin", ["license", "show", issued.number, "--json", "--server", "127.0.0.1:\(registry.port)",
-                                                         "--cert", files.cert, "--key", files.key, "--ca", files.ca])
+            let result = try await Self.run(
+                "registry-admin",
+                [
+                    "license", "show", issued.number, "--json", "--server", "127.0.0.1:\(registry.port)",
+                    "--cert", files.cert, "--key", files.key, "--ca", files.ca,
+                ])
             #expect(result.status == 0, "stderr: \(result.stderr)")
             let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
             let license = try #require(object?["license"] as? [String: Any])
@@ -84,9 +94,13 @@ struct ExecutableTests {
     @Test func aCLIErrorIsOneLineWithStatusMessageAndArticle() async throws {
         try await withRegistry { registry in
             let files = try registry.credentialFiles(role: "regionalChamber")
-            let result = try await Self.run("registry-admin", ["license", "issue", "--iin", Sample.iin(41), "--district", "almaty-city",
-                                                         "--exemption", "judge", "--evidence", "x", "--fee-paid",
-                                                         "--server", "127.0.0.1:\(registry.port)", "--cert", files.cert, "--key", files.key, "--ca", files.ca])
+            let result = try await Self.run(
+                "registry-admin",
+                [
+                    "license", "issue", "--iin", Sample.iin(41), "--district", "almaty-city",
+                    "--exemption", "judge", "--evidence", "x", "--fee-paid",
+                    "--server", "127.0.0.1:\(registry.port)", "--cert", files.cert, "--key", files.key, "--ca", files.ca,
+                ])
             #expect(result.status == 1)
             let lines = result.stderr.split(separator: "\n")
             #expect(lines.count == 1)
@@ -98,7 +112,8 @@ struct ExecutableTests {
     @Test func aMalformedCalendarFileIsRefusedBeforeItIsSentWithEveryProblemNamed() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("calendar-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: file) }
-        try #"{"years":[2028,2028],"days":[{"date":"2028-01-03","kind":"nonWorking"},{"date":"2028-01-03","kind":"nonWorking"},{"date":"2028-01-05","kind":"working"}]}"#
+        try
+            #"{"years":[2028,2028],"days":[{"date":"2028-01-03","kind":"nonWorking"},{"date":"2028-01-03","kind":"nonWorking"},{"date":"2028-01-05","kind":"working"}]}"#
             .write(to: file, atomically: true, encoding: .utf8)
         let result = try await Self.run("registry-admin", ["calendar", "import", file.path, "--server", "127.0.0.1:1"])
         #expect(result.status != 0)
@@ -133,8 +148,10 @@ struct ExecutableTests {
         #expect(result.stderr.contains("missing data folder"))
         #expect(result.stderr.contains("--dev"))
 
-        let unreadable = try await Self.run("registryd", ["--data", "/tmp", "--cert", "/nonexistent/server.pem", "--key", "/nonexistent/k.pem", "--ca", "/nonexistent/ca.pem"],
-                                      environment: ["PATH": "/usr/bin:/bin"])
+        let unreadable = try await Self.run(
+            "registryd",
+            ["--data", "/tmp", "--cert", "/nonexistent/server.pem", "--key", "/nonexistent/k.pem", "--ca", "/nonexistent/ca.pem"],
+            environment: ["PATH": "/usr/bin:/bin"])
         #expect(unreadable.status == 78)
         #expect(unreadable.stderr.contains("cannot read certificate '/nonexistent/server.pem'"))
     }

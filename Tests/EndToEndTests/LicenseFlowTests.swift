@@ -88,7 +88,8 @@ struct LicenseFlowTests {
         try await withRegistry { registry in
             let ministry = try await registry.connect()
             for n in 10..<15 {
-                _ = try await RegistryStub(connection: ministry).registerPerson(Sample.person(n, surname: n % 2 == 0 ? "Ахметов" : "Бекова"))
+                _ = try await RegistryStub(connection: ministry).registerPerson(
+                    Sample.person(n, surname: n % 2 == 0 ? "Ахметов" : "Бекова"))
                 _ = try await LicensingStub(connection: ministry).issueLicense(Sample.issue(n))
             }
             let stub = LicensingStub(connection: ministry)

@@ -34,19 +34,34 @@ struct LicenseLifecycleTests {
         let clock = SteppingClock("2026-03-10")
         try await withRegistry(clock: clock) { registry in
             let (ministry, licensing, number) = try await Self.issued(registry, 100)
-            let suspended = try await licensing.suspendOnOwnApplication(.with {
-                $0.number = number; $0.application = "application of 2026-03-09"; $0.reasons = "elected to the Almaty city maslikhat, full-time"
-            }).license
+            let suspended = try await licensing.suspendOnOwnApplication(
+                .with {
+                    $0.number = number
+                    $0.application = "application of 2026-03-09"
+                    $0.reasons = "elected to the Almaty city maslikhat, full-time"
+                }
+            ).license
             #expect(suspended.status == .suspended)
             #expect(suspended.history.last?.kind == .suspendedOnApplication)
             #expect(suspended.history.last?.termEnd == "")
             #expect(suspended.history.last?.document == "application of 2026-03-09")
 
             clock.set("2030-11-02")
-            let wrong = await #expect(throws: RPCError.self) { _ = try await licensing.reinstateLicense(.with { $0.number = number; $0.reasons = "x" }) }
+            let wrong = await #expect(throws: RPCError.self) {
+                _ = try await licensing.reinstateLicense(
+                    .with {
+                        $0.number = number
+                        $0.reasons = "x"
+                    })
+            }
             #expect(wrong?.reason == "DEPUTY_SUSPENSION")
             #expect(wrong?.legalBasis == "143.5")
-            let resumed = try await licensing.resumeAfterMandate(.with { $0.number = number; $0.reasons = "mandate ended 2030-11-01" }).license
+            let resumed = try await licensing.resumeAfterMandate(
+                .with {
+                    $0.number = number
+                    $0.reasons = "mandate ended 2030-11-01"
+                }
+            ).license
             #expect(resumed.status == .active)
             #expect(resumed.history.map(\.kind) == [.issued, .suspendedOnApplication, .resumedAfterMandate])
             await ministry.close()
@@ -59,17 +74,27 @@ struct LicenseLifecycleTests {
             let (ministry, licensing, number) = try await Self.issued(registry, 101)
             let chamber = try await registry.connect(role: "regionalChamber")
             let discipline = DisciplineStub(connection: chamber)
-            let opened = try await discipline.openDisciplinaryProceeding(.with {
-                $0.licenseNumber = number; $0.source = "complaint of a creditor, reg. 2026-77"
-            }).proceeding
+            let opened = try await discipline.openDisciplinaryProceeding(
+                .with {
+                    $0.licenseNumber = number
+                    $0.source = "complaint of a creditor, reg. 2026-77"
+                }
+            ).proceeding
             #expect(opened.openedOn == "2026-04-01")
             let notTheMinistry = await #expect(throws: RPCError.self) {
-                _ = try await DisciplineStub(connection: ministry).openDisciplinaryProceeding(.with { $0.licenseNumber = number; $0.source = "x" })
+                _ = try await DisciplineStub(connection: ministry).openDisciplinaryProceeding(
+                    .with {
+                        $0.licenseNumber = number
+                        $0.source = "x"
+                    })
             }
             #expect(notTheMinistry?.code == .permissionDenied)
 
             let leave = WireTerminateLicenseRequest.with {
-                $0.number = number; $0.ground = "tOwnApplication"; $0.application = "application of 2026-04-01"; $0.reasons = "leaves the profession"
+                $0.number = number
+                $0.ground = "tOwnApplication"
+                $0.application = "application of 2026-04-01"
+                $0.reasons = "leaves the profession"
             }
             let refused = await #expect(throws: RPCError.self) { _ = try await licensing.terminateLicense(leave) }
             #expect(refused?.code == .failedPrecondition)
@@ -77,11 +102,17 @@ struct LicenseLifecycleTests {
             #expect(refused?.legalBasis == "144.5")
 
             clock.set("2026-04-20")
-            _ = try await discipline.closeDisciplinaryProceeding(.with { $0.id = opened.id; $0.outcome = "no penalty" })
+            _ = try await discipline.closeDisciplinaryProceeding(
+                .with {
+                    $0.id = opened.id
+                    $0.outcome = "no penalty"
+                })
             let terminated = try await licensing.terminateLicense(leave).license
             #expect(terminated.status == .terminated)
             #expect(terminated.history.last?.legalBasis == "144.5")
-            let final = await #expect(throws: RPCError.self) { _ = try await licensing.suspendLicense(Self.suspension(number, until: "2026-05-20")) }
+            let final = await #expect(throws: RPCError.self) {
+                _ = try await licensing.suspendLicense(Self.suspension(number, until: "2026-05-20"))
+            }
             #expect(final?.reason == "LICENSE_FINAL")
             await chamber.close()
             await ministry.close()
@@ -93,28 +124,56 @@ struct LicenseLifecycleTests {
         try await withRegistry(clock: clock) { registry in
             let (ministry, licensing, number) = try await Self.issued(registry, 102)
             var claim = WireFileDeprivationClaimRequest.with {
-                $0.number = number; $0.ground = "d144_2_2"; $0.reasons = "fees above the Government's rates in 14 proceedings"; $0.claim = "SMAS Almaty, case 2-1234/2026"
+                $0.number = number
+                $0.ground = "d144_2_2"
+                $0.reasons = "fees above the Government's rates in 14 proceedings"
+                $0.claim = "SMAS Almaty, case 2-1234/2026"
             }
             // A representation from a body 144.3 does not list is refused; none at all is the Ministry's own initiative.
-            claim.proposal = .with { $0.author = .unspecified; $0.reference = "letter" }
+            claim.proposal = .with {
+                $0.author = .unspecified
+                $0.reference = "letter"
+            }
             let noBody = await #expect(throws: RPCError.self) { _ = try await licensing.fileDeprivationClaim(claim) }
             #expect(noBody?.code == .invalidArgument)
-            claim.proposal = .with { $0.author = .prosecutor; $0.reference = "Prosecutor of Almaty, representation 7-12" }
+            claim.proposal = .with {
+                $0.author = .prosecutor
+                $0.reference = "Prosecutor of Almaty, representation 7-12"
+            }
             let claimed = try await licensing.fileDeprivationClaim(claim).license
             #expect(claimed.status == .active)
             #expect(claimed.deprivationClaimPending)
             #expect(claimed.history.last?.kind == .deprivationClaimFiled)
 
             clock.set("2026-05-20")
-            let deprived = try await licensing.recordCourtDecision(.with {
-                $0.number = number; $0.granted = true; $0.courtAct = "2-1234/2026"; $0.inForceOn = "2026-05-15"
-            }).license
+            let deprived = try await licensing.recordCourtDecision(
+                .with {
+                    $0.number = number
+                    $0.granted = true
+                    $0.courtAct = "2-1234/2026"
+                    $0.inForceOn = "2026-05-15"
+                }
+            ).license
             #expect(deprived.status == .deprived)
             #expect(!deprived.deprivationClaimPending)
-            #expect(try await licensing.getLicenseStatusAt(.with { $0.number = number; $0.atMs = Self.at("2026-05-14", 23, 59) }).status == .active)
-            #expect(try await licensing.getLicenseStatusAt(.with { $0.number = number; $0.atMs = Self.at("2026-05-15") }).status == .deprived)
+            #expect(
+                try await licensing.getLicenseStatusAt(
+                    .with {
+                        $0.number = number
+                        $0.atMs = Self.at("2026-05-14", 23, 59)
+                    }
+                ).status == .active)
+            #expect(
+                try await licensing.getLicenseStatusAt(
+                    .with {
+                        $0.number = number
+                        $0.atMs = Self.at("2026-05-15")
+                    }
+                ).status == .deprived)
 
-            let barred = await #expect(throws: RPCError.self) { _ = try await licensing.issueLicense(Sample.issue(102, date: "2026-05-20")) }
+            let barred = await #expect(throws: RPCError.self) {
+                _ = try await licensing.issueLicense(Sample.issue(102, date: "2026-05-20"))
+            }
             #expect(barred?.legalBasis == "140.2.8")
             #expect(barred?.retryOn == "2029-05-15")
             await ministry.close()
@@ -127,14 +186,25 @@ struct LicenseLifecycleTests {
             let (ministry, licensing, number) = try await Self.issued(registry, 103)
             _ = try await licensing.suspendLicense(Self.suspension(number, until: "2026-06-19"))
             clock.set("2026-04-10")
-            let refused = try await licensing.refuseReinstatement(.with { $0.number = number; $0.reasons = "still acting outside his district" }).license
+            let refused = try await licensing.refuseReinstatement(
+                .with {
+                    $0.number = number
+                    $0.reasons = "still acting outside his district"
+                }
+            ).license
             #expect(refused.status == .suspended)
             #expect(refused.history.last?.kind == .reinstatementRefused)
 
             clock.set("2026-04-20")
-            let annul = { (entry: Int32) in WireRecordCourtAnnulmentRequest.with {
-                $0.number = number; $0.entry = entry; $0.courtAct = "SMAS Almaty 3a-77/2026"; $0.inForceOn = "2026-04-17"; $0.reasons = "the circumstances had ceased"
-            } }
+            let annul = { (entry: Int32) in
+                WireRecordCourtAnnulmentRequest.with {
+                    $0.number = number
+                    $0.entry = entry
+                    $0.courtAct = "SMAS Almaty 3a-77/2026"
+                    $0.inForceOn = "2026-04-17"
+                    $0.reasons = "the circumstances had ceased"
+                }
+            }
             let superseded = await #expect(throws: RPCError.self) { _ = try await licensing.recordCourtAnnulment(annul(1)) }
             #expect(superseded?.reason == "DECISION_SUPERSEDED")
             #expect(superseded?.legalBasis == "143.8")
@@ -142,8 +212,20 @@ struct LicenseLifecycleTests {
             #expect(annulled.status == .active)
             #expect(annulled.history.map(\.kind) == [.issued, .suspended, .reinstatementRefused, .annulled])
             #expect(annulled.history.last?.annulsEntry == 2)
-            #expect(try await licensing.getLicenseStatusAt(.with { $0.number = number; $0.atMs = Self.at("2026-04-16", 23, 59) }).status == .suspended)
-            #expect(try await licensing.getLicenseStatusAt(.with { $0.number = number; $0.atMs = Self.at("2026-04-17") }).status == .active)
+            #expect(
+                try await licensing.getLicenseStatusAt(
+                    .with {
+                        $0.number = number
+                        $0.atMs = Self.at("2026-04-16", 23, 59)
+                    }
+                ).status == .suspended)
+            #expect(
+                try await licensing.getLicenseStatusAt(
+                    .with {
+                        $0.number = number
+                        $0.atMs = Self.at("2026-04-17")
+                    }
+                ).status == .active)
 
             let history = try await licensing.getLicenseHistory(.with { $0.number = number })
             #expect(history.license.history.count == 4)
@@ -159,14 +241,21 @@ struct LicenseLifecycleTests {
         try await withRegistry(clock: clock) { registry in
             let (ministry, licensing, number) = try await Self.issued(registry, 104)
             // He holds a proceeding, so there is a job and the chamber has transfer measures to take.
-            _ = try await ProceedingsStub(connection: ministry).importProceedings(.with { $0.proceedings = [TransferTests.record("D-104", holder: number)] })
+            _ = try await ProceedingsStub(connection: ministry).importProceedings(
+                .with { $0.proceedings = [TransferTests.record("D-104", holder: number)] })
             _ = try await licensing.suspendLicense(Self.suspension(number, until: "2026-06-19"))
             let deadlines = try await licensing.listDeadlines(.with { $0.licenseNumber = number }).deadlines
             #expect(deadlines.map(\.dueOn) == ["2026-03-30", "2026-03-30", "2026-06-19"])
             #expect(Set(deadlines.map(\.legalBasis)) == ["148.1.9-2", "162.1.2-3", "143.3"])
 
-            let outbox = try registry.store.read { try String.fetchAll($0.db, sql: "SELECT event_type FROM outbox WHERE subject = ? ORDER BY seq", arguments: [number]) }
-            #expect(outbox == ["license.issued", "license.suspended", "notification", "notification", "notification", "action.account_freeze", "transfer.created"])
+            let outbox = try registry.store.read {
+                try String.fetchAll($0.db, sql: "SELECT event_type FROM outbox WHERE subject = ? ORDER BY seq", arguments: [number])
+            }
+            #expect(
+                outbox == [
+                    "license.issued", "license.suspended", "notification", "notification", "notification", "action.account_freeze",
+                    "transfer.created",
+                ])
 
             clock.set("2026-03-30")
             #expect(try await registry.core.raiseDeadlineAlerts().isEmpty)
@@ -182,7 +271,11 @@ struct LicenseLifecycleTests {
             #expect(try await licensing.getLicense(.with { $0.number = number }).license.status == .suspended)
 
             clock.set("2026-06-22")
-            _ = try await licensing.reinstateLicense(.with { $0.number = number; $0.reasons = "returned to his district" })
+            _ = try await licensing.reinstateLicense(
+                .with {
+                    $0.number = number
+                    $0.reasons = "returned to his district"
+                })
             let open = try await licensing.listDeadlines(.with { $0.overdueOn = "2026-06-22" }).deadlines
             #expect(!open.contains { $0.kind == .suspensionTermReview })
             await ministry.close()
@@ -195,14 +288,18 @@ struct LicenseLifecycleTests {
             let (ministry, licensing, number) = try await Self.issued(registry, 105)
             let bare = try await licensing.mayPractise(.with { $0.bailiffIin = Sample.iin(105) })
             #expect(bare.licenseNumber == number)
-            #expect(bare.conditions.map(\.condition) == ["licenseActive", "chamberMembership", "insurance", "accountingRegistration", "noLongAbsence", "noOtherPaidActivity"])
+            #expect(
+                bare.conditions.map(\.condition) == [
+                    "licenseActive", "chamberMembership", "insurance", "accountingRegistration", "noLongAbsence", "noOtherPaidActivity",
+                ])
             // Missing data is not compliance: with no membership, contract or registration on record he may not.
             #expect(!bare.mayPractise)
             let missing = bare.conditions.filter { $0.outcome == .notRecorded }
             #expect(missing.map(\.legalBasis) == ["140.1", "146.1", "168.1.4"])
             #expect(missing.first?.detail == "no membership of the Republican Chamber on record: he may not practise until it is recorded")
             // An absence and other paid activity are bars: none on record means none (148.1.9-2, 149).
-            #expect(bare.conditions.filter { $0.outcome == .met }.map(\.condition) == ["licenseActive", "noLongAbsence", "noOtherPaidActivity"])
+            #expect(
+                bare.conditions.filter { $0.outcome == .met }.map(\.condition) == ["licenseActive", "noLongAbsence", "noOtherPaidActivity"])
 
             try await Sample.makePractising([(number, "almaty-city", "2026-03-03")], ministry: ministry)
             let before = try await licensing.mayPractise(.with { $0.bailiffIin = Sample.iin(105) })
@@ -212,7 +309,13 @@ struct LicenseLifecycleTests {
             let after = try await licensing.mayPractise(.with { $0.licenseNumber = number })
             #expect(!after.mayPractise)
             #expect(after.conditions.first?.legalBasis == "143.4")
-            #expect(try await licensing.mayPractise(.with { $0.licenseNumber = number; $0.atMs = Self.at("2026-03-20", 14, 4) }).mayPractise)
+            #expect(
+                try await licensing.mayPractise(
+                    .with {
+                        $0.licenseNumber = number
+                        $0.atMs = Self.at("2026-03-20", 14, 4)
+                    }
+                ).mayPractise)
             let neither = await #expect(throws: RPCError.self) { _ = try await licensing.mayPractise(WireMayPractiseRequest()) }
             #expect(neither?.code == .invalidArgument)
             await ministry.close()
@@ -244,16 +347,31 @@ struct LicenseLifecycleTests {
     @Test func onlyTheMinistryDecidesOnALicense_143_144_167() async throws {
         try await withRegistry(clock: SteppingClock("2026-03-20")) { registry in
             let (ministry, _, number) = try await Self.issued(registry, 108)
-            for role in ["territorialBody", "republicanChamber", "regionalChamber", "prosecutor", "bailiff", "auditor", "system", "attestationCommission"] {
+            for role in [
+                "territorialBody", "republicanChamber", "regionalChamber", "prosecutor", "bailiff", "auditor", "system",
+                "attestationCommission",
+            ] {
                 let connection = try await registry.connect(role: role)
                 let stub = LicensingStub(connection: connection)
                 let terminate = await #expect(throws: RPCError.self) {
-                    _ = try await stub.terminateLicense(.with { $0.number = number; $0.ground = "t144_1_4"; $0.reasons = "death" })
+                    _ = try await stub.terminateLicense(
+                        .with {
+                            $0.number = number
+                            $0.ground = "t144_1_4"
+                            $0.reasons = "death"
+                        })
                 }
                 #expect(terminate?.code == .permissionDenied, "\(role)")
                 #expect(terminate?.legalBasis == "144.1")
                 let court = await #expect(throws: RPCError.self) {
-                    _ = try await stub.recordCourtAnnulment(.with { $0.number = number; $0.entry = 1; $0.courtAct = "x"; $0.inForceOn = "2026-03-20"; $0.reasons = "x" })
+                    _ = try await stub.recordCourtAnnulment(
+                        .with {
+                            $0.number = number
+                            $0.entry = 1
+                            $0.courtAct = "x"
+                            $0.inForceOn = "2026-03-20"
+                            $0.reasons = "x"
+                        })
                 }
                 #expect(court?.code == .permissionDenied, "\(role)")
                 await connection.close()
@@ -266,22 +384,28 @@ struct LicenseLifecycleTests {
         try await withRegistry { registry in
             let ministry = try await registry.connect()
             let stub = RegistryStub(connection: ministry)
-            let bad = Data(#"{"years":[2028,2028],"days":[{"date":"2028-01-01","kind":"nonWorking"},{"date":"2028-01-01","kind":"nonWorking"},{"date":"2028-13-01","kind":"nonWorking"}]}"#.utf8)
+            let bad = Data(
+                #"{"years":[2028,2028],"days":[{"date":"2028-01-01","kind":"nonWorking"},{"date":"2028-01-01","kind":"nonWorking"},{"date":"2028-13-01","kind":"nonWorking"}]}"#
+                    .utf8)
             let refused = await #expect(throws: RPCError.self) { _ = try await stub.importWorkingCalendar(.with { $0.document = bad }) }
             #expect(refused?.code == .invalidArgument)
             // 2028-01-01 is a Saturday, listed twice, and a thirteenth month: three problems, each named.
             #expect(refused?.fieldViolations.map(\.field) == ["document", "document", "document"])
             #expect(refused?.fieldViolations.contains { $0.description.contains("days[1] 2028-01-01: overlaps days[0]") } == true)
-            let good = Data(#"{"source":"order of 2027-12","years":[2028,2028],"days":[{"date":"2028-01-03","kind":"nonWorking"},{"date":"2028-03-08","kind":"nonWorking"}]}"#.utf8)
+            let good = Data(
+                #"{"source":"order of 2027-12","years":[2028,2028],"days":[{"date":"2028-01-03","kind":"nonWorking"},{"date":"2028-03-08","kind":"nonWorking"}]}"#
+                    .utf8)
             let imported = try await stub.importWorkingCalendar(.with { $0.document = good })
             #expect(imported.firstYear == 2024)
             #expect(imported.lastYear == 2028)
             let calendar = try registry.store.read { try $0.workingCalendar() }
             #expect(try !calendar.isWorkingDay(LocalDate("2028-01-03")!))
-            #expect(try !calendar.isWorkingDay(LocalDate("2026-03-23")!)) // the shipped years stay
+            #expect(try !calendar.isWorkingDay(LocalDate("2026-03-23")!))  // the shipped years stay
 
             let territorial = try await registry.connect(role: "territorialBody")
-            let denied = await #expect(throws: RPCError.self) { _ = try await RegistryStub(connection: territorial).importWorkingCalendar(.with { $0.document = good }) }
+            let denied = await #expect(throws: RPCError.self) {
+                _ = try await RegistryStub(connection: territorial).importWorkingCalendar(.with { $0.document = good })
+            }
             #expect(denied?.code == .permissionDenied)
             await territorial.close()
             await ministry.close()

@@ -14,16 +14,35 @@ struct PlacementTests {
             let ministry = try await registry.connect()
             let (almaty, astana) = try await TransferTests.bailiffs(registry, almaty: 2, ministry: ministry)
             let proceedings = ProceedingsStub(connection: ministry)
-            _ = try await proceedings.importProceedings(.with {
-                $0.proceedings = [TransferTests.record("P-1", holder: almaty[0]), { var r = TransferTests.record("A-1", holder: astana); r.debtorDistrict = "astana"; return r }()]
-            })
+            _ = try await proceedings.importProceedings(
+                .with {
+                    $0.proceedings = [
+                        TransferTests.record("P-1", holder: almaty[0]),
+                        {
+                            var r = TransferTests.record("A-1", holder: astana)
+                            r.debtorDistrict = "astana"
+                            return r
+                        }(),
+                    ]
+                })
             let board = ChamberStub(connection: try await registry.connect(role: "republicanChamber"))
-            let placed = try await board.placeMember(.with { $0.licenseNumber = almaty[0]; $0.district = "astana"; $0.decision = "Board 21" }).membership
+            let placed = try await board.placeMember(
+                .with {
+                    $0.licenseNumber = almaty[0]
+                    $0.district = "astana"
+                    $0.decision = "Board 21"
+                }
+            ).membership
             #expect(placed.district == "astana")
             let license = try await LicensingStub(connection: ministry).getLicense(.with { $0.number = almaty[0] }).license
             #expect(license.number == almaty[0] && license.status == .active && license.district == "astana")
             let twice = await #expect(throws: RPCError.self) {
-                _ = try await board.placeMember(.with { $0.licenseNumber = almaty[0]; $0.district = "astana"; $0.decision = "Board 22" })
+                _ = try await board.placeMember(
+                    .with {
+                        $0.licenseNumber = almaty[0]
+                        $0.district = "astana"
+                        $0.decision = "Board 22"
+                    })
             }
             #expect(twice?.reason == "ALREADY_PLACED_THERE")
 
@@ -38,7 +57,11 @@ struct PlacementTests {
             #expect(try await proceedings.getProceeding(.with { $0.number = "A-1" }).proceeding.holder == "bailiff:\(almaty[0])")
             let almatyBody = ChamberStub(connection: try await registry.connect(role: "territorialBody"))
             let other = await #expect(throws: RPCError.self) {
-                _ = try await almatyBody.recordAccountingRegistration(.with { $0.licenseNumber = almaty[0]; $0.reference = "TB-X" })
+                _ = try await almatyBody.recordAccountingRegistration(
+                    .with {
+                        $0.licenseNumber = almaty[0]
+                        $0.reference = "TB-X"
+                    })
             }
             #expect(other?.reason == "OTHER_REGION")
             await ministry.close()

@@ -25,8 +25,10 @@ struct PracticeProofTests {
             let ministry = try await registry.connect()
             let almaty = try await Self.district(registry, ministry: ministry)
             let proceedings = ProceedingsStub(connection: ministry)
-            _ = try await proceedings.importProceedings(.with { $0.proceedings = ["M-1", "M-2", "M-3"].map { TransferTests.record($0, holder: almaty[0]) } })
-            _ = try await LicensingStub(connection: ministry).suspendLicense(LicenseLifecycleTests.suspension(almaty[0], until: "2026-06-30"))
+            _ = try await proceedings.importProceedings(
+                .with { $0.proceedings = ["M-1", "M-2", "M-3"].map { TransferTests.record($0, holder: almaty[0]) } })
+            _ = try await LicensingStub(connection: ministry).suspendLicense(
+                LicenseLifecycleTests.suspension(almaty[0], until: "2026-06-30"))
             _ = try await registry.core.runTransferBatch()
             for number in ["M-1", "M-2", "M-3"] {
                 #expect(try await proceedings.getProceeding(.with { $0.number = number }).proceeding.holder == "bailiff:\(almaty[1])")
@@ -45,8 +47,12 @@ struct PracticeProofTests {
             let almaty = try await Self.district(registry, ministry: ministry)
             let chamber = ProceedingsStub(connection: try await registry.connect(role: "republicanChamber"))
             let leave = WireRecordTemporaryReplacementRequest.with {
-                $0.replacedLicense = almaty[1]; $0.substituteLicense = almaty[2]; $0.ground = "annualLeave"
-                $0.from = "2026-07-06"; $0.to = "2026-07-24"; $0.reference = "RC order 45"
+                $0.replacedLicense = almaty[1]
+                $0.substituteLicense = almaty[2]
+                $0.ground = "annualLeave"
+                $0.from = "2026-07-06"
+                $0.to = "2026-07-24"
+                $0.reference = "RC order 45"
             }
             let refused = await #expect(throws: RPCError.self) { _ = try await chamber.recordTemporaryReplacement(leave) }
             #expect(refused?.reason == "SUBSTITUTE_MAY_NOT_PRACTISE")
@@ -68,22 +74,38 @@ struct PracticeProofTests {
             let licensing = LicensingStub(connection: ministry)
             let board = ChamberStub(connection: try await registry.connect(role: "republicanChamber"))
             let unproven = await #expect(throws: RPCError.self) {
-                _ = try await board.expelMember(.with { $0.licenseNumber = almaty[0]; $0.ground = "otherPaidActivity"; $0.decision = "Board 9" })
+                _ = try await board.expelMember(
+                    .with {
+                        $0.licenseNumber = almaty[0]
+                        $0.ground = "otherPaidActivity"
+                        $0.decision = "Board 9"
+                    })
             }
             #expect(unproven?.reason == "NO_OTHER_PAID_ACTIVITY_ON_RECORD")
             #expect(unproven?.legalBasis == "172-1(4)")
 
-            let teaching = try await territorial.recordOtherPaidActivity(.with {
-                $0.licenseNumber = almaty[0]; $0.kind = "teaching"; $0.from = "2026-03-10"; $0.description_p = "lectures at KazNU"; $0.source = "inspection act 4"
-            }).activity
+            let teaching = try await territorial.recordOtherPaidActivity(
+                .with {
+                    $0.licenseNumber = almaty[0]
+                    $0.kind = "teaching"
+                    $0.from = "2026-03-10"
+                    $0.description_p = "lectures at KazNU"
+                    $0.source = "inspection act 4"
+                }
+            ).activity
             #expect(teaching.allowed)
             #expect(try await licensing.mayPractise(.with { $0.licenseNumber = almaty[0] }).mayPractise)
             #expect(try await ProposalsStub(connection: ministry).runMonitors(WireRunMonitorsRequest()).drafts.isEmpty)
 
-            _ = try await territorial.recordOtherPaidActivity(.with {
-                $0.licenseNumber = almaty[0]; $0.kind = "other"; $0.from = "2026-03-20"; $0.to = "2026-05-01"
-                $0.description_p = "paid director of a trading company"; $0.source = "inspection act 5"
-            })
+            _ = try await territorial.recordOtherPaidActivity(
+                .with {
+                    $0.licenseNumber = almaty[0]
+                    $0.kind = "other"
+                    $0.from = "2026-03-20"
+                    $0.to = "2026-05-01"
+                    $0.description_p = "paid director of a trading company"
+                    $0.source = "inspection act 5"
+                })
             let barred = try await licensing.mayPractise(.with { $0.licenseNumber = almaty[0] })
             #expect(!barred.mayPractise)
             #expect(barred.conditions.first { $0.condition == "noOtherPaidActivity" }?.legalBasis == "149")
@@ -92,13 +114,32 @@ struct PracticeProofTests {
             #expect(drafts.first?.author == .territorialBody)
             #expect(try await ProposalsStub(connection: ministry).runMonitors(WireRunMonitorsRequest()).drafts.isEmpty)
             // Ended: he may practise again from that day.
-            #expect(try await licensing.mayPractise(.with { $0.licenseNumber = almaty[0]; $0.atMs = SteppingClock.moment("2026-05-02", 10, 0).millisecondsSinceEpoch }).mayPractise)
+            #expect(
+                try await licensing.mayPractise(
+                    .with {
+                        $0.licenseNumber = almaty[0]
+                        $0.atMs = SteppingClock.moment("2026-05-02", 10, 0).millisecondsSinceEpoch
+                    }
+                ).mayPractise)
 
-            let expelled = try await board.expelMember(.with { $0.licenseNumber = almaty[0]; $0.ground = "otherPaidActivity"; $0.decision = "Board 10" }).membership
+            let expelled = try await board.expelMember(
+                .with {
+                    $0.licenseNumber = almaty[0]
+                    $0.ground = "otherPaidActivity"
+                    $0.decision = "Board 10"
+                }
+            ).membership
             #expect(expelled.expulsionLegalBasis == "172-1(4)")
 
             let badKind = await #expect(throws: RPCError.self) {
-                _ = try await territorial.recordOtherPaidActivity(.with { $0.licenseNumber = almaty[1]; $0.kind = "trading"; $0.from = "2026-03-20"; $0.description_p = "x"; $0.source = "y" })
+                _ = try await territorial.recordOtherPaidActivity(
+                    .with {
+                        $0.licenseNumber = almaty[1]
+                        $0.kind = "trading"
+                        $0.from = "2026-03-20"
+                        $0.description_p = "x"
+                        $0.source = "y"
+                    })
             }
             #expect(badKind?.legalBasis == "149")
             await ministry.close()
@@ -113,12 +154,14 @@ struct PracticeProofTests {
             #expect(try await licensing.mayPractise(.with { $0.licenseNumber = almaty[0] }).mayPractise == false)
 
             var records = Sample.practiceRecords(almaty[0], district: "almaty-city", from: "2026-03-03")
-            var early = Sample.practiceRecords(astana, district: "astana", from: "2026-03-01") // before the license of 2026-03-03
+            var early = Sample.practiceRecords(astana, district: "astana", from: "2026-03-01")  // before the license of 2026-03-03
             early[1].insurance.concludedOn = "2026-03-03"
             records += [early[0], early[1], WirePracticeRecord()]
             var request = WireImportPracticeRecordsRequest()
             request.records = records
-            let noSource = await #expect(throws: RPCError.self) { _ = try await ChamberStub(connection: ministry).importPracticeRecords(request) }
+            let noSource = await #expect(throws: RPCError.self) {
+                _ = try await ChamberStub(connection: ministry).importPracticeRecords(request)
+            }
             #expect(noSource?.code == .invalidArgument)
             request.historicalSource = "Chamber member list of 2026-03-31"
             let chamber = await #expect(throws: RPCError.self) {
@@ -129,7 +172,7 @@ struct PracticeProofTests {
             let result = try await ChamberStub(connection: ministry).importPracticeRecords(request)
             #expect(result.accepted == 4)
             #expect(result.refused.map(\.index) == [3, 5])
-            #expect(result.refused.first?.legalBasis == "140.1") // admitted before the license was issued
+            #expect(result.refused.first?.legalBasis == "140.1")  // admitted before the license was issued
             #expect(try await licensing.mayPractise(.with { $0.licenseNumber = almaty[0] }).mayPractise)
             // The same list again changes nothing: each record is already there.
             let again = try await ChamberStub(connection: ministry).importPracticeRecords(request)
@@ -138,7 +181,11 @@ struct PracticeProofTests {
             // The territorial body registers bailiffs of its own district only.
             let territorial = ChamberStub(connection: try await registry.connect(role: "territorialBody"))
             let other = await #expect(throws: RPCError.self) {
-                _ = try await territorial.recordAccountingRegistration(.with { $0.licenseNumber = astana; $0.reference = "TB-A1" })
+                _ = try await territorial.recordAccountingRegistration(
+                    .with {
+                        $0.licenseNumber = astana
+                        $0.reference = "TB-A1"
+                    })
             }
             #expect(other?.code == .permissionDenied)
             await ministry.close()

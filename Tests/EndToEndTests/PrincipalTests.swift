@@ -10,7 +10,9 @@ struct PrincipalTests {
         #expect(p.region == "almaty-city")
         #expect(p.uri == "spiffe://registry.bailiff.kz/role/regionalChamber/region/almaty-city")
         #expect(throws: Principal.InvalidIdentity.self) { try Principal(uri: "spiffe://registry.bailiff.kz/role/regionalChamber") }
-        #expect(throws: Principal.InvalidIdentity.self) { try Principal(uri: "spiffe://registry.bailiff.kz/role/regionalChamber/region/almaty") }
+        #expect(throws: Principal.InvalidIdentity.self) {
+            try Principal(uri: "spiffe://registry.bailiff.kz/role/regionalChamber/region/almaty")
+        }
     }
 
     @Test func aBailiffIsIdentifiedByLicenseNumber() throws {
@@ -20,9 +22,11 @@ struct PrincipalTests {
     }
 
     @Test func foreignTrustDomainsUnknownRolesAndStraySegmentsAreRejected() {
-        for uri in ["spiffe://evil.example/role/ministry", "spiffe://registry.bailiff.kz/role/king",
-                    "spiffe://registry.bailiff.kz/role/ministry/region/astana", "spiffe://registry.bailiff.kz/role/ministry/extra/x",
-                    "spiffe://registry.bailiff.kz/role/ministry/role/auditor", "spiffe://registry.bailiff.kz/role"] {
+        for uri in [
+            "spiffe://evil.example/role/ministry", "spiffe://registry.bailiff.kz/role/king",
+            "spiffe://registry.bailiff.kz/role/ministry/region/astana", "spiffe://registry.bailiff.kz/role/ministry/extra/x",
+            "spiffe://registry.bailiff.kz/role/ministry/role/auditor", "spiffe://registry.bailiff.kz/role",
+        ] {
             #expect(throws: Principal.InvalidIdentity.self, "\(uri)") { try Principal(uri: uri) }
         }
     }

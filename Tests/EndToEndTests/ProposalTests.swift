@@ -57,10 +57,19 @@ struct ProposalTests {
             let deprivation = try await stub.submitProposal(Self.submit(number, "d144_2_2")).proposal
             #expect(deprivation.author == .prosecutor)
 
-            let declined = try await ProposalsStub(connection: ministry).declineProposal(.with { $0.id = deprivation.id; $0.reasons = "fees were within the rates" }).proposal
+            let declined = try await ProposalsStub(connection: ministry).declineProposal(
+                .with {
+                    $0.id = deprivation.id
+                    $0.reasons = "fees were within the rates"
+                }
+            ).proposal
             #expect(declined.state == .declined)
             let again = await #expect(throws: RPCError.self) {
-                _ = try await ProposalsStub(connection: ministry).declineProposal(.with { $0.id = deprivation.id; $0.reasons = "x" })
+                _ = try await ProposalsStub(connection: ministry).declineProposal(
+                    .with {
+                        $0.id = deprivation.id
+                        $0.reasons = "x"
+                    })
             }
             #expect(again?.reason == "PROPOSAL_NOT_PENDING")
 
@@ -68,7 +77,9 @@ struct ProposalTests {
             let chamber = try await registry.connect(role: "regionalChamber")
             #expect(try await ProposalsStub(connection: chamber).listProposals(WireListProposalsRequest()).proposals.isEmpty)
             let bailiff = try await registry.connect(role: "bailiff")
-            let denied = await #expect(throws: RPCError.self) { _ = try await ProposalsStub(connection: bailiff).submitProposal(Self.submit(number, "s143_2_2")) }
+            let denied = await #expect(throws: RPCError.self) {
+                _ = try await ProposalsStub(connection: bailiff).submitProposal(Self.submit(number, "s143_2_2"))
+            }
             #expect(denied?.code == .permissionDenied)
             for connection in [prosecutor, chamber, bailiff, ministry] { await connection.close() }
         }

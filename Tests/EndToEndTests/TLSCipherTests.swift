@@ -46,10 +46,14 @@ struct TLSCipherTests {
 
     @Test func aTLS12ClientOfferingOnlyCBCWithSHA1IsRefusedAndOneOfferingAnAEADSuiteIsServed() async throws {
         try await withRegistry { registry in
-            let cbc = try await Self.handshake(offering: [.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA, .TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,
-                                                          .TLS_RSA_WITH_AES_128_CBC_SHA], registry: registry)
+            let cbc = try await Self.handshake(
+                offering: [
+                    .TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA, .TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,
+                    .TLS_RSA_WITH_AES_128_CBC_SHA,
+                ], registry: registry)
             #expect(!cbc)
-            let gcm = try await Self.handshake(offering: [.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, .TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256], registry: registry)
+            let gcm = try await Self.handshake(
+                offering: [.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, .TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256], registry: registry)
             #expect(gcm)
         }
     }

@@ -15,8 +15,9 @@ struct TLSReloadTests {
         init(_ name: String) throws {
             ca = try CertificateAuthority.create(commonName: name)
             let credential = try ca.issueClient(commonName: "ministry", identityURI: "spiffe://registry.bailiff.kz/role/ministry")
-            client = ClientTLS(certificatePEM: credential.certificatePEM, privateKeyPEM: credential.privateKeyPEM,
-                               trustedCAPEM: ca.certificatePEM, serverName: "localhost")
+            client = ClientTLS(
+                certificatePEM: credential.certificatePEM, privateKeyPEM: credential.privateKeyPEM,
+                trustedCAPEM: ca.certificatePEM, serverName: "localhost")
         }
 
         func install(in folder: URL) throws {
@@ -47,17 +48,20 @@ struct TLSReloadTests {
         let tlsFolder = folder.appendingPathComponent("tls")
         try FileManager.default.createDirectory(at: tlsFolder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let first = try Generation("First CA"), second = try Generation("Second CA")
+        let first = try Generation("First CA")
+        let second = try Generation("Second CA")
         try first.install(in: tlsFolder)
 
         let port = Int.random(in: 20_000..<40_000)
         let server = Process()
         server.executableURL = ExecutableTests.binaries.appendingPathComponent("registryd")
-        server.arguments = ["--dev", "--dev-clock", TestRegistry.defaultMoment, "--data", folder.appendingPathComponent("data").path,
-                            "--port", String(port), "--log-level", "info",
-                            "--cert", tlsFolder.appendingPathComponent("server.pem").path,
-                            "--key", tlsFolder.appendingPathComponent("server-key.pem").path,
-                            "--ca", tlsFolder.appendingPathComponent("ca.pem").path]
+        server.arguments = [
+            "--dev", "--dev-clock", TestRegistry.defaultMoment, "--data", folder.appendingPathComponent("data").path,
+            "--port", String(port), "--log-level", "info",
+            "--cert", tlsFolder.appendingPathComponent("server.pem").path,
+            "--key", tlsFolder.appendingPathComponent("server-key.pem").path,
+            "--ca", tlsFolder.appendingPathComponent("ca.pem").path,
+        ]
         let log = Pipe()
         server.standardError = log
         try server.run()
@@ -81,7 +85,7 @@ struct TLSReloadTests {
         #expect(await Self.health(second.client, port: port))
         await open.close()
 
-        let (exited, output) = await ExecutableTests.terminate(server, log: log) // SIGTERM
+        let (exited, output) = await ExecutableTests.terminate(server, log: log)  // SIGTERM
         #expect(exited == 0, "\(output)")
         #expect(output.contains("reloaded the TLS certificate, key and client CA on SIGHUP"), "\(output)")
         #expect(output.contains("SIGHUP: kept the previous TLS material"), "\(output)")

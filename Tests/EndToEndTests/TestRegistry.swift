@@ -28,7 +28,10 @@ final class TestRegistry: Sendable {
     /// The transfer worker, when the test runs it as registryd does.
     let worker: Task<Void, Never>?
 
-    private init(folder: URL, ca: CertificateAuthority, store: RegistryStore, core: RegistryCore, server: RegistryServer, port: Int, worker: Task<Void, Never>?) {
+    private init(
+        folder: URL, ca: CertificateAuthority, store: RegistryStore, core: RegistryCore, server: RegistryServer, port: Int,
+        worker: Task<Void, Never>?
+    ) {
         self.folder = folder
         self.ca = ca
         self.store = store
@@ -39,9 +42,11 @@ final class TestRegistry: Sendable {
         self.worker = worker
     }
 
-    static func start(maxFrameBytes: Int = ProtocolConstants.defaultMaxFrameBytes, clock: any RegistryClock = TestRegistry.defaultClock(),
-                      transferPolicy: TransferPolicy = .standard, runWorker: Bool = false,
-                      configure: (inout RegistryServer.Configuration) -> Void = { _ in }) async throws -> TestRegistry {
+    static func start(
+        maxFrameBytes: Int = ProtocolConstants.defaultMaxFrameBytes, clock: any RegistryClock = TestRegistry.defaultClock(),
+        transferPolicy: TransferPolicy = .standard, runWorker: Bool = false,
+        configure: (inout RegistryServer.Configuration) -> Void = { _ in }
+    ) async throws -> TestRegistry {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("registry-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let ca = try CertificateAuthority.create(commonName: "Test CA")
@@ -49,7 +54,9 @@ final class TestRegistry: Sendable {
         let store = try RegistryStore(path: folder.appendingPathComponent("registry.sqlite").path)
         var configuration = RegistryServer.Configuration(
             host: "127.0.0.1", port: 0,
-            tls: TLSMaterial(certificateChainPEM: serverCredential.certificatePEM, privateKeyPEM: serverCredential.privateKeyPEM, trustedCAPEM: ca.certificatePEM)
+            tls: TLSMaterial(
+                certificateChainPEM: serverCredential.certificatePEM, privateKeyPEM: serverCredential.privateKeyPEM,
+                trustedCAPEM: ca.certificatePEM)
         )
         configuration.maxFrameBytes = maxFrameBytes
         configuration.threads = 2
@@ -59,9 +66,11 @@ final class TestRegistry: Sendable {
         // REGISTRY_TEST_LOG=1 swift test … shows the server's error lines (e.g. the cause behind an INTERNAL).
         logger.logLevel = ProcessInfo.processInfo.environment["REGISTRY_TEST_LOG"] == nil ? .critical : .error
         let core = RegistryCore(store: store, clock: clock, transferPolicy: transferPolicy, logger: logger)
-        let server = try RegistryServer(configuration: configuration, endpoints: RegistryEndpoints(core: core, version: "test"), logger: logger)
+        let server = try RegistryServer(
+            configuration: configuration, endpoints: RegistryEndpoints(core: core, version: "test"), logger: logger)
         let address = try await server.start()
-        let worker: Task<Void, Never>? = runWorker ? Task { _ = try? await TransferWorker.service(core: core, interval: .seconds(1), logger: logger).run() } : nil
+        let worker: Task<Void, Never>? =
+            runWorker ? Task { _ = try? await TransferWorker.service(core: core, interval: .seconds(1), logger: logger).run() } : nil
         return TestRegistry(folder: folder, ca: ca, store: store, core: core, server: server, port: address.port!, worker: worker)
     }
 
@@ -81,7 +90,10 @@ final class TestRegistry: Sendable {
 
     func connect(role: String = "ministry") async throws -> RegistryConnection {
         let credential = try credential(role: role)
-        return try await connect(ClientTLS(certificatePEM: credential.certificatePEM, privateKeyPEM: credential.privateKeyPEM, trustedCAPEM: caPEM, serverName: "localhost"))
+        return try await connect(
+            ClientTLS(
+                certificatePEM: credential.certificatePEM, privateKeyPEM: credential.privateKeyPEM, trustedCAPEM: caPEM,
+                serverName: "localhost"))
     }
 
     func connect(_ tls: ClientTLS) async throws -> RegistryConnection {
@@ -91,7 +103,9 @@ final class TestRegistry: Sendable {
     /// Writes PEM files for the CLI and returns their paths.
     func credentialFiles(role: String) throws -> (cert: String, key: String, ca: String) {
         let credential = try credential(role: role)
-        let cert = folder.appendingPathComponent("\(role).pem"), key = folder.appendingPathComponent("\(role)-key.pem"), ca = folder.appendingPathComponent("ca.pem")
+        let cert = folder.appendingPathComponent("\(role).pem")
+        let key = folder.appendingPathComponent("\(role)-key.pem")
+        let ca = folder.appendingPathComponent("ca.pem")
         try credential.certificatePEM.write(to: cert, atomically: true, encoding: .utf8)
         try credential.privateKeyPEM.write(to: key, atomically: true, encoding: .utf8)
         try caPEM.write(to: ca, atomically: true, encoding: .utf8)
@@ -100,11 +114,14 @@ final class TestRegistry: Sendable {
 }
 
 /// Runs `body` against a fresh registry and always stops it.
-func withRegistry(maxFrameBytes: Int = ProtocolConstants.defaultMaxFrameBytes, clock: any RegistryClock = TestRegistry.defaultClock(),
-                  transferPolicy: TransferPolicy = .standard, runWorker: Bool = false,
-                  configure: (inout RegistryServer.Configuration) -> Void = { _ in }, _ body: (TestRegistry) async throws -> Void) async throws {
-    let registry = try await TestRegistry.start(maxFrameBytes: maxFrameBytes, clock: clock, transferPolicy: transferPolicy, runWorker: runWorker,
-                                                configure: configure)
+func withRegistry(
+    maxFrameBytes: Int = ProtocolConstants.defaultMaxFrameBytes, clock: any RegistryClock = TestRegistry.defaultClock(),
+    transferPolicy: TransferPolicy = .standard, runWorker: Bool = false,
+    configure: (inout RegistryServer.Configuration) -> Void = { _ in }, _ body: (TestRegistry) async throws -> Void
+) async throws {
+    let registry = try await TestRegistry.start(
+        maxFrameBytes: maxFrameBytes, clock: clock, transferPolicy: transferPolicy, runWorker: runWorker,
+        configure: configure)
     do {
         try await body(registry)
     } catch {
@@ -177,8 +194,10 @@ enum Sample {
 
     /// Makes each license practise-ready through Chamber/ImportPracticeRecords.
     /// `kinds` picks which of the three (a test of one record itself records that one its own way).
-    static func makePractising(_ licenses: [(number: String, district: String, from: String)], kinds: Set<PracticeRecordKind> = Set(PracticeRecordKind.allCases),
-                               ministry: RegistryConnection) async throws {
+    static func makePractising(
+        _ licenses: [(number: String, district: String, from: String)], kinds: Set<PracticeRecordKind> = Set(PracticeRecordKind.allCases),
+        ministry: RegistryConnection
+    ) async throws {
         var request = WireImportPracticeRecordsRequest()
         request.records = licenses.flatMap { practiceRecords($0.number, district: $0.district, from: $0.from) }.filter { record in
             switch record.record {
@@ -191,7 +210,9 @@ enum Sample {
         guard !request.records.isEmpty else { return }
         request.historicalSource = "test fixture"
         let result = try await ChamberStub(connection: ministry).importPracticeRecords(request)
-        guard result.refused.isEmpty else { throw RPCError(code: .failedPrecondition, message: "fixture refused: \(result.refused.map(\.message))") }
+        guard result.refused.isEmpty else {
+            throw RPCError(code: .failedPrecondition, message: "fixture refused: \(result.refused.map(\.message))")
+        }
     }
 }
 

@@ -75,7 +75,8 @@ struct TextFieldTests {
             let ministry = try await registry.connect()
             let registryStub = RegistryStub(connection: ministry)
             let longKey = await Self.refusal {
-                _ = try await registryStub.registerPerson(Sample.person(7), options: CallOptions(idempotencyKey: String(repeating: "k", count: 129)))
+                _ = try await registryStub.registerPerson(
+                    Sample.person(7), options: CallOptions(idempotencyKey: String(repeating: "k", count: 129)))
             }
             #expect(longKey?.fieldViolations.map(\.field) == ["idempotency_key"])
             #expect(longKey?.message == "idempotency_key: longer than 128 bytes of UTF-8 (129)")
@@ -85,12 +86,15 @@ struct TextFieldTests {
             #expect(controlID?.message == "request_id: contains the control character U+001B")
             // A request id is quoted to operators and in logs: printable ASCII, no tab, no Cyrillic.
             for id in ["batch 7\tline 1", "запрос-7"] {
-                let refused = await Self.refusal { _ = try await registryStub.registerPerson(Sample.person(7), options: CallOptions(requestID: id)) }
+                let refused = await Self.refusal {
+                    _ = try await registryStub.registerPerson(Sample.person(7), options: CallOptions(requestID: id))
+                }
                 #expect(refused?.fieldViolations.map(\.field) == ["request_id"])
                 #expect(refused?.message.hasSuffix("a request id is printable ASCII") == true, "\(String(describing: refused))")
             }
             #expect(try registry.store.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM person") } == 0)
-            _ = try await registryStub.registerPerson(Sample.person(7), options: CallOptions(idempotencyKey: String(repeating: "k", count: 128), requestID: "batch 7 line 1"))
+            _ = try await registryStub.registerPerson(
+                Sample.person(7), options: CallOptions(idempotencyKey: String(repeating: "k", count: 128), requestID: "batch 7 line 1"))
             #expect(try registry.store.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM person") } == 1)
             await ministry.close()
         }

@@ -16,9 +16,10 @@ import Testing
 @Suite("End to end: transfers under every combination of events", .serialized)
 struct TransferCombinationTests {
     static func importCases(_ numbers: [String], holder: String, _ connection: RegistryConnection) async throws {
-        let response = try await ProceedingsStub(connection: connection).importProceedings(.with {
-            $0.proceedings = numbers.map { TransferTests.record($0, holder: holder) }
-        })
+        let response = try await ProceedingsStub(connection: connection).importProceedings(
+            .with {
+                $0.proceedings = numbers.map { TransferTests.record($0, holder: holder) }
+            })
         #expect(response.refused.isEmpty, "\(response.refused)")
     }
 
@@ -31,7 +32,9 @@ struct TransferCombinationTests {
     }
 
     static func outbox(_ type: String, _ registry: TestRegistry) throws -> [String] {
-        try registry.store.read { try String.fetchAll($0.db, sql: "SELECT payload FROM outbox WHERE event_type = ? ORDER BY seq", arguments: [type]) }
+        try registry.store.read {
+            try String.fetchAll($0.db, sql: "SELECT payload FROM outbox WHERE event_type = ? ORDER BY seq", arguments: [type])
+        }
     }
 
     static func drain(_ registry: TestRegistry, limit: Int = RegistryCore.transferBatchSize) async throws -> [TransferBatchReport] {
@@ -49,16 +52,18 @@ struct TransferCombinationTests {
             try await Self.suspend(almaty[0], ministry)
             // K-06 cannot be moved, as a damaged row or a broken constraint would refuse it.
             try await registry.store.write { tx in
-                try tx.db.execute(sql: """
-                    CREATE TEMP TRIGGER fail_k06 BEFORE INSERT ON proceeding_assignment
-                    WHEN NEW.proceeding_number = 'K-06' AND NEW.reason = 'reassignment'
-                    BEGIN SELECT RAISE(ABORT, 'simulated failure'); END
-                    """)
+                try tx.db.execute(
+                    sql: """
+                        CREATE TEMP TRIGGER fail_k06 BEFORE INSERT ON proceeding_assignment
+                        WHEN NEW.proceeding_number = 'K-06' AND NEW.reason = 'reassignment'
+                        BEGIN SELECT RAISE(ABORT, 'simulated failure'); END
+                        """)
             }
             let reports = try await Self.drain(registry, limit: 10)
             #expect(reports.map(\.quarantined).reduce(0, +) == 1)
             #expect(reports.allSatisfy { $0.failure == nil })
-            let job = try #require(try await ProceedingsStub(connection: ministry).listTransferJobs(.with { $0.licenseNumber = almaty[0] }).jobs.first)
+            let job = try #require(
+                try await ProceedingsStub(connection: ministry).listTransferJobs(.with { $0.licenseNumber = almaty[0] }).jobs.first)
             #expect(job.state == "blocked")
             #expect(job.reassigned == 11)
             #expect(job.quarantined == 1)
@@ -86,26 +91,34 @@ struct TransferCombinationTests {
             try await Self.importCases(["B-1", "B-2"], holder: almaty[1], ministry)
             try await Self.suspend(almaty[0], ministry)
             try await Self.suspend(almaty[1], ministry)
-            let jobs = try await ProceedingsStub(connection: ministry).listTransferJobs(WireListTransferJobsRequest()).jobs.sorted { $0.id < $1.id }
+            let jobs = try await ProceedingsStub(connection: ministry).listTransferJobs(WireListTransferJobsRequest()).jobs.sorted {
+                $0.id < $1.id
+            }
             // The first job cannot even start its round (as with a corrupt row outside its items).
             try await registry.store.write { tx in
-                try tx.db.execute(sql: "CREATE TEMP TRIGGER fail_round BEFORE INSERT ON transfer_round WHEN NEW.job_id = \(jobs[0].id) BEGIN SELECT RAISE(ABORT, 'simulated failure'); END")
+                try tx.db.execute(
+                    sql:
+                        "CREATE TEMP TRIGGER fail_round BEFORE INSERT ON transfer_round WHEN NEW.job_id = \(jobs[0].id) BEGIN SELECT RAISE(ABORT, 'simulated failure'); END"
+                )
             }
             let reports = try await Self.drain(registry)
             #expect(reports.map(\.job) == [jobs[0].id, jobs[1].id])
             #expect(reports[0].failure?.contains("simulated failure") == true)
             #expect(reports[1].finished == .completed)
-            let waiting = try #require(try await ProceedingsStub(connection: ministry).listTransferJobs(.with { $0.licenseNumber = almaty[0] }).jobs.first)
+            let waiting = try #require(
+                try await ProceedingsStub(connection: ministry).listTransferJobs(.with { $0.licenseNumber = almaty[0] }).jobs.first)
             #expect(waiting.state == "reassigning")
             #expect(waiting.lastError.contains("simulated failure"))
             #expect(try Self.outbox("alert.transfer_failed", registry).count == 1)
 
             try await registry.store.write { try $0.db.execute(sql: "DROP TRIGGER fail_round") }
-            #expect(try await Self.drain(registry).isEmpty) // it waits its minute
+            #expect(try await Self.drain(registry).isEmpty)  // it waits its minute
             clock.set("2026-03-20", 10, 2)
             let retried = try await Self.drain(registry)
             #expect(retried.map(\.finished) == [.completed])
-            #expect(try await ProceedingsStub(connection: ministry).listTransferJobs(.with { $0.licenseNumber = almaty[0] }).jobs.first?.lastError == "")
+            #expect(
+                try await ProceedingsStub(connection: ministry).listTransferJobs(.with { $0.licenseNumber = almaty[0] }).jobs.first?
+                    .lastError == "")
             await ministry.close()
         }
     }
@@ -117,13 +130,23 @@ struct TransferCombinationTests {
             let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 5, ministry: ministry)
             try await Self.importCases(["X-1", "X-2", "X-3", "X-4"], holder: almaty[0], ministry)
             let chamber = try await registry.connect(role: "republicanChamber")
-            _ = try await ProceedingsStub(connection: chamber).recordTemporaryReplacement(.with {
-                $0.replacedLicense = almaty[1]; $0.substituteLicense = almaty[2]; $0.ground = "annualLeave"
-                $0.from = "2026-07-06"; $0.to = "2026-07-24"; $0.reference = "RC order 46"
-            })
-            let absence = try await ProceedingsStub(connection: chamber).recordLongAbsence(.with {
-                $0.licenseNumber = almaty[3]; $0.from = "2026-07-01"; $0.until = "2026-09-30"; $0.reason = "illness"; $0.reference = "sick note 9"
-            })
+            _ = try await ProceedingsStub(connection: chamber).recordTemporaryReplacement(
+                .with {
+                    $0.replacedLicense = almaty[1]
+                    $0.substituteLicense = almaty[2]
+                    $0.ground = "annualLeave"
+                    $0.from = "2026-07-06"
+                    $0.to = "2026-07-24"
+                    $0.reference = "RC order 46"
+                })
+            let absence = try await ProceedingsStub(connection: chamber).recordLongAbsence(
+                .with {
+                    $0.licenseNumber = almaty[3]
+                    $0.from = "2026-07-01"
+                    $0.until = "2026-09-30"
+                    $0.reason = "illness"
+                    $0.reference = "sick note 9"
+                })
             #expect(absence.absenceID > 0)
             try await Self.suspend(almaty[4], ministry)
             try await Self.suspend(almaty[0], ministry)
@@ -142,17 +165,25 @@ struct TransferCombinationTests {
 
             // Back from the absence, he is a receiver again; a substitute must meet the same proof.
             let refused = await #expect(throws: RPCError.self) {
-                _ = try await ProceedingsStub(connection: chamber).recordTemporaryReplacement(.with {
-                    $0.replacedLicense = almaty[2]; $0.substituteLicense = almaty[3]; $0.ground = "illness"
-                    $0.from = "2026-07-06"; $0.to = "2026-07-10"; $0.reference = "RC order 47"
-                })
+                _ = try await ProceedingsStub(connection: chamber).recordTemporaryReplacement(
+                    .with {
+                        $0.replacedLicense = almaty[2]
+                        $0.substituteLicense = almaty[3]
+                        $0.ground = "illness"
+                        $0.from = "2026-07-06"
+                        $0.to = "2026-07-10"
+                        $0.reference = "RC order 47"
+                    })
             }
             #expect(refused?.legalBasis == "148.1.9-2")
             let practising = try await LicensingStub(connection: ministry).mayPractise(.with { $0.licenseNumber = almaty[3] })
             #expect(!practising.mayPractise)
-            let back = try await ProceedingsStub(connection: chamber).recordReturnFromAbsence(.with {
-                $0.licenseNumber = almaty[3]; $0.on = "2026-07-06"; $0.reference = "return note 1"
-            })
+            let back = try await ProceedingsStub(connection: chamber).recordReturnFromAbsence(
+                .with {
+                    $0.licenseNumber = almaty[3]
+                    $0.on = "2026-07-06"
+                    $0.reference = "return note 1"
+                })
             #expect(back.returnedOn == "2026-07-06")
             #expect(try await LicensingStub(connection: ministry).mayPractise(.with { $0.licenseNumber = almaty[3] }).mayPractise)
             await chamber.close()
@@ -183,18 +214,27 @@ struct TransferCombinationTests {
             try await Self.suspend(almaty[1], ministry)
             try await Self.suspend(almaty[0], ministry)
             #expect(try await Self.drain(registry).last?.finished == .blocked)
-            let job = try #require(try await ProceedingsStub(connection: ministry).listTransferJobs(.with { $0.licenseNumber = almaty[0] }).jobs.first)
-            #expect(try await registry.core.resumeBlockedJobs().isEmpty) // nobody to receive yet
+            let job = try #require(
+                try await ProceedingsStub(connection: ministry).listTransferJobs(.with { $0.licenseNumber = almaty[0] }).jobs.first)
+            #expect(try await registry.core.resumeBlockedJobs().isEmpty)  // nobody to receive yet
 
             // On demand, through the CLI, as the Ministry: resumed and audited.
             let files = try registry.credentialFiles(role: "ministry")
-            let resumed = try await ExecutableTests.run("registry-admin", ["cases", "resume-job", String(job.id), "--server", "127.0.0.1:\(registry.port)",
-                                                                      "--cert", files.cert, "--key", files.key, "--ca", files.ca])
+            let resumed = try await ExecutableTests.run(
+                "registry-admin",
+                [
+                    "cases", "resume-job", String(job.id), "--server", "127.0.0.1:\(registry.port)",
+                    "--cert", files.cert, "--key", files.key, "--ca", files.ca,
+                ])
             #expect(resumed.status == 0, "\(resumed.stderr)")
             #expect(resumed.stdout.contains("reassigning again: 2 proceedings to place"))
             #expect(try await Self.drain(registry).last?.finished == .blocked)
-            let notBlocked = try await ExecutableTests.run("registry-admin", ["cases", "resume-job", "999", "--server", "127.0.0.1:\(registry.port)",
-                                                                         "--cert", files.cert, "--key", files.key, "--ca", files.ca])
+            let notBlocked = try await ExecutableTests.run(
+                "registry-admin",
+                [
+                    "cases", "resume-job", "999", "--server", "127.0.0.1:\(registry.port)",
+                    "--cert", files.cert, "--key", files.key, "--ca", files.ca,
+                ])
             #expect(notBlocked.stderr.contains("NOT_FOUND"))
 
             // A bailiff appears in the district: the worker resumes the job by itself.
@@ -206,7 +246,9 @@ struct TransferCombinationTests {
             #expect(try await registry.core.resumeBlockedJobs() == [job.id])
             #expect(try await Self.drain(registry).last?.finished == .completed)
             #expect(try Self.holder("Q-1", registry) == .bailiff(license: newcomer))
-            let audit = try registry.store.read { try $0.auditEntries() }.filter { $0.entry.method == "Proceedings/ResumeTransferJob" && $0.entry.outcome == "OK" }
+            let audit = try registry.store.read { try $0.auditEntries() }.filter {
+                $0.entry.method == "Proceedings/ResumeTransferJob" && $0.entry.outcome == "OK"
+            }
             #expect(audit.map(\.entry.principal) == [TestRegistry.uris["ministry"]!, "registryd:transfer-worker"])
             #expect(try Self.outbox("transfer.resumed", registry).count == 2)
             await ministry.close()
@@ -239,15 +281,21 @@ struct TransferCombinationTests {
                 let explained = try await ProceedingsStub(connection: ministry).explainAssignment(.with { $0.number = decision.proceeding })
                 #expect(explained.replayMatches, "\(decision.proceeding)")
                 #expect(explained.receiverLicense == (decision.receiver ?? ""))
-                #expect(explained.loads.map { ReceiverCandidate(license: $0.license, load: Int($0.load)) } == decision.loads, "\(decision.proceeding)")
+                #expect(
+                    explained.loads.map { ReceiverCandidate(license: $0.license, load: Int($0.load)) } == decision.loads,
+                    "\(decision.proceeding)")
                 #expect(Int(explained.candidateCount) == decision.candidateCount)
                 #expect(explained.seed == decision.seed)
                 #expect(explained.policyVersion == decision.policyVersion)
             }
             // Each move left one assignment, no stored explanation, and one notice per party (143.6).
-            let stored = try registry.store.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM proceeding_assignment WHERE reason = 'reassignment' AND explanation IS NOT NULL") }
+            let stored = try registry.store.read {
+                try Int.fetchOne(
+                    $0.db, sql: "SELECT count(*) FROM proceeding_assignment WHERE reason = 'reassignment' AND explanation IS NOT NULL")
+            }
             #expect(stored == 0)
-            #expect(try Self.outbox("notification.party", registry).filter { $0.contains(#""job":1,"legal_basis":"143.6""#) }.count == 2 * 30)
+            #expect(
+                try Self.outbox("notification.party", registry).filter { $0.contains(#""job":1,"legal_basis":"143.6""#) }.count == 2 * 30)
             await ministry.close()
         }
     }
@@ -292,7 +340,8 @@ struct TransferCombinationTests {
             try await Self.importCases(numbers, holder: almaty[0], ministry)
             try await Self.suspend(almaty[0], ministry)
             let stopper = GroupStopper()
-            let worker = TransferWorker.service(core: registry.core, interval: .seconds(60), logger: Logger(label: "test"), batchSize: 5) { _ in
+            let worker = TransferWorker.service(core: registry.core, interval: .seconds(60), logger: Logger(label: "test"), batchSize: 5) {
+                _ in
                 await stopper.stop()
                 // The group tells its services asynchronously; wait until the worker's task knows.
                 while !Task.isShuttingDownGracefully { try? await Task.sleep(for: .milliseconds(1)) }
@@ -302,11 +351,14 @@ struct TransferCombinationTests {
             try await group.run()
             let stopped = try #require(try registry.store.read { try $0.transferJob(1) })
             #expect(stopped.state == .reassigning)
-            #expect(stopped.reassigned == 5) // exactly one batch, none cut in half
+            #expect(stopped.reassigned == 5)  // exactly one batch, none cut in half
 
             // "Restart": the next worker run places the rest, each proceeding once.
             #expect(try await Self.drain(registry).last?.finished == .completed)
-            let moves = try registry.store.read { try Int.fetchAll($0.db, sql: "SELECT count(*) FROM proceeding_assignment WHERE reason = 'reassignment' GROUP BY proceeding_number") }
+            let moves = try registry.store.read {
+                try Int.fetchAll(
+                    $0.db, sql: "SELECT count(*) FROM proceeding_assignment WHERE reason = 'reassignment' GROUP BY proceeding_number")
+            }
             #expect(moves.count == 20 && moves.allSatisfy { $0 == 1 })
             await ministry.close()
         }
@@ -319,7 +371,8 @@ struct TransferCombinationTests {
             await ministry.close()
             let file = registry.folder.appendingPathComponent("again.csv")
             let rows = (1...5).map { "I-\($0),courtWrit,2-\($0),other,Кредитор,Должник,almaty-city,Medeu,1000,2026-02-01,\(almaty[0])" }
-            let header = "number,document_kind,document_reference,category,creditor_name,debtor_name,debtor_district,debtor_unit,amount,opened_on,holder_license\n"
+            let header =
+                "number,document_kind,document_reference,category,creditor_name,debtor_name,debtor_district,debtor_unit,amount,opened_on,holder_license\n"
             try (header + rows.prefix(2).joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
             let files = try registry.credentialFiles(role: "system")
             let arguments = ["--server", "127.0.0.1:\(registry.port)", "--cert", files.cert, "--key", files.key, "--ca", files.ca]

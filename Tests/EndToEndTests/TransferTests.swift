@@ -36,9 +36,12 @@ struct TransferTests {
 
     /// Bailiffs in Almaty (serials 110…110+count-1) and one in Astana; returns their license numbers.
     /// Each is practise-ready (`records`: membership, insurance and registration on record) unless told otherwise.
-    static func bailiffs(_ registry: TestRegistry, almaty count: Int, ministry: RegistryConnection,
-                         records: Set<PracticeRecordKind> = Set(PracticeRecordKind.allCases)) async throws -> (almaty: [String], astana: String) {
-        let persons = RegistryStub(connection: ministry), licensing = LicensingStub(connection: ministry)
+    static func bailiffs(
+        _ registry: TestRegistry, almaty count: Int, ministry: RegistryConnection,
+        records: Set<PracticeRecordKind> = Set(PracticeRecordKind.allCases)
+    ) async throws -> (almaty: [String], astana: String) {
+        let persons = RegistryStub(connection: ministry)
+        let licensing = LicensingStub(connection: ministry)
         var almaty: [String] = []
         for serial in 110..<(110 + count) {
             _ = try await persons.registerPerson(Sample.person(serial))
@@ -48,7 +51,9 @@ struct TransferTests {
         var astana = Sample.issue(130)
         astana.district = "astana"
         let astanaLicense = try await licensing.issueLicense(astana).license.number
-        try await Sample.makePractising(almaty.map { ($0, "almaty-city", astana.issueDate) } + [(astanaLicense, "astana", astana.issueDate)], kinds: records, ministry: ministry)
+        try await Sample.makePractising(
+            almaty.map { ($0, "almaty-city", astana.issueDate) } + [(astanaLicense, "astana", astana.issueDate)], kinds: records,
+            ministry: ministry)
         return (almaty, astanaLicense)
     }
 
@@ -62,9 +67,10 @@ struct TransferTests {
             bad.documentKind = "writ"
             let state = Self.record("P-3", holder: almaty[0], debtorKind: "state")
             let unknown = Self.record("P-4", holder: "2026-999999")
-            let result = try await ProceedingsStub(connection: system).importProceedings(.with {
-                $0.proceedings = [Self.record("P-1", holder: almaty[0]), bad, state, unknown, Self.record("P-1", holder: almaty[0])]
-            })
+            let result = try await ProceedingsStub(connection: system).importProceedings(
+                .with {
+                    $0.proceedings = [Self.record("P-1", holder: almaty[0]), bad, state, unknown, Self.record("P-1", holder: almaty[0])]
+                })
             #expect(result.accepted == ["P-1"])
             #expect(result.refused.map(\.index) == [1, 2, 3, 4])
             #expect(result.refused[0].problems.map(\.field) == ["document_kind", "amount"])
@@ -77,7 +83,8 @@ struct TransferTests {
 
             let chamber = try await registry.connect(role: "regionalChamber")
             let denied = await #expect(throws: RPCError.self) {
-                _ = try await ProceedingsStub(connection: chamber).importProceedings(.with { $0.proceedings = [Self.record("P-9", holder: almaty[0])] })
+                _ = try await ProceedingsStub(connection: chamber).importProceedings(
+                    .with { $0.proceedings = [Self.record("P-9", holder: almaty[0])] })
             }
             #expect(denied?.code == .permissionDenied)
             await chamber.close()
@@ -92,18 +99,28 @@ struct TransferTests {
             let ministry = try await registry.connect()
             let (almaty, astana) = try await Self.bailiffs(registry, almaty: 4, ministry: ministry)
             let outgoing = almaty[0]
-            let rows = (1...30).map { Self.record("A-\(String(format: "%03d", $0))", holder: outgoing, category: $0 % 3 == 0 ? "sociallySignificant" : "other") }
+            let rows =
+                (1...30).map {
+                    Self.record(
+                        "A-\(String(format: "%03d", $0))", holder: outgoing, category: $0 % 3 == 0 ? "sociallySignificant" : "other")
+                }
                 + [Self.record("B-001", holder: almaty[1]), Self.record("B-002", holder: almaty[1])]
             let imported = try await ProceedingsStub(connection: ministry).importProceedings(.with { $0.proceedings = rows })
             #expect(imported.refused.isEmpty)
 
-            _ = try await LicensingStub(connection: ministry).suspendLicense(LicenseLifecycleTests.suspension(outgoing, until: "2026-06-19"))
+            _ = try await LicensingStub(connection: ministry).suspendLicense(
+                LicenseLifecycleTests.suspension(outgoing, until: "2026-06-19"))
             // In the decision's transaction: nothing stays with the suspended bailiff (143.4, INV-14).
             let held = try await ProceedingsStub(connection: ministry).listProceedings(.with { $0.holderLicense = outgoing })
             #expect(held.proceedings.isEmpty)
-            let withChamber = try await ProceedingsStub(connection: ministry).listProceedings(.with { $0.heldByChamber = true; $0.pageSize = 100 })
+            let withChamber = try await ProceedingsStub(connection: ministry).listProceedings(
+                .with {
+                    $0.heldByChamber = true
+                    $0.pageSize = 100
+                })
             #expect(withChamber.proceedings.count == 30)
-            let job = try #require(try await ProceedingsStub(connection: ministry).listTransferJobs(.with { $0.licenseNumber = outgoing }).jobs.first)
+            let job = try #require(
+                try await ProceedingsStub(connection: ministry).listTransferJobs(.with { $0.licenseNumber = outgoing }).jobs.first)
             #expect(job.state == "reassigning")
             #expect(job.total == 30)
 
@@ -114,12 +131,16 @@ struct TransferTests {
                 #expect(report.stranded == 0)
             }
             #expect(batches == 5)
-            let done = try #require(try await ProceedingsStub(connection: ministry).listTransferJobs(.with { $0.licenseNumber = outgoing }).jobs.first)
+            let done = try #require(
+                try await ProceedingsStub(connection: ministry).listTransferJobs(.with { $0.licenseNumber = outgoing }).jobs.first)
             #expect(done.state == "completed")
             #expect(done.reassigned == 30)
 
             let counts = try registry.store.read { reader in
-                try Dictionary(grouping: reader.proceedings(matching: ProceedingFilter(status: .open), after: nil, limit: 1000), by: \.holder.description).mapValues(\.count)
+                try Dictionary(
+                    grouping: reader.proceedings(matching: ProceedingFilter(status: .open), after: nil, limit: 1000),
+                    by: \.holder.description
+                ).mapValues(\.count)
             }
             #expect(counts["bailiff:\(outgoing)"] == nil)
             #expect(counts["bailiff:\(astana)"] == nil)
@@ -137,7 +158,12 @@ struct TransferTests {
             #expect(explained.assignments.map(\.reason) == ["import", "handover", "reassignment"])
             #expect(explained.trigger == "\(outgoing)#1 suspended")
 
-            let outbox = try registry.store.read { try [String: Int](uniqueKeysWithValues: Row.fetchAll($0.db, sql: "SELECT event_type, count(*) AS n FROM outbox GROUP BY event_type").map { ($0["event_type"], $0["n"]) }) }
+            let outbox = try registry.store.read {
+                try [String: Int](
+                    uniqueKeysWithValues: Row.fetchAll($0.db, sql: "SELECT event_type, count(*) AS n FROM outbox GROUP BY event_type").map {
+                        ($0["event_type"], $0["n"])
+                    })
+            }
             #expect(outbox["notification.party"] == 60)
             #expect(outbox["action.collection_orders"] == 30)
             #expect(outbox["action.funds_move"] == 30)
@@ -148,10 +174,28 @@ struct TransferTests {
 
             // Only the chamber of his district receives the files and archive (148.1.9-2).
             let chamber = ProceedingsStub(connection: try await registry.connect(role: "regionalChamber"))
-            #expect(try await chamber.confirmHandover(.with { $0.licenseNumber = outgoing; $0.reference = "act 2026-3" }).closed == 1)
-            let again = await #expect(throws: RPCError.self) { _ = try await chamber.confirmHandover(.with { $0.licenseNumber = outgoing; $0.reference = "act 2026-3" }) }
+            #expect(
+                try await chamber.confirmHandover(
+                    .with {
+                        $0.licenseNumber = outgoing
+                        $0.reference = "act 2026-3"
+                    }
+                ).closed == 1)
+            let again = await #expect(throws: RPCError.self) {
+                _ = try await chamber.confirmHandover(
+                    .with {
+                        $0.licenseNumber = outgoing
+                        $0.reference = "act 2026-3"
+                    })
+            }
             #expect(again?.reason == "NO_HANDOVER_DUE")
-            let other = await #expect(throws: RPCError.self) { _ = try await chamber.confirmHandover(.with { $0.licenseNumber = astana; $0.reference = "x" }) }
+            let other = await #expect(throws: RPCError.self) {
+                _ = try await chamber.confirmHandover(
+                    .with {
+                        $0.licenseNumber = astana
+                        $0.reference = "x"
+                    })
+            }
             #expect(other?.reason == "OTHER_REGION")
             await ministry.close()
         }
@@ -162,15 +206,23 @@ struct TransferTests {
         try await withRegistry(clock: clock) { registry in
             let ministry = try await registry.connect()
             let (almaty, _) = try await Self.bailiffs(registry, almaty: 1, ministry: ministry)
-            _ = try await ProceedingsStub(connection: ministry).importProceedings(.with { $0.proceedings = [Self.record("C-1", holder: almaty[0])] })
-            _ = try await LicensingStub(connection: ministry).terminateLicense(.with { $0.number = almaty[0]; $0.ground = "t144_1_4"; $0.reasons = "death on 2026-03-18" })
+            _ = try await ProceedingsStub(connection: ministry).importProceedings(
+                .with { $0.proceedings = [Self.record("C-1", holder: almaty[0])] })
+            _ = try await LicensingStub(connection: ministry).terminateLicense(
+                .with {
+                    $0.number = almaty[0]
+                    $0.ground = "t144_1_4"
+                    $0.reasons = "death on 2026-03-18"
+                })
             let report = try #require(try await registry.core.runTransferBatch())
             #expect(report.stranded == 1)
             #expect(report.finished == .blocked)
             let explained = try await ProceedingsStub(connection: ministry).explainAssignment(.with { $0.number = "C-1" })
             #expect(explained.proceeding.holder == "regionalChamber:almaty-city")
             #expect(explained.outcome.hasPrefix("no eligible receiver"))
-            let alerts = try registry.store.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM outbox WHERE event_type = 'alert.transfer_blocked'") }
+            let alerts = try registry.store.read {
+                try Int.fetchOne($0.db, sql: "SELECT count(*) FROM outbox WHERE event_type = 'alert.transfer_blocked'")
+            }
             #expect(alerts == 1)
             await ministry.close()
         }
@@ -181,12 +233,18 @@ struct TransferTests {
         try await withRegistry(clock: clock) { registry in
             let ministry = try await registry.connect()
             let (almaty, _) = try await Self.bailiffs(registry, almaty: 2, ministry: ministry)
-            _ = try await ProceedingsStub(connection: ministry).importProceedings(.with { $0.proceedings = [Self.record("D-1", holder: almaty[0])] })
+            _ = try await ProceedingsStub(connection: ministry).importProceedings(
+                .with { $0.proceedings = [Self.record("D-1", holder: almaty[0])] })
             let licensing = LicensingStub(connection: ministry)
             _ = try await licensing.suspendLicense(LicenseLifecycleTests.suspension(almaty[0], until: "2026-06-19"))
-            _ = try await licensing.recordCourtAnnulment(.with {
-                $0.number = almaty[0]; $0.entry = 1; $0.courtAct = "3a-1"; $0.inForceOn = "2026-03-20"; $0.reasons = "unfounded"
-            })
+            _ = try await licensing.recordCourtAnnulment(
+                .with {
+                    $0.number = almaty[0]
+                    $0.entry = 1
+                    $0.courtAct = "3a-1"
+                    $0.inForceOn = "2026-03-20"
+                    $0.reasons = "unfounded"
+                })
             let jobs = try await ProceedingsStub(connection: ministry).listTransferJobs(.with { $0.licenseNumber = almaty[0] }).jobs
             #expect(jobs.map(\.state) == ["cancelled"])
             let back = try await ProceedingsStub(connection: ministry).getProceeding(.with { $0.number = "D-1" })
@@ -201,15 +259,18 @@ struct TransferTests {
         try await withRegistry(clock: SteppingClock("2026-03-20")) { registry in
             let ministry = try await registry.connect()
             let (almaty, _) = try await Self.bailiffs(registry, almaty: 2, ministry: ministry)
-            _ = try await ProceedingsStub(connection: ministry).importProceedings(.with {
-                $0.proceedings = [Self.record("E-1", holder: almaty[0]), Self.record("E-2", holder: almaty[1])]
-            })
+            _ = try await ProceedingsStub(connection: ministry).importProceedings(
+                .with {
+                    $0.proceedings = [Self.record("E-1", holder: almaty[0]), Self.record("E-2", holder: almaty[1])]
+                })
             // The development "bailiff" certificate names license 2026-000001, the first issued here.
             #expect(almaty[0] == "2026-000001")
             let bailiff = try await registry.connect(role: "bailiff")
             let own = try await ProceedingsStub(connection: bailiff).listProceedings(WireListProceedingsRequest())
             #expect(own.proceedings.map(\.record.number) == ["E-1"])
-            let other = await #expect(throws: RPCError.self) { _ = try await ProceedingsStub(connection: bailiff).getProceeding(.with { $0.number = "E-2" }) }
+            let other = await #expect(throws: RPCError.self) {
+                _ = try await ProceedingsStub(connection: bailiff).getProceeding(.with { $0.number = "E-2" })
+            }
             #expect(other?.code == .permissionDenied)
             await bailiff.close()
             await ministry.close()
@@ -234,8 +295,12 @@ struct CaseImportCLITests {
 
             """#.write(to: file, atomically: true, encoding: .utf8)
             let files = try registry.credentialFiles(role: "system")
-            let result = try await ExecutableTests.run("registry-admin", ["cases", "import", file.path, "--server", "127.0.0.1:\(registry.port)",
-                                                                     "--cert", files.cert, "--key", files.key, "--ca", files.ca])
+            let result = try await ExecutableTests.run(
+                "registry-admin",
+                [
+                    "cases", "import", file.path, "--server", "127.0.0.1:\(registry.port)",
+                    "--cert", files.cert, "--key", files.key, "--ca", files.ca,
+                ])
             #expect(result.status == 1)
             #expect(result.stdout.contains("line 3: document_kind: 'writ' is not one of"), "\(result.stdout)")
             #expect(result.stdout.contains("amount: '12.345' is not an amount"))
@@ -246,10 +311,15 @@ struct CaseImportCLITests {
             #expect(stored?.creditor.name == "ТОО \"Кредит\"")
 
             let lines = registry.folder.appendingPathComponent("cases.ndjson")
-            try (#"{"number":"G-1","document_kind":"courtOrder","document_reference":"2-9","category":"sociallySignificant","creditor_name":"А","debtor_name":"Б","debtor_district":"almaty-city","amount":"70000","opened_on":"2026-02-03","holder_license":"\#(almaty[0])"}"#
+            try
+                (#"{"number":"G-1","document_kind":"courtOrder","document_reference":"2-9","category":"sociallySignificant","creditor_name":"А","debtor_name":"Б","debtor_district":"almaty-city","amount":"70000","opened_on":"2026-02-03","holder_license":"\#(almaty[0])"}"#
                 + "\n{not json\n").write(to: lines, atomically: true, encoding: .utf8)
-            let second = try await ExecutableTests.run("registry-admin", ["cases", "import", lines.path, "--server", "127.0.0.1:\(registry.port)",
-                                                                     "--cert", files.cert, "--key", files.key, "--ca", files.ca])
+            let second = try await ExecutableTests.run(
+                "registry-admin",
+                [
+                    "cases", "import", lines.path, "--server", "127.0.0.1:\(registry.port)",
+                    "--cert", files.cert, "--key", files.key, "--ca", files.ca,
+                ])
             #expect(second.stdout.contains("line 2: not a proceeding object"), "\(second.stdout)")
             #expect(second.stdout.contains("imported 1 of 2 rows; 1 refused"))
             #expect(try registry.store.read { try $0.proceeding("G-1") }?.category == .sociallySignificant)

@@ -1,11 +1,12 @@
 import Foundation
 import NIOCore
-@testable import RegistryClient
 import RegistryPKI
 import RegistryServer
 import RegistryWire
 import SwiftProtobuf
 import Testing
+
+@testable import RegistryClient
 
 @Suite("End to end: transport, identity and limits", .serialized)
 struct TransportTests {
@@ -50,7 +51,9 @@ struct TransportTests {
         try await withRegistry { registry in
             let stranger = try CertificateAuthority.create(commonName: "Stranger CA")
             let credential = try stranger.issueClient(commonName: "ministry", identityURI: "spiffe://registry.bailiff.kz/role/ministry")
-            let tls = ClientTLS(certificatePEM: credential.certificatePEM, privateKeyPEM: credential.privateKeyPEM, trustedCAPEM: registry.caPEM, serverName: "localhost")
+            let tls = ClientTLS(
+                certificatePEM: credential.certificatePEM, privateKeyPEM: credential.privateKeyPEM, trustedCAPEM: registry.caPEM,
+                serverName: "localhost")
             await #expect(throws: (any Error).self) {
                 let connection = try await registry.connect(tls)
                 _ = try await HealthStub(connection: connection).check(WireHealthCheckRequest())
@@ -60,8 +63,11 @@ struct TransportTests {
 
     @Test func aCertificateNamingNoValidRoleIsUnauthenticated() async throws {
         try await withRegistry { registry in
-            let credential = try registry.ca.issueClient(commonName: "x", identityURI: "spiffe://registry.bailiff.kz/role/regionalChamber/region/atlantis")
-            let tls = ClientTLS(certificatePEM: credential.certificatePEM, privateKeyPEM: credential.privateKeyPEM, trustedCAPEM: registry.caPEM, serverName: "localhost")
+            let credential = try registry.ca.issueClient(
+                commonName: "x", identityURI: "spiffe://registry.bailiff.kz/role/regionalChamber/region/atlantis")
+            let tls = ClientTLS(
+                certificatePEM: credential.certificatePEM, privateKeyPEM: credential.privateKeyPEM, trustedCAPEM: registry.caPEM,
+                serverName: "localhost")
             let error = await #expect(throws: RPCError.self) {
                 let connection = try await registry.connect(tls)
                 _ = try await HealthStub(connection: connection).check(WireHealthCheckRequest())

@@ -7,7 +7,8 @@ struct ClockTests {
     @Test func aShiftedClockStartsAtItsMomentAndRunsOn() {
         let start = Instant(startOf: LocalDate("2026-12-02")!)
         let clock = ShiftedClock(startingAt: start)
-        let first = clock.now(), second = clock.now()
+        let first = clock.now()
+        let second = clock.now()
         #expect(first >= start)
         #expect(first.kazakhstanDate == LocalDate("2026-12-02"))
         #expect(second >= first)

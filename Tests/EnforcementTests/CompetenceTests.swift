@@ -7,8 +7,10 @@ let testMCI = MCITable(tengeByYear: [2025: 3_932, 2026: 4_325])
 
 @Suite("Private-bailiff competence, Art. 138.1")
 struct CompetenceTests {
-    static func document(_ debtor: EnforcementDocument.DebtorKind = .individual, _ subject: EnforcementDocument.Subject = .collection,
-                         forState: Bool = false) -> EnforcementDocument {
+    static func document(
+        _ debtor: EnforcementDocument.DebtorKind = .individual, _ subject: EnforcementDocument.Subject = .collection,
+        forState: Bool = false
+    ) -> EnforcementDocument {
         EnforcementDocument(kind: .courtWrit, reference: "2-100/2026", debtorKind: debtor, subject: subject, inFavourOfState: forState)
     }
 
@@ -16,22 +18,36 @@ struct CompetenceTests {
         (EnforcementDocument.DebtorKind.state, "138.1(1)"), (.stateOwnedEntity, "138.1(2)"), (.naturalMonopoly, "138.1(3)"),
     ])
     func collectionFromTheStateItsCompaniesAndNaturalMonopoliesIsExcluded(debtor: EnforcementDocument.DebtorKind, article: String) {
-        #expect(Competence.exclusion(of: Self.document(debtor), amount: Tenge(tiyn: 100), on: LocalDate("2026-06-01")!, mci: testMCI)?.article == article)
+        #expect(
+            Competence.exclusion(of: Self.document(debtor), amount: Tenge(tiyn: 100), on: LocalDate("2026-06-01")!, mci: testMCI)?.article
+                == article)
     }
 
     @Test func confiscationAndActsInTheStatesInterestAreExcluded_138_1_5_6() {
-        #expect(Competence.exclusion(of: Self.document(.individual, .confiscation), amount: .zero, on: LocalDate("2026-06-01")!, mci: testMCI)?.article == "138.1(5)")
-        #expect(Competence.exclusion(of: Self.document(.individual, .stateInterestAction), amount: .zero, on: LocalDate("2026-06-01")!, mci: testMCI)?.article == "138.1(6)")
+        #expect(
+            Competence.exclusion(of: Self.document(.individual, .confiscation), amount: .zero, on: LocalDate("2026-06-01")!, mci: testMCI)?
+                .article == "138.1(5)")
+        #expect(
+            Competence.exclusion(
+                of: Self.document(.individual, .stateInterestAction), amount: .zero, on: LocalDate("2026-06-01")!, mci: testMCI)?.article
+                == "138.1(6)")
     }
 
     @Test func collectionForTheStateIsAllowedUpToExactlyOneThousandMCI_138_1_4() {
-        let limit = Tenge(tiyn: 4_325 * 1_000 * 100) // MCI 2026 = 4,325 tenge
+        let limit = Tenge(tiyn: 4_325 * 1_000 * 100)  // MCI 2026 = 4,325 tenge
         #expect(Competence.exclusion(of: Self.document(forState: true), amount: limit, on: LocalDate("2026-06-01")!, mci: testMCI) == nil)
-        #expect(Competence.exclusion(of: Self.document(forState: true), amount: limit + Tenge(tiyn: 1), on: LocalDate("2026-06-01")!, mci: testMCI)?.article == "138.1(4)")
+        #expect(
+            Competence.exclusion(
+                of: Self.document(forState: true), amount: limit + Tenge(tiyn: 1), on: LocalDate("2026-06-01")!, mci: testMCI)?.article
+                == "138.1(4)")
         // The same sum for a private creditor is within competence.
-        #expect(Competence.exclusion(of: Self.document(forState: false), amount: limit + Tenge(tiyn: 1), on: LocalDate("2026-06-01")!, mci: testMCI) == nil)
+        #expect(
+            Competence.exclusion(
+                of: Self.document(forState: false), amount: limit + Tenge(tiyn: 1), on: LocalDate("2026-06-01")!, mci: testMCI) == nil)
         // An unknown year's MCI is not guessed.
-        #expect(Competence.exclusion(of: Self.document(forState: true), amount: Tenge(tiyn: 1), on: LocalDate("2027-06-01")!, mci: testMCI)?.article == "138.1(4)")
+        #expect(
+            Competence.exclusion(of: Self.document(forState: true), amount: Tenge(tiyn: 1), on: LocalDate("2027-06-01")!, mci: testMCI)?
+                .article == "138.1(4)")
     }
 
     @Test func theCatalogueOfDocumentsHasNoRepealedItemSeven_9_1() {

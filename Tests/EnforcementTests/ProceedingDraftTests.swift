@@ -35,7 +35,10 @@ struct ProceedingDraftTests {
         d.amount = "12,5"
         d.openedOn = "01.02.2026"
         d.advanceUsed = "5000"
-        guard case .failure(let list) = d.validated(district: "almaty-city", mci: testMCI) else { Issue.record("accepted"); return }
+        guard case .failure(let list) = d.validated(district: "almaty-city", mci: testMCI) else {
+            Issue.record("accepted")
+            return
+        }
         #expect(list.problems.map(\.field) == ["document_kind", "category", "amount", "advance_used", "opened_on"])
         #expect(list.problems.first { $0.field == "advance_used" }?.article == "119")
     }
@@ -43,7 +46,10 @@ struct ProceedingDraftTests {
     @Test func aDocumentOutsidePrivateCompetenceIsRefusedWithItsArticle_138_1() {
         var d = Self.draft()
         d.debtorKind = "naturalMonopoly"
-        guard case .failure(let list) = d.validated(district: "almaty-city", mci: testMCI) else { Issue.record("accepted"); return }
+        guard case .failure(let list) = d.validated(district: "almaty-city", mci: testMCI) else {
+            Issue.record("accepted")
+            return
+        }
         #expect(list.problems.first?.article == "138.1(3)")
     }
 
@@ -51,14 +57,20 @@ struct ProceedingDraftTests {
         var d = Self.draft()
         d.category = "other"
         d.creditorKind = "state"
-        d.amount = "5000000" // above 1,000 MCI of 2026 (4,325,000)
+        d.amount = "5000000"  // above 1,000 MCI of 2026 (4,325,000)
         d.inFavourOfState = false
-        guard case .failure(let list) = d.validated(district: "almaty-city", mci: testMCI) else { Issue.record("accepted"); return }
+        guard case .failure(let list) = d.validated(district: "almaty-city", mci: testMCI) else {
+            Issue.record("accepted")
+            return
+        }
         #expect(list.problems.first?.article == "138.1(4)")
         var revenue = Self.draft()
         revenue.category = "stateRevenue"
         revenue.amount = "5000000"
-        guard case .failure(let second) = revenue.validated(district: "almaty-city", mci: testMCI) else { Issue.record("accepted"); return }
+        guard case .failure(let second) = revenue.validated(district: "almaty-city", mci: testMCI) else {
+            Issue.record("accepted")
+            return
+        }
         #expect(second.problems.first?.article == "138.1(4)")
         var small = d
         small.amount = "100000"
@@ -69,7 +81,10 @@ struct ProceedingDraftTests {
         var d = Self.draft()
         d.category = "other"
         d.debtorKind = "state"
-        guard case .failure(let list) = d.validated(district: "almaty-city", mci: testMCI) else { Issue.record("accepted"); return }
+        guard case .failure(let list) = d.validated(district: "almaty-city", mci: testMCI) else {
+            Issue.record("accepted")
+            return
+        }
         #expect(list.problems.first?.article == "138.1(1)")
         d.subject = "other"
         #expect((try? d.validated(district: "almaty-city", mci: testMCI).get()) != nil)
@@ -80,11 +95,14 @@ struct ProceedingDraftTests {
 @Suite("The 144.2.4 month without measures")
 struct MonthWithoutMeasuresTests {
     static func proceeding(opened: String = "2026-03-10", category: ProceedingCategory = .sociallySignificant) -> EnforcementProceeding {
-        EnforcementProceeding(number: "AL-1", document: EnforcementDocument(kind: .courtWrit, reference: "2-1/2026", debtorKind: .individual, subject: .collection, inFavourOfState: false),
-                              category: category, creditor: Party(kind: .individual, name: "C", identifier: "", contact: ""),
-                              debtor: Party(kind: .individual, name: "D", identifier: "", contact: ""),
-                              debtorLocation: DebtorLocation(district: "almaty-city", unit: ""), amount: Tenge(tiyn: 100), openedOn: LocalDate(opened)!,
-                              district: "almaty-city", holder: .bailiff(license: "2026-000001"), advancePaid: .zero, advanceUsed: .zero, status: .open)
+        EnforcementProceeding(
+            number: "AL-1",
+            document: EnforcementDocument(
+                kind: .courtWrit, reference: "2-1/2026", debtorKind: .individual, subject: .collection, inFavourOfState: false),
+            category: category, creditor: Party(kind: .individual, name: "C", identifier: "", contact: ""),
+            debtor: Party(kind: .individual, name: "D", identifier: "", contact: ""),
+            debtorLocation: DebtorLocation(district: "almaty-city", unit: ""), amount: Tenge(tiyn: 100), openedOn: LocalDate(opened)!,
+            district: "almaty-city", holder: .bailiff(license: "2026-000001"), advancePaid: .zero, advanceUsed: .zero, status: .open)
     }
 
     @Test func theMonthRunsFromTheOpening_144_2_4() {
@@ -105,6 +123,8 @@ struct MonthWithoutMeasuresTests {
         #expect(lifted.monthWithoutMeasures(on: LocalDate("2026-10-01")!) == nil)
         #expect(lifted.monthWithoutMeasures(on: LocalDate("2026-10-02")!) == LocalDate("2026-09-01"))
         // Without it standing, the month would have run from the measure itself.
-        #expect(Self.proceeding().measured(on: LocalDate("2026-03-12")!, standing: false).monthWithoutMeasures(on: LocalDate("2026-04-13")!) == LocalDate("2026-03-12"))
+        #expect(
+            Self.proceeding().measured(on: LocalDate("2026-03-12")!, standing: false).monthWithoutMeasures(on: LocalDate("2026-04-13")!)
+                == LocalDate("2026-03-12"))
     }
 }

@@ -4,15 +4,20 @@ import Testing
 /// The transfer policy (DOMAIN.md §7.1, INV-14, INV-15): least loaded, even, reproducible, never to an ineligible bailiff.
 @Suite("Reassignment planner")
 struct ReassignmentPlannerTests {
-    static func proceeding(_ n: Int, _ category: ProceedingCategory = .other, _ debtor: EnforcementDocument.DebtorKind = .individual) -> EnforcementProceeding {
+    static func proceeding(_ n: Int, _ category: ProceedingCategory = .other, _ debtor: EnforcementDocument.DebtorKind = .individual)
+        -> EnforcementProceeding
+    {
         EnforcementProceeding(
             number: "P-" + String(repeating: "0", count: max(0, 5 - String(n).count)) + String(n),
-            document: EnforcementDocument(kind: .courtWrit, reference: "2-\(n)", debtorKind: debtor, subject: .collection, inFavourOfState: false),
+            document: EnforcementDocument(
+                kind: .courtWrit, reference: "2-\(n)", debtorKind: debtor, subject: .collection, inFavourOfState: false),
             category: category,
             creditor: Party(kind: .individual, name: "Creditor \(n)", identifier: "", contact: ""),
             debtor: Party(kind: .individual, name: "Debtor \(n)", identifier: "", contact: ""),
-            debtorLocation: DebtorLocation(district: "almaty-city", unit: "Bostandyk"), amount: Tenge(tiyn: 100_000), openedOn: LocalDate("2026-01-10")!,
-            district: "almaty-city", holder: .regionalChamber(district: "almaty-city"), advancePaid: .zero, advanceUsed: .zero, status: .open
+            debtorLocation: DebtorLocation(district: "almaty-city", unit: "Bostandyk"), amount: Tenge(tiyn: 100_000),
+            openedOn: LocalDate("2026-01-10")!,
+            district: "almaty-city", holder: .regionalChamber(district: "almaty-city"), advancePaid: .zero, advanceUsed: .zero,
+            status: .open
         )
     }
 
@@ -22,8 +27,9 @@ struct ReassignmentPlannerTests {
 
     @Test func theLeastLoadedBailiffReceivesFirst() {
         let planner = ReassignmentPlanner(policy: .standard, seed: 7)
-        let plan = planner.plan([Self.proceeding(1)], candidates: [.init(license: "2026-000002", load: 40), .init(license: "2026-000003", load: 12)],
-                                competence: Self.competence)
+        let plan = planner.plan(
+            [Self.proceeding(1)], candidates: [.init(license: "2026-000002", load: 40), .init(license: "2026-000003", load: 12)],
+            competence: Self.competence)
         #expect(plan.first?.receiver == "2026-000003")
         #expect(plan.first?.candidateCount == 2)
         #expect(plan.first?.loads.map(\.load) == [40, 12])
@@ -40,8 +46,9 @@ struct ReassignmentPlannerTests {
     @Test func categoryWeightsCountInTheLoad() {
         let policy = TransferPolicy(version: "weighted/1", categoryWeights: [.sociallySignificant: 3])
         let planner = ReassignmentPlanner(policy: policy, seed: 1)
-        let plan = planner.plan([Self.proceeding(1, .sociallySignificant), Self.proceeding(2), Self.proceeding(3)],
-                                candidates: [.init(license: "A", load: 0), .init(license: "B", load: 0)], competence: Self.competence)
+        let plan = planner.plan(
+            [Self.proceeding(1, .sociallySignificant), Self.proceeding(2), Self.proceeding(3)],
+            candidates: [.init(license: "A", load: 0), .init(license: "B", load: 0)], competence: Self.competence)
         // The first (weight 3) goes to one bailiff; the next two (weight 1 each) to the other.
         #expect(plan[1].receiver == plan[2].receiver)
         #expect(plan[0].receiver != plan[1].receiver)
@@ -55,18 +62,23 @@ struct ReassignmentPlannerTests {
         #expect(first == again)
         let other = ReassignmentPlanner(policy: .standard, seed: 100).plan(proceedings, candidates: candidates, competence: Self.competence)
         #expect(first.map(\.receiver) != other.map(\.receiver))
-        #expect(ReassignmentPlanner.seed(for: "2026-000001:1:1774000000000") == ReassignmentPlanner.seed(for: "2026-000001:1:1774000000000"))
+        #expect(
+            ReassignmentPlanner.seed(for: "2026-000001:1:1774000000000") == ReassignmentPlanner.seed(for: "2026-000001:1:1774000000000"))
     }
 
     @Test func withNoEligibleBailiffTheProceedingStaysWithTheRegionalChamber() {
         let plan = ReassignmentPlanner(policy: .standard, seed: 1).plan([Self.proceeding(1)], candidates: [], competence: Self.competence)
-        guard case .noEligibleReceiver(let reason)? = plan.first?.outcome else { Issue.record("assigned to nobody's bailiff"); return }
+        guard case .noEligibleReceiver(let reason)? = plan.first?.outcome else {
+            Issue.record("assigned to nobody's bailiff")
+            return
+        }
         #expect(reason.contains("almaty-city"))
     }
 
     @Test func aDocumentOutsideCompetenceGoesToNoPrivateBailiff_138_1() {
-        let plan = ReassignmentPlanner(policy: .standard, seed: 1).plan([Self.proceeding(1, .other, .state)],
-                                                                       candidates: [.init(license: "A", load: 0)], competence: Self.competence)
+        let plan = ReassignmentPlanner(policy: .standard, seed: 1).plan(
+            [Self.proceeding(1, .other, .state)],
+            candidates: [.init(license: "A", load: 0)], competence: Self.competence)
         #expect(plan.first?.receiver == nil)
     }
 
@@ -80,7 +92,8 @@ struct ReassignmentPlannerTests {
             let proceedings = (0..<Int(1 + generator.next() % 40)).map {
                 Self.proceeding($0, [.other, .stateRevenue, .sociallySignificant][Int(generator.next() % 3)])
             }
-            let plan = ReassignmentPlanner(policy: .standard, seed: generator.next()).plan(proceedings, candidates: candidates, competence: Self.competence)
+            let plan = ReassignmentPlanner(policy: .standard, seed: generator.next()).plan(
+                proceedings, candidates: candidates, competence: Self.competence)
             #expect(plan.map(\.proceeding) == proceedings.map(\.number))
             var loads = Dictionary(uniqueKeysWithValues: candidates.map { ($0.license, $0.load) })
             for decision in plan {
@@ -126,15 +139,22 @@ struct TransferPolicySettingsTests {
     @Test func aReplayFromTheRoundsStartingLoadsEqualsEveryDecisionOfThePlan() throws {
         let policy = try TransferPolicy.parse(weights: ["sociallySignificant=3"])
         let planner = ReassignmentPlanner(policy: policy, seed: 99)
-        let start = [ReceiverCandidate(license: "2026-000002", load: 7), .init(license: "2026-000003", load: 0), .init(license: "2026-000004", load: 2)]
-        let items = (1...40).map { ReassignmentPlannerTests.proceeding($0, $0 % 3 == 0 ? .sociallySignificant : .other, $0 == 17 ? .state : .individual) }
+        let start = [
+            ReceiverCandidate(license: "2026-000002", load: 7), .init(license: "2026-000003", load: 0),
+            .init(license: "2026-000004", load: 2),
+        ]
+        let items = (1...40).map {
+            ReassignmentPlannerTests.proceeding($0, $0 % 3 == 0 ? .sociallySignificant : .other, $0 == 17 ? .state : .individual)
+        }
         let plan = planner.plan(items, candidates: start, competence: ReassignmentPlannerTests.competence)
         for (index, item) in items.enumerated() {
             let before = zip(items.prefix(index), plan.prefix(index)).compactMap { item, decision in
                 decision.receiver.map { ReassignmentPlanner.Assigned(license: $0, category: item.category, count: 1) }
             }
-            #expect(planner.replay(item, roundStart: start, assignedBefore: before, competence: ReassignmentPlannerTests.competence) == plan[index])
+            #expect(
+                planner.replay(item, roundStart: start, assignedBefore: before, competence: ReassignmentPlannerTests.competence)
+                    == plan[index])
         }
-        #expect(plan[16].receiver == nil) // 138.1(1): collection from the State goes to no private bailiff
+        #expect(plan[16].receiver == nil)  // 138.1(1): collection from the State goes to no private bailiff
     }
 }

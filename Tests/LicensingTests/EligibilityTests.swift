@@ -12,9 +12,10 @@ struct EligibilityTests {
 
     @Test func aNonCitizenCannotBeABailiff_140_1() {
         let former = Fixture.person(facts: [])
-        let p = Person(iin: former.iin, name: former.name, residenceDistrict: former.residenceDistrict, education: .higherLegal,
-                       facts: [PersonFact(kind: .citizenship, from: Fixture.date("1990-01-01"), to: Fixture.date("2025-06-01"))],
-                       registeredAt: former.registeredAt)
+        let p = Person(
+            iin: former.iin, name: former.name, residenceDistrict: former.residenceDistrict, education: .higherLegal,
+            facts: [PersonFact(kind: .citizenship, from: Fixture.date("1990-01-01"), to: Fixture.date("2025-06-01"))],
+            registeredAt: former.registeredAt)
         #expect(Fixture.articles(p, on: "2025-05-31") == [])
         #expect(Fixture.articles(p, on: "2025-06-01") == ["140.1"])
     }
@@ -34,13 +35,17 @@ struct EligibilityTests {
     @Test func anUnexpungedConvictionBars_140_2_2() {
         let open = Fixture.person(facts: [PersonFact(kind: .conviction, from: Fixture.date("2015-04-01"))])
         #expect(Fixture.articles(open, on: "2026-03-03") == ["140.2.2"])
-        let expunged = Fixture.person(facts: [PersonFact(kind: .conviction, from: Fixture.date("2015-04-01"), to: Fixture.date("2020-04-01"))])
+        let expunged = Fixture.person(facts: [
+            PersonFact(kind: .conviction, from: Fixture.date("2015-04-01"), to: Fixture.date("2020-04-01"))
+        ])
         #expect(Fixture.articles(expunged, on: "2020-03-31") == ["140.2.2"])
         #expect(Fixture.articles(expunged, on: "2020-04-01") == [])
     }
 
     @Test func releaseFromCriminalLiabilityOnListedGroundsBarsForThreeYears_140_2_3() {
-        let p = Fixture.person(facts: [PersonFact(kind: .releaseFromCriminalLiability, from: Fixture.date("2023-03-15"), ground: "CPC 35.1(3)")])
+        let p = Fixture.person(facts: [
+            PersonFact(kind: .releaseFromCriminalLiability, from: Fixture.date("2023-03-15"), ground: "CPC 35.1(3)")
+        ])
         #expect(Fixture.articles(p, on: "2026-03-14") == ["140.2.3"])
         #expect(Fixture.articles(p, on: "2026-03-15") == [])
         let failure = Eligibility.disqualifications(of: p, on: Fixture.date("2026-03-14")).first
@@ -48,9 +53,13 @@ struct EligibilityTests {
     }
 
     @Test func releaseOnAnUnlistedGroundDoesNotBar_140_2_3() {
-        let p = Fixture.person(facts: [PersonFact(kind: .releaseFromCriminalLiability, from: Fixture.date("2025-03-15"), ground: "CPC 35.1(1)")])
+        let p = Fixture.person(facts: [
+            PersonFact(kind: .releaseFromCriminalLiability, from: Fixture.date("2025-03-15"), ground: "CPC 35.1(1)")
+        ])
         #expect(Fixture.articles(p, on: "2026-03-14") == [])
-        let article36 = Fixture.person(facts: [PersonFact(kind: .releaseFromCriminalLiability, from: Fixture.date("2025-03-15"), ground: "cpc 36")])
+        let article36 = Fixture.person(facts: [
+            PersonFact(kind: .releaseFromCriminalLiability, from: Fixture.date("2025-03-15"), ground: "cpc 36")
+        ])
         #expect(Fixture.articles(article36, on: "2026-03-14") == ["140.2.3"])
     }
 
@@ -87,7 +96,7 @@ struct EligibilityTests {
         ]
         for (fact, article) in kinds {
             let years = ["140.2.4", "140.2.5"].contains(article) ? 1 : 3
-            let anniversary = event.adding(years: years) // 28 February: month-end clamp
+            let anniversary = event.adding(years: years)  // 28 February: month-end clamp
             let p = Fixture.person(facts: [fact])
             #expect(Fixture.articles(p, on: anniversary.adding(days: -1).description) == [article])
             #expect(Eligibility.disqualifications(of: p, on: anniversary.adding(days: -1)).first?.endsOn == anniversary)
@@ -98,7 +107,9 @@ struct EligibilityTests {
     }
 
     @Test func mentalHealthRegistrationBarsWhileOnRecord_140_2_7() {
-        let p = Fixture.person(facts: [PersonFact(kind: .mentalHealthRegistration, from: Fixture.date("2025-01-01"), to: Fixture.date("2026-01-01"))])
+        let p = Fixture.person(facts: [
+            PersonFact(kind: .mentalHealthRegistration, from: Fixture.date("2025-01-01"), to: Fixture.date("2026-01-01"))
+        ])
         #expect(Fixture.articles(p, on: "2025-12-31") == ["140.2.7"])
         #expect(Fixture.articles(p, on: "2026-01-01") == [])
     }
@@ -111,10 +122,11 @@ struct EligibilityTests {
     }
 
     @Test func everyFailedPredicateIsReported() {
-        let p = Fixture.person(facts: [
-            PersonFact(kind: .conviction, from: Fixture.date("2015-04-01")),
-            PersonFact(kind: .negativeDismissal, from: Fixture.date("2026-01-01")),
-        ], education: .other)
+        let p = Fixture.person(
+            facts: [
+                PersonFact(kind: .conviction, from: Fixture.date("2015-04-01")),
+                PersonFact(kind: .negativeDismissal, from: Fixture.date("2026-01-01")),
+            ], education: .other)
         #expect(Fixture.articles(p, on: "2026-03-03") == ["140.1", "140.2.2", "140.2.4"])
     }
 }

@@ -22,8 +22,8 @@ struct LocalDateTests {
             let d = LocalDate(text)!
             #expect(LocalDate(dayNumber: d.dayNumber) == d)
         }
-        #expect(LocalDate("2026-11-25")!.isoWeekday == 3) // Wednesday
-        #expect(LocalDate("2026-03-22")!.isoWeekday == 7) // Sunday
+        #expect(LocalDate("2026-11-25")!.isoWeekday == 3)  // Wednesday
+        #expect(LocalDate("2026-03-22")!.isoWeekday == 7)  // Sunday
     }
 
     @Test func kazakhstanDateUsesUTCPlusFive() {

@@ -60,13 +60,16 @@ struct WorkingCalendarTests {
     }
 
     @Test func aDateListedTwiceIsRefusedAsOverlapping() {
-        let p = problems(#"{"years":[2026,2026],"days":[{"date":"2026-01-01","kind":"nonWorking"},{"date":"2026-01-01","kind":"nonWorking"}]}"#)
+        let p = problems(
+            #"{"years":[2026,2026],"days":[{"date":"2026-01-01","kind":"nonWorking"},{"date":"2026-01-01","kind":"nonWorking"}]}"#)
         #expect(p.count == 1)
         #expect(p.first?.contains("overlaps days[0]") == true)
     }
 
     @Test func malformedEntriesAreEachNamed() {
-        let p = problems(#"{"years":[2026,2026],"days":[{"date":"2026-13-01","kind":"nonWorking"},{"date":"2026-03-21","kind":"nonWorking"},{"date":"2026-03-20","kind":"working"},{"date":"2027-01-01","kind":"nonWorking"},{"date":"2026-01-01","kind":"nonWorking"}]}"#)
+        let p = problems(
+            #"{"years":[2026,2026],"days":[{"date":"2026-13-01","kind":"nonWorking"},{"date":"2026-03-21","kind":"nonWorking"},{"date":"2026-03-20","kind":"working"},{"date":"2027-01-01","kind":"nonWorking"},{"date":"2026-01-01","kind":"nonWorking"}]}"#
+        )
         #expect(p.count == 4)
         #expect(p[0].contains("days[0]") && p[0].contains("not a YYYY-MM-DD"))
         #expect(p[1].contains("days[1]") && p[1].contains("Saturday or Sunday is not worked"))
@@ -83,15 +86,19 @@ struct WorkingCalendarTests {
 
 @Suite("Replacing years of the working calendar")
 struct WorkingCalendarImportTests {
-    static let current = WorkingCalendarFile(source: "shipped", years: [2024, 2025], days: [
-        .init(date: "2024-01-01", kind: .nonWorking, note: nil), .init(date: "2025-01-01", kind: .nonWorking, note: nil),
-        .init(date: "2025-01-02", kind: .nonWorking, note: nil),
-    ])
+    static let current = WorkingCalendarFile(
+        source: "shipped", years: [2024, 2025],
+        days: [
+            .init(date: "2024-01-01", kind: .nonWorking, note: nil), .init(date: "2025-01-01", kind: .nonWorking, note: nil),
+            .init(date: "2025-01-02", kind: .nonWorking, note: nil),
+        ])
 
     @Test func anImportedYearReplacesThatYearAndKeepsTheOthers() throws {
-        let imported = WorkingCalendarFile(source: "order 2025", years: [2025, 2026], days: [
-            .init(date: "2025-01-03", kind: .nonWorking, note: "corrected"), .init(date: "2026-01-01", kind: .nonWorking, note: nil),
-        ])
+        let imported = WorkingCalendarFile(
+            source: "order 2025", years: [2025, 2026],
+            days: [
+                .init(date: "2025-01-03", kind: .nonWorking, note: "corrected"), .init(date: "2026-01-01", kind: .nonWorking, note: nil),
+            ])
         let merged = try Self.current.replacingYears(with: imported).calendar()
         #expect(merged.years == 2024...2026)
         #expect(merged.nonWorkingWeekdays == [LocalDate("2024-01-01")!, LocalDate("2025-01-03")!, LocalDate("2026-01-01")!])
@@ -103,10 +110,12 @@ struct WorkingCalendarImportTests {
     }
 
     @Test func aMalformedImportIsRefusedWithEveryProblem() {
-        let bad = WorkingCalendarFile(source: nil, years: [2025, 2025], days: [
-            .init(date: "2025-01-01", kind: .nonWorking, note: nil), .init(date: "2025-01-01", kind: .nonWorking, note: nil),
-            .init(date: "2025-01-04", kind: .nonWorking, note: nil),
-        ])
+        let bad = WorkingCalendarFile(
+            source: nil, years: [2025, 2025],
+            days: [
+                .init(date: "2025-01-01", kind: .nonWorking, note: nil), .init(date: "2025-01-01", kind: .nonWorking, note: nil),
+                .init(date: "2025-01-04", kind: .nonWorking, note: nil),
+            ])
         do {
             _ = try Self.current.replacingYears(with: bad)
             Issue.record("accepted a malformed calendar")

@@ -1,10 +1,10 @@
 import NIOCore
-@testable import RegistryService
 import RegistryWire
 import SwiftProtobuf
 import Testing
 
 @testable import RegistryServer
+@testable import RegistryService
 
 /// The connection's protocol logic on its own: events in, actions out (PROTOCOL.md §3–4).
 @Suite("Connection state machine")
@@ -74,7 +74,10 @@ struct ConnectionStateMachineTests {
 
     @Test func thePrefaceComesFirstAndIsAnsweredWithTheServersLimits() {
         var machine = Self.machine(maxConcurrentCalls: 7)
-        guard case .write(let reply) = machine.frameReceived(Self.preface()) else { Issue.record("no Preface reply"); return }
+        guard case .write(let reply) = machine.frameReceived(Self.preface()) else {
+            Issue.record("no Preface reply")
+            return
+        }
         #expect(reply.preface.protocolVersion == 1)
         #expect(reply.preface.maxConcurrentCalls == 7)
         #expect(machine.state == .open)
@@ -107,7 +110,8 @@ struct ConnectionStateMachineTests {
 
     @Test func aCallOverTheConcurrencyLimitIsRefusedAndTheConnectionStaysOpen() {
         var machine = Self.open(maxConcurrentCalls: 2)
-        let one = Self.started(machine.frameReceived(Self.request(1))), two = Self.started(machine.frameReceived(Self.request(2)))
+        let one = Self.started(machine.frameReceived(Self.request(1)))
+        let two = Self.started(machine.frameReceived(Self.request(2)))
         #expect(one != nil && two != nil)
         let third = Self.answer(machine.frameReceived(Self.request(3)))
         #expect(third?.1.code == .resourceExhausted)
@@ -118,7 +122,8 @@ struct ConnectionStateMachineTests {
     @Test func anUnknownMethodIsUnimplementedAndAMadeUpRequestIdCarriesTheCallId() {
         var machine = Self.open()
         guard case .answer(let callID, let requestID, let error, _) = machine.frameReceived(Self.request(9, method: "/x.Y/Z")) else {
-            Issue.record("not answered"); return
+            Issue.record("not answered")
+            return
         }
         #expect(callID == 9)
         #expect(requestID == "t-9")
@@ -136,7 +141,8 @@ struct ConnectionStateMachineTests {
         #expect(cancelled?.1.code == .cancelled)
         #expect(cancelled?.2 == "task-1")
         let second = Self.started(machine.frameReceived(Self.request(1)))!
-        let late = machine.finished(1, serial: first.serial), current = machine.finished(1, serial: second.serial)
+        let late = machine.finished(1, serial: first.serial)
+        let current = machine.finished(1, serial: second.serial)
         #expect(late == nil)
         #expect(current?.serial == second.serial)
         #expect(machine.isIdle)
@@ -163,7 +169,10 @@ struct ConnectionStateMachineTests {
     @Test func anIdleConnectionIsEndedOnlyWhenOpenWithNoCallInFlight() {
         var busy = Self.open()
         _ = busy.frameReceived(Self.request(1))
-        guard case .none = busy.idleTimedOut(after: .seconds(300)) else { Issue.record("a busy connection was ended"); return }
+        guard case .none = busy.idleTimedOut(after: .seconds(300)) else {
+            Issue.record("a busy connection was ended")
+            return
+        }
         var idle = Self.open()
         let ended = Self.goAway(idle.idleTimedOut(after: .seconds(300)))
         #expect(ended?.0 == .unavailable)
@@ -172,13 +181,22 @@ struct ConnectionStateMachineTests {
 
     @Test func theHandshakeAndPrefaceTimeoutsApplyOnlyToTheirPhase() {
         var fresh = Machine(limits: ConnectionLimits(), table: Self.table)
-        guard case .close(reason: .handshakeTimeout) = fresh.handshakeTimedOut() else { Issue.record("not closed"); return }
+        guard case .close(reason: .handshakeTimeout) = fresh.handshakeTimedOut() else {
+            Issue.record("not closed")
+            return
+        }
         var identified = Self.machine()
-        guard case .none = identified.handshakeTimedOut() else { Issue.record("closed after its handshake"); return }
+        guard case .none = identified.handshakeTimedOut() else {
+            Issue.record("closed after its handshake")
+            return
+        }
         let noPreface = Self.goAway(identified.prefaceTimedOut(after: .seconds(5)))
         #expect(noPreface?.1 == "no Preface within 5000 ms of the handshake")
         var open = Self.open()
-        guard case .none = open.prefaceTimedOut(after: .seconds(5)) else { Issue.record("closed after its preface"); return }
+        guard case .none = open.prefaceTimedOut(after: .seconds(5)) else {
+            Issue.record("closed after its preface")
+            return
+        }
     }
 
     @Test func whatTheClientMayNotSendEndsTheConnection() {
@@ -197,7 +215,10 @@ struct ConnectionStateMachineTests {
         let committing = Self.started(machine.frameReceived(Self.request(1)))!
         try committing.gate.enterCommit()
         #expect(machine.deadlinePassed(1) == nil)
-        guard case .none = machine.frameReceived(Self.cancel(1)) else { Issue.record("a committing call was cancelled"); return }
+        guard case .none = machine.frameReceived(Self.cancel(1)) else {
+            Issue.record("a committing call was cancelled")
+            return
+        }
         #expect(machine.finished(1, serial: committing.serial) != nil)
 
         // One not yet committing is abandoned, and its commit then fails.

@@ -15,8 +15,10 @@ import Testing
 struct ServerConnectionHandlerTests {
     static let ministry = try! Principal(uri: "spiffe://registry.bailiff.kz/role/ministry")
 
-    static func timeouts(handshake: Int64 = 10, preface: Int64 = 5, idle: Int64 = 300, pingInterval: Int64 = 60, pingTimeout: Int64 = 20,
-                         frameBody: Int64 = 30) -> ConnectionTimeouts {
+    static func timeouts(
+        handshake: Int64 = 10, preface: Int64 = 5, idle: Int64 = 300, pingInterval: Int64 = 60, pingTimeout: Int64 = 20,
+        frameBody: Int64 = 30
+    ) -> ConnectionTimeouts {
         var timeouts = ConnectionTimeouts()
         timeouts.handshake = .seconds(handshake)
         timeouts.preface = .seconds(preface)
@@ -28,15 +30,19 @@ struct ServerConnectionHandlerTests {
     }
 
     /// A channel with the server's frame decoder and connection handler, connected.
-    static func channel(_ timeouts: ConnectionTimeouts = timeouts(), budget: PartialFrameBudget = PartialFrameBudget(limit: 1 << 20)) throws -> EmbeddedChannel {
+    static func channel(_ timeouts: ConnectionTimeouts = timeouts(), budget: PartialFrameBudget = PartialFrameBudget(limit: 1 << 20)) throws
+        -> EmbeddedChannel
+    {
         var table = MethodTable()
         table.register(HealthMethods.check) { _, context in WireHealthCheckResponse.with { $0.caller = context.principal.uri } }
         let channel = EmbeddedChannel()
-        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(ServerFrameDecoder(maxFrameBytes: 4096, bodyTimeout: timeouts.frameBody, budget: budget)))
-        try channel.pipeline.syncOperations.addHandler(ServerConnectionHandler(
-            table: table, limits: ConnectionLimits(), timeouts: timeouts, metrics: ServerMetrics(), logger: Logger(label: "test"),
-            identify: { _ in ministry }
-        ))
+        try channel.pipeline.syncOperations.addHandler(
+            ByteToMessageHandler(ServerFrameDecoder(maxFrameBytes: 4096, bodyTimeout: timeouts.frameBody, budget: budget)))
+        try channel.pipeline.syncOperations.addHandler(
+            ServerConnectionHandler(
+                table: table, limits: ConnectionLimits(), timeouts: timeouts, metrics: ServerMetrics(), logger: Logger(label: "test"),
+                identify: { _ in ministry }
+            ))
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
         return channel
     }
@@ -129,7 +135,10 @@ struct ServerConnectionHandlerTests {
         _ = try Self.written(channel)
         channel.embeddedEventLoop.advanceTime(by: .seconds(5))
         let ping = try Self.written(channel)
-        guard case .ping(let sent) = ping.last?.kind else { Issue.record("no Ping after the interval: \(ping)"); return }
+        guard case .ping(let sent) = ping.last?.kind else {
+            Issue.record("no Ping after the interval: \(ping)")
+            return
+        }
         // A Pong keeps the connection.
         var pong = WireFrame()
         pong.pong = WirePong.with { $0.opaque = sent.opaque }
@@ -163,7 +172,8 @@ struct ServerConnectionHandlerTests {
 
     @Test func unfinishedFramesPastTheServersBudgetEndTheConnectionThatWouldPassIt() throws {
         let budget = PartialFrameBudget(limit: 150)
-        let first = try Self.channel(budget: budget), second = try Self.channel(budget: budget)
+        let first = try Self.channel(budget: budget)
+        let second = try Self.channel(budget: budget)
         for channel in [first, second] {
             Self.handshake(channel)
             try Self.sendPreface(on: channel)

@@ -56,12 +56,14 @@ struct AuditChainTests {
         let fixture = try StoreFixture()
         try await fill(fixture, 4)
         let entries = try fixture.store.read { try $0.auditEntries() }
-        let forged = AuditEntry(at: entries[1].entry.at, principal: "spiffe://registry.bailiff.kz/role/auditor", method: entries[1].entry.method,
-                                requestID: entries[1].entry.requestID, requestDigest: entries[1].entry.requestDigest, outcome: "OK", subject: "")
+        let forged = AuditEntry(
+            at: entries[1].entry.at, principal: "spiffe://registry.bailiff.kz/role/auditor", method: entries[1].entry.method,
+            requestID: entries[1].entry.requestID, requestDigest: entries[1].entry.requestDigest, outcome: "OK", subject: "")
         let hash = AuditChain.hash(seq: 2, entry: forged, previousHash: entries[0].hash)
         try await fixture.store.write { tx in
             try tx.db.execute(sql: "DROP TRIGGER audit_log_no_update")
-            try tx.db.execute(sql: "UPDATE audit_log SET principal = ?, subject = '', hash = ? WHERE seq = 2", arguments: [forged.principal, hash])
+            try tx.db.execute(
+                sql: "UPDATE audit_log SET principal = ?, subject = '', hash = ? WHERE seq = 2", arguments: [forged.principal, hash])
         }
         #expect(try AuditVerifier.verify(databasePath: fixture.path).firstBreak?.seq == 3)
     }

@@ -16,7 +16,8 @@ struct AuditCheckpointTests {
     static func fixture(_ count: Int) async throws -> (StoreFixture, AuditCheckpointer) {
         let fixture = try StoreFixture()
         try await append(fixture, 1...count)
-        let checkpointer = try AuditCheckpointer(store: fixture.store, key: key, file: fixture.folder.appendingPathComponent("audit-checkpoints.log"))
+        let checkpointer = try AuditCheckpointer(
+            store: fixture.store, key: key, file: fixture.folder.appendingPathComponent("audit-checkpoints.log"))
         return (fixture, checkpointer)
     }
 
@@ -26,9 +27,12 @@ struct AuditCheckpointTests {
         }
     }
 
-    static func check(_ fixture: StoreFixture, _ checkpointer: AuditCheckpointer, key: Curve25519.Signing.PublicKey = key.publicKey) throws -> AuditCheckpointCheck.Report {
+    static func check(_ fixture: StoreFixture, _ checkpointer: AuditCheckpointer, key: Curve25519.Signing.PublicKey = key.publicKey) throws
+        -> AuditCheckpointCheck.Report
+    {
         let checkpoints = try AuditCheckpoint.parseAll(try String(contentsOf: checkpointer.file, encoding: .utf8))
-        return AuditCheckpointCheck.check(entries: try AuditVerifier.entries(databasePath: fixture.path), checkpoints: checkpoints, trustedKey: key)
+        return AuditCheckpointCheck.check(
+            entries: try AuditVerifier.entries(databasePath: fixture.path), checkpoints: checkpoints, trustedKey: key)
     }
 
     /// The attacker with the file: triggers off, then anything.
@@ -52,7 +56,9 @@ struct AuditCheckpointTests {
         // Nothing new: a periodic checkpoint is not repeated; the outbox carries the one signed.
         let again = try await checkpointer.checkpoint(.periodic, at: Instant(millisecondsSinceEpoch: 2_000))
         #expect(again == nil)
-        let events = try fixture.store.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM outbox WHERE event_type = 'audit.checkpoint'") }
+        let events = try fixture.store.read {
+            try Int.fetchOne($0.db, sql: "SELECT count(*) FROM outbox WHERE event_type = 'audit.checkpoint'")
+        }
         #expect(events == 1)
         #expect(try Self.check(fixture, checkpointer).finding == nil)
     }
@@ -84,8 +90,9 @@ struct AuditCheckpointTests {
         // Entries 5 and 6 replaced by other ones whose hashes continue the chain: it verifies on its own.
         try await Self.tamper(fixture, "DELETE FROM audit_log WHERE seq >= 5")
         let original = StoreFixture.entry(5)
-        let forged = AuditEntry(at: original.at, principal: original.principal, method: original.method, requestID: original.requestID,
-                                requestDigest: original.requestDigest, outcome: "PERMISSION_DENIED", subject: original.subject)
+        let forged = AuditEntry(
+            at: original.at, principal: original.principal, method: original.method, requestID: original.requestID,
+            requestDigest: original.requestDigest, outcome: "PERMISSION_DENIED", subject: original.subject)
         try await fixture.store.write { tx in
             try tx.appendAudit(forged)
             try tx.appendAudit(StoreFixture.entry(6))
@@ -120,8 +127,9 @@ struct AuditCheckpointTests {
 
     @Test func aCheckpointSignedWithAnotherKeyIsRejectedAsForged() async throws {
         let (fixture, _) = try await Self.fixture(2)
-        let impostor = try AuditCheckpointer(store: fixture.store, key: Curve25519.Signing.PrivateKey(),
-                                             file: fixture.folder.appendingPathComponent("audit-checkpoints.log"))
+        let impostor = try AuditCheckpointer(
+            store: fixture.store, key: Curve25519.Signing.PrivateKey(),
+            file: fixture.folder.appendingPathComponent("audit-checkpoints.log"))
         try await impostor.checkpoint(.periodic, at: Instant(millisecondsSinceEpoch: 1))
         #expect(try Self.check(fixture, impostor).finding == .badSignature(checkpoint: 1))
     }

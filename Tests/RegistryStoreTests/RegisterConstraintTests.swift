@@ -39,7 +39,9 @@ struct RegisterConstraintTests {
     @Test func aLicenseNeedsARegisteredHolder() async throws {
         let fixture = try StoreFixture()
         await #expect(throws: DatabaseError.self) {
-            try await fixture.store.write { try $0.insert(StoreFixture.license(LicenseNumber(year: 2026, sequence: 1), holder: StoreFixture.person())) }
+            try await fixture.store.write {
+                try $0.insert(StoreFixture.license(LicenseNumber(year: 2026, sequence: 1), holder: StoreFixture.person()))
+            }
         }
     }
 
@@ -71,7 +73,9 @@ struct RegisterConstraintTests {
         }
         let found = try fixture.store.read { try $0.licenses(matching: LicenseFilter(holderPrefix: "АХМ"), after: nil, limit: 10) }
         #expect(found.map(\.number.value) == ["2026-000001"])
-        let page2 = try fixture.store.read { try $0.licenses(matching: LicenseFilter(), after: LicenseNumber(year: 2026, sequence: 1), limit: 10) }
+        let page2 = try fixture.store.read {
+            try $0.licenses(matching: LicenseFilter(), after: LicenseNumber(year: 2026, sequence: 1), limit: 10)
+        }
         #expect(page2.map(\.number.value) == ["2026-000002"])
     }
 }
@@ -90,12 +94,17 @@ struct PointReadTests {
         let viaPoint = try #require(try fixture.store.license(number))
         #expect(viaPoint == (try fixture.store.read { try $0.license(number) }))
         try await fixture.store.write { tx in
-            try tx.append(StatusChange(kind: .suspended, status: .suspended, decisionDate: LocalDate("2026-04-01")!, decidedAt: Instant(millisecondsSinceEpoch: 2),
-                                       effectiveDate: LocalDate("2026-04-01")!, legalBasis: "143.2.2", groundCode: "s143_2_2",
-                                       actor: "ministry", requestID: "r2"), to: number)
-            try tx.append(StatusChange(kind: .annulled, status: .active, decisionDate: LocalDate("2026-05-01")!, decidedAt: Instant(millisecondsSinceEpoch: 3),
-                                       effectiveDate: LocalDate("2026-04-28")!, legalBasis: "143.8", groundCode: "s143_2_2",
-                                       actor: "ministry", requestID: "r3", reasons: "unfounded", document: "3a-1/26", annulsEntry: 1), to: number)
+            try tx.append(
+                StatusChange(
+                    kind: .suspended, status: .suspended, decisionDate: LocalDate("2026-04-01")!,
+                    decidedAt: Instant(millisecondsSinceEpoch: 2),
+                    effectiveDate: LocalDate("2026-04-01")!, legalBasis: "143.2.2", groundCode: "s143_2_2",
+                    actor: "ministry", requestID: "r2"), to: number)
+            try tx.append(
+                StatusChange(
+                    kind: .annulled, status: .active, decisionDate: LocalDate("2026-05-01")!, decidedAt: Instant(millisecondsSinceEpoch: 3),
+                    effectiveDate: LocalDate("2026-04-28")!, legalBasis: "143.8", groundCode: "s143_2_2",
+                    actor: "ministry", requestID: "r3", reasons: "unfounded", document: "3a-1/26", annulsEntry: 1), to: number)
         }
         let pointRead = try fixture.store.license(number)
         #expect(pointRead?.history.map(\.status) == [.active, .suspended, .active])
@@ -117,7 +126,9 @@ struct DecisionRecordTests {
             try tx.insert(issued)
         }
         let context = DecisionContext(actor: "ministry", requestID: "r2", now: Instant(startOf: LocalDate("2026-04-01")!))
-        let suspended = try issued.suspended(ground: .s143_2_4, until: LocalDate("2026-07-01")!, reasons: "outside the district", proposal: ProposalReference(author: .territorialBody, reference: "TB-1"), context: context)
+        let suspended = try issued.suspended(
+            ground: .s143_2_4, until: LocalDate("2026-07-01")!, reasons: "outside the district",
+            proposal: ProposalReference(author: .territorialBody, reference: "TB-1"), context: context)
         try await fixture.store.write { try $0.record(suspended, replacing: issued) }
         let stored = try #require(try fixture.store.license(number))
         #expect(stored == suspended)

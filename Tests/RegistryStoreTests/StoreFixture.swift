@@ -27,23 +27,29 @@ final class StoreFixture {
     }
 
     static func person(_ first11: String = "90010130001", surname: String = "Ахметов") -> Person {
-        Person(iin: iin(first11), name: PersonName(surname: surname, givenName: "Ержан", patronymic: nil),
-               residenceDistrict: "almaty-city", education: .higherLegal,
-               facts: [PersonFact(kind: .citizenship, from: LocalDate("1990-01-01")!)],
-               registeredAt: Instant(millisecondsSinceEpoch: 1_772_000_000_000))
+        Person(
+            iin: iin(first11), name: PersonName(surname: surname, givenName: "Ержан", patronymic: nil),
+            residenceDistrict: "almaty-city", education: .higherLegal,
+            facts: [PersonFact(kind: .citizenship, from: LocalDate("1990-01-01")!)],
+            registeredAt: Instant(millisecondsSinceEpoch: 1_772_000_000_000))
     }
 
     static func license(_ number: LicenseNumber, holder: Person) -> License {
-        License(number: number, holder: holder.iin, holderName: holder.name, district: "almaty-city",
-                issuedOn: LocalDate("2026-03-03")!, basis: .exemption(.judge, evidence: "order"), status: .active,
-                deprivationClaimPending: false,
-                history: [StatusChange(kind: .issued, status: .active, decisionDate: LocalDate("2026-03-03")!, decidedAt: Instant(millisecondsSinceEpoch: 1),
-                                       effectiveDate: LocalDate("2026-03-03")!, legalBasis: "142.1", groundCode: nil, actor: "ministry", requestID: "r")])
+        License(
+            number: number, holder: holder.iin, holderName: holder.name, district: "almaty-city",
+            issuedOn: LocalDate("2026-03-03")!, basis: .exemption(.judge, evidence: "order"), status: .active,
+            deprivationClaimPending: false,
+            history: [
+                StatusChange(
+                    kind: .issued, status: .active, decisionDate: LocalDate("2026-03-03")!, decidedAt: Instant(millisecondsSinceEpoch: 1),
+                    effectiveDate: LocalDate("2026-03-03")!, legalBasis: "142.1", groundCode: nil, actor: "ministry", requestID: "r")
+            ])
     }
 
     static func entry(_ n: Int) -> AuditEntry {
-        AuditEntry(at: Instant(millisecondsSinceEpoch: Int64(n)), principal: "spiffe://registry.bailiff.kz/role/ministry",
-                   method: "Licensing/IssueLicense", requestID: "r\(n)", requestDigest: String(repeating: "a", count: 64),
-                   outcome: "OK", subject: "license:\(n)")
+        AuditEntry(
+            at: Instant(millisecondsSinceEpoch: Int64(n)), principal: "spiffe://registry.bailiff.kz/role/ministry",
+            method: "Licensing/IssueLicense", requestID: "r\(n)", requestDigest: String(repeating: "a", count: 64),
+            outcome: "OK", subject: "license:\(n)")
     }
 }

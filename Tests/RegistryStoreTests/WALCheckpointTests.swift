@@ -1,8 +1,9 @@
 import Enforcement
 import Foundation
 import GRDB
-@testable import RegistryStore
 import Testing
+
+@testable import RegistryStore
 
 /// The write-ahead log is copied back into the database file by a checkpointer of its own,
 /// so a decision's commit never waits for it, and nothing written is lost on the way.
@@ -19,7 +20,9 @@ struct WALCheckpointTests {
         let before = store.checkpointer.counts.completed
         let payload = String(repeating: "x", count: 1_000)
         try await store.write { tx in
-            for index in 0..<500 { try tx.appendOutbox(eventType: "test", subject: "s\(index)", payload: payload, at: Instant(millisecondsSinceEpoch: 1)) }
+            for index in 0..<500 {
+                try tx.appendOutbox(eventType: "test", subject: "s\(index)", payload: payload, at: Instant(millisecondsSinceEpoch: 1))
+            }
         }
         store.checkpointer.drain()
         #expect(store.checkpointer.counts == .init(completed: before + 1, failed: 0))
@@ -35,7 +38,9 @@ struct WALCheckpointTests {
         let fixture = try StoreFixture()
         fixture.store.checkpointer.drain()
         let before = fixture.store.checkpointer.counts
-        try await fixture.store.write { tx in try tx.appendOutbox(eventType: "test", subject: "s", payload: "{}", at: Instant(millisecondsSinceEpoch: 1)) }
+        try await fixture.store.write { tx in
+            try tx.appendOutbox(eventType: "test", subject: "s", payload: "{}", at: Instant(millisecondsSinceEpoch: 1))
+        }
         fixture.store.checkpointer.drain()
         #expect(fixture.store.checkpointer.counts == before)
     }

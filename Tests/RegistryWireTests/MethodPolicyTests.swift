@@ -31,7 +31,8 @@ struct MethodPolicyTests {
     }
 
     @Test func onlyTheMinistryIssuesLicenses_142_1_AndEveryRoleReadsThem() throws {
-        let issue = try Self.method("Licensing/IssueLicense"), read = try Self.method("Licensing/GetLicense")
+        let issue = try Self.method("Licensing/IssueLicense")
+        let read = try Self.method("Licensing/GetLicense")
         for (role, _) in Self.roleNames {
             #expect(issue.policy.allows(role) == (role == .ministry))
             #expect(read.policy.allows(role))
@@ -59,7 +60,8 @@ struct MethodPolicyTests {
         var policies: [String: MethodPolicy] = [:]
         for file in files {
             let text = try String(contentsOf: ProtocolDriftTests.protocols.appendingPathComponent(file), encoding: .utf8)
-            var current = "", method = ""
+            var current = ""
+            var method = ""
             for line in text.split(separator: "\n").map(String.init) where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
                 if let m = try service.firstMatch(in: line) { current = String(m.output[1].substring!) }
                 if let m = try rpc.firstMatch(in: line) { method = String(m.output[1].substring!) }
@@ -68,7 +70,8 @@ struct MethodPolicyTests {
                 let roles = body.matches(of: role).map { byName[String(body[$0.range])] }
                 let article = try Regex(#"article: "([^"]+)""#).firstMatch(in: body).map { String($0.output[1].substring!) }
                 policies["\(current)/\(method)"] = MethodPolicy(
-                    roles: Set(roles.map { $0 ?? .unspecified }), anyRole: body.contains("any_role: true"), isMutation: body.contains("mutation: true"), article: article
+                    roles: Set(roles.map { $0 ?? .unspecified }), anyRole: body.contains("any_role: true"),
+                    isMutation: body.contains("mutation: true"), article: article
                 )
             }
         }
@@ -89,13 +92,16 @@ struct MethodPolicyTests {
         }
     }
 
-    static var protocolDocument: URL { ProtocolDriftTests.protocols.deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("PROTOCOL.md") }
+    static var protocolDocument: URL {
+        ProtocolDriftTests.protocols.deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("PROTOCOL.md")
+    }
 
     /// §7's table names methods as "`Chamber/AdmitMember`, `ExpelMember`" with "yes"/"no" in its last column.
     @Test func protocolSection7ListsEveryMethodWithWhetherItIsAMutation() throws {
         let text = try String(contentsOf: Self.protocolDocument, encoding: .utf8)
-        let section = try #require(text.components(separatedBy: "## 7. Services of version 1").last?.components(separatedBy: "\n### ").first)
+        let section = try #require(
+            text.components(separatedBy: "## 7. Services of version 1").last?.components(separatedBy: "\n### ").first)
         var documented: [String: Bool] = [:]
         for line in section.split(separator: "\n") where line.hasPrefix("| `") {
             let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -115,25 +121,32 @@ struct MethodPolicyTests {
     /// PROTOCOL.md §7.1, the role × method matrix, is rendered from the generated policies.
     /// `REGISTRY_UPDATE_DOCS=1 swift test --filter MethodPolicyTests` rewrites it.
     static func renderedMatrix() -> String {
-        var lines = ["| method | " + roleNames.map(\.1).joined(separator: " | ") + " | mutation | article |",
-                     "| --- |" + String(repeating: " :-: |", count: roleNames.count) + " :-: | --- |"]
+        var lines = [
+            "| method | " + roleNames.map(\.1).joined(separator: " | ") + " | mutation | article |",
+            "| --- |" + String(repeating: " :-: |", count: roleNames.count) + " :-: | --- |",
+        ]
         for method in ProtocolMethods.all {
             let marks = roleNames.map { method.policy.allows($0.0) ? "✓" : "" }
-            lines.append("| `\(method.shortName)` | " + marks.joined(separator: " | ") + " | \(method.policy.isMutation ? "yes" : "no") | \(method.policy.article ?? "") |")
+            lines.append(
+                "| `\(method.shortName)` | " + marks.joined(separator: " | ")
+                    + " | \(method.policy.isMutation ? "yes" : "no") | \(method.policy.article ?? "") |")
         }
         return lines.joined(separator: "\n")
     }
 
     @Test func protocolSection7_1IsTheMatrixOfTheGeneratedPolicies() throws {
-        let begin = "<!-- generated from the (policy) options: begin -->\n", end = "\n<!-- generated from the (policy) options: end -->"
+        let begin = "<!-- generated from the (policy) options: begin -->\n"
+        let end = "\n<!-- generated from the (policy) options: end -->"
         let text = try String(contentsOf: Self.protocolDocument, encoding: .utf8)
-        let start = try #require(text.range(of: begin)), stop = try #require(text.range(of: end))
+        let start = try #require(text.range(of: begin))
+        let stop = try #require(text.range(of: end))
         let documented = String(text[start.upperBound..<stop.lowerBound])
         if documented != Self.renderedMatrix(), ProcessInfo.processInfo.environment["REGISTRY_UPDATE_DOCS"] == "1" {
             try text.replacingCharacters(in: start.upperBound..<stop.lowerBound, with: Self.renderedMatrix())
                 .write(to: Self.protocolDocument, atomically: true, encoding: .utf8)
             return
         }
-        #expect(documented == Self.renderedMatrix(), "PROTOCOL.md §7.1 is stale: REGISTRY_UPDATE_DOCS=1 swift test --filter MethodPolicyTests")
+        #expect(
+            documented == Self.renderedMatrix(), "PROTOCOL.md §7.1 is stale: REGISTRY_UPDATE_DOCS=1 swift test --filter MethodPolicyTests")
     }
 }

@@ -26,7 +26,8 @@ struct ProtocolDriftTests {
                 if let m = try service.firstMatch(in: String(line)) { current = String(m.output[1].substring!) }
                 if let m = try rpc.firstMatch(in: String(line)) {
                     let (name, req, resp) = (m.output[1].substring!, m.output[2].substring!, m.output[3].substring!)
-                    methods.insert("/kz.bailiff.registry.v1.\(current)/\(name)(kz.bailiff.registry.v1.\(req)) -> kz.bailiff.registry.v1.\(resp)")
+                    methods.insert(
+                        "/kz.bailiff.registry.v1.\(current)/\(name)(kz.bailiff.registry.v1.\(req)) -> kz.bailiff.registry.v1.\(resp)")
                 }
             }
         }

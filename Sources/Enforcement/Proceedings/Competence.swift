@@ -15,22 +15,31 @@ public enum Competence {
         if document.subject == .collection {
             switch document.debtorKind {
             case .state: return Exclusion(article: "138.1(1)", description: "collection from the State")
-            case .stateOwnedEntity: return Exclusion(article: "138.1(2)", description: "collection from a legal entity at least half owned by the State")
+            case .stateOwnedEntity:
+                return Exclusion(article: "138.1(2)", description: "collection from a legal entity at least half owned by the State")
             case .naturalMonopoly: return Exclusion(article: "138.1(3)", description: "collection from a natural-monopoly entity")
             case .individual, .legalEntity: break
             }
         }
         switch document.subject {
         case .confiscation: return Exclusion(article: "138.1(5)", description: "confiscation or transfer of property to the State")
-        case .stateInterestAction: return Exclusion(article: "138.1(6)", description: "eviction, moving in, demolition, land seizure or another case in the State's interest")
+        case .stateInterestAction:
+            return Exclusion(
+                article: "138.1(6)", description: "eviction, moving in, demolition, land seizure or another case in the State's interest")
         case .collection, .other: break
         }
         if document.inFavourOfState {
             guard let limit = mci.amount(1_000, on: date) else {
-                return Exclusion(article: "138.1(4)", description: "the MCI in force on \(date) is unknown, so the 1,000 MCI limit for collection in favour of the State cannot be checked")
+                return Exclusion(
+                    article: "138.1(4)",
+                    description:
+                        "the MCI in force on \(date) is unknown, so the 1,000 MCI limit for collection in favour of the State cannot be checked"
+                )
             }
             if amount > limit {
-                return Exclusion(article: "138.1(4)", description: "collection in favour of the State of \(amount) tenge, above 1,000 MCI (\(limit) tenge on \(date))")
+                return Exclusion(
+                    article: "138.1(4)",
+                    description: "collection in favour of the State of \(amount) tenge, above 1,000 MCI (\(limit) tenge on \(date))")
             }
         }
         return nil

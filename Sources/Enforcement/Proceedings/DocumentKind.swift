@@ -38,25 +38,26 @@ public enum DocumentKind: String, Hashable, Sendable, Codable, CaseIterable {
 
     /// "9.1(4-1)".
     public var article: String {
-        let item: String = switch self {
-        case .courtWrit: "1"
-        case .aifcCourtWrit: "1-1"
-        case .courtOrder: "2"
-        case .foreignCourtWrit: "3"
-        case .arbitrationWrit: "4"
-        case .claimSecurityRuling: "4-1"
-        case .aifcClaimSecurityOrder: "4-2"
-        case .adminOffenceCourtRuling: "5"
-        case .adminOffenceBodyRuling: "6"
-        case .employerWageOrder: "6-1"
-        case .enforcementSanctionRuling: "8"
-        case .expensesRuling: "9"
-        case .feeRuling: "10"
-        case .fineOrder: "11"
-        case .executiveInscription: "11-1"
-        case .criminalAttachmentRuling: "12"
-        case .taxOrder: "13"
-        }
+        let item: String =
+            switch self {
+            case .courtWrit: "1"
+            case .aifcCourtWrit: "1-1"
+            case .courtOrder: "2"
+            case .foreignCourtWrit: "3"
+            case .arbitrationWrit: "4"
+            case .claimSecurityRuling: "4-1"
+            case .aifcClaimSecurityOrder: "4-2"
+            case .adminOffenceCourtRuling: "5"
+            case .adminOffenceBodyRuling: "6"
+            case .employerWageOrder: "6-1"
+            case .enforcementSanctionRuling: "8"
+            case .expensesRuling: "9"
+            case .feeRuling: "10"
+            case .fineOrder: "11"
+            case .executiveInscription: "11-1"
+            case .criminalAttachmentRuling: "12"
+            case .taxOrder: "13"
+            }
         return "9.1(\(item))"
     }
 }

@@ -18,9 +18,13 @@ public struct EnforcementProceeding: Hashable, Sendable, Codable {
         }
 
         public init?(stored text: String) {
-            if text.hasPrefix("bailiff:") { self = .bailiff(license: String(text.dropFirst(8))) }
-            else if text.hasPrefix("regionalChamber:") { self = .regionalChamber(district: String(text.dropFirst(16))) }
-            else { return nil }
+            if text.hasPrefix("bailiff:") {
+                self = .bailiff(license: String(text.dropFirst(8)))
+            } else if text.hasPrefix("regionalChamber:") {
+                self = .regionalChamber(district: String(text.dropFirst(16)))
+            } else {
+                return nil
+            }
         }
     }
 
@@ -54,10 +58,12 @@ public struct EnforcementProceeding: Hashable, Sendable, Codable {
     /// The day the last standing measure was lifted.
     public var standingLiftedOn: LocalDate?
 
-    public init(number: String, document: EnforcementDocument, category: ProceedingCategory, creditor: Party, debtor: Party,
-                debtorLocation: DebtorLocation, amount: Tenge, openedOn: LocalDate, district: String, holder: Holder,
-                advancePaid: Tenge, advanceUsed: Tenge, status: Status, lastMeasureOn: LocalDate? = nil,
-                firstMeasureOn: LocalDate? = nil, standingMeasureSince: LocalDate? = nil, standingLiftedOn: LocalDate? = nil) {
+    public init(
+        number: String, document: EnforcementDocument, category: ProceedingCategory, creditor: Party, debtor: Party,
+        debtorLocation: DebtorLocation, amount: Tenge, openedOn: LocalDate, district: String, holder: Holder,
+        advancePaid: Tenge, advanceUsed: Tenge, status: Status, lastMeasureOn: LocalDate? = nil,
+        firstMeasureOn: LocalDate? = nil, standingMeasureSince: LocalDate? = nil, standingLiftedOn: LocalDate? = nil
+    ) {
         self.number = number
         self.document = document
         self.category = category

@@ -9,10 +9,14 @@ public struct Tenge: Hashable, Comparable, Sendable, Codable, CustomStringConver
     /// Parses "1250000", "1250000.5" or "1250000.50"; nil for anything else or a negative sum.
     public init?(_ text: some StringProtocol) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), let whole = Int64(parts[0]) else { return nil }
+        guard (1...2).contains(parts.count), parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), let whole = Int64(parts[0]) else {
+            return nil
+        }
         var fraction: Int64 = 0
         if parts.count == 2 {
-            guard (1...2).contains(parts[1].count), parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int64(parts[1]) else { return nil }
+            guard (1...2).contains(parts[1].count), parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int64(parts[1]) else {
+                return nil
+            }
             fraction = parts[1].count == 1 ? value * 10 : value
         }
         let (scaled, overflow) = whole.multipliedReportingOverflow(by: 100)

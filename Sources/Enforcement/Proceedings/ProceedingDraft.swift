@@ -53,10 +53,12 @@ public struct ProceedingDraft: Hashable, Sendable, Codable {
             if trimmed.isEmpty { problems.append(Problem(field: field, message: "required")) }
             return trimmed
         }
-        func parsed<T: RawRepresentable>(_ value: String, _ field: String, as: T.Type, default fallback: T? = nil) -> T? where T.RawValue == String, T: CaseIterable {
+        func parsed<T: RawRepresentable>(_ value: String, _ field: String, as: T.Type, default fallback: T? = nil) -> T?
+        where T.RawValue == String, T: CaseIterable {
             if value.isEmpty, let fallback { return fallback }
             guard let parsed = T(rawValue: value) else {
-                problems.append(Problem(field: field, message: "'\(value)' is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))"))
+                problems.append(
+                    Problem(field: field, message: "'\(value)' is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))"))
                 return nil
             }
             return parsed
@@ -94,27 +96,36 @@ public struct ProceedingDraft: Hashable, Sendable, Codable {
         let opened = LocalDate(openedOn)
         if opened == nil { problems.append(Problem(field: "opened_on", message: "expected YYYY-MM-DD, got '\(openedOn)'")) }
         let lastMeasure = LocalDate(lastMeasureOn)
-        if !lastMeasureOn.isEmpty && lastMeasure == nil { problems.append(Problem(field: "last_measure_on", message: "expected YYYY-MM-DD, got '\(lastMeasureOn)'")) }
+        if !lastMeasureOn.isEmpty && lastMeasure == nil {
+            problems.append(Problem(field: "last_measure_on", message: "expected YYYY-MM-DD, got '\(lastMeasureOn)'"))
+        }
         if holderLicense.isEmpty { problems.append(Problem(field: "holder_license", message: "required")) }
 
         guard problems.isEmpty, let kind, let debtorKind, let subject, let category, let creditorKind, let debtorPartyKind,
-              let amount, let paid, let used, let opened
+            let amount, let paid, let used, let opened
         else { return .failure(ProblemList(problems: problems)) }
         // Art. 138.1(4): in favour of the State follows from who collects (a state creditor, state
         // revenue), whatever the flag says; the flag can only add a case the creditor does not show.
         let favoursState = inFavourOfState || creditorKind == .state || category == .stateRevenue
-        let document = EnforcementDocument(kind: kind, reference: reference, debtorKind: debtorKind, subject: subject, inFavourOfState: favoursState)
+        let document = EnforcementDocument(
+            kind: kind, reference: reference, debtorKind: debtorKind, subject: subject, inFavourOfState: favoursState)
         if let exclusion = Competence.exclusion(of: document, amount: amount, on: opened, mci: mci) {
-            return .failure(ProblemList(problems: [Problem(field: "document", message: "a private bailiff may not execute it: \(exclusion.description)", article: exclusion.article)]))
+            return .failure(
+                ProblemList(problems: [
+                    Problem(
+                        field: "document", message: "a private bailiff may not execute it: \(exclusion.description)",
+                        article: exclusion.article)
+                ]))
         }
-        return .success(EnforcementProceeding(
-            number: number, document: document, category: category,
-            creditor: Party(kind: creditorKind, name: creditorName, identifier: creditorIdentifier, contact: creditorContact),
-            debtor: Party(kind: debtorPartyKind, name: debtorName, identifier: debtorIdentifier, contact: debtorContact),
-            debtorLocation: DebtorLocation(district: debtorDistrict, unit: debtorUnit), amount: amount, openedOn: opened,
-            district: district, holder: .bailiff(license: holderLicense), advancePaid: paid, advanceUsed: used, status: .open,
-            lastMeasureOn: lastMeasure
-        ))
+        return .success(
+            EnforcementProceeding(
+                number: number, document: document, category: category,
+                creditor: Party(kind: creditorKind, name: creditorName, identifier: creditorIdentifier, contact: creditorContact),
+                debtor: Party(kind: debtorPartyKind, name: debtorName, identifier: debtorIdentifier, contact: debtorContact),
+                debtorLocation: DebtorLocation(district: debtorDistrict, unit: debtorUnit), amount: amount, openedOn: opened,
+                district: district, holder: .bailiff(license: holderLicense), advancePaid: paid, advanceUsed: used, status: .open,
+                lastMeasureOn: lastMeasure
+            ))
     }
 
     public struct ProblemList: Error, Hashable, Sendable {

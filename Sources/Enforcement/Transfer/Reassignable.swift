@@ -19,7 +19,9 @@ public struct ProceedingToPlace: Reassignable, Hashable, Sendable {
     public let document: EnforcementDocument
     public let amount: Tenge
 
-    public init(number: String, category: ProceedingCategory, district: String, openedOn: LocalDate, document: EnforcementDocument, amount: Tenge) {
+    public init(
+        number: String, category: ProceedingCategory, district: String, openedOn: LocalDate, document: EnforcementDocument, amount: Tenge
+    ) {
         self.number = number
         self.category = category
         self.district = district

@@ -16,7 +16,8 @@ public struct Reassignment: Hashable, Sendable, Codable {
     /// Each candidate's load at the moment of the choice, in license order.
     public let loads: [ReceiverCandidate]
 
-    public init(proceeding: String, outcome: Outcome, policyVersion: String, seed: UInt64, candidateCount: Int, loads: [ReceiverCandidate]) {
+    public init(proceeding: String, outcome: Outcome, policyVersion: String, seed: UInt64, candidateCount: Int, loads: [ReceiverCandidate])
+    {
         self.proceeding = proceeding
         self.outcome = outcome
         self.policyVersion = policyVersion

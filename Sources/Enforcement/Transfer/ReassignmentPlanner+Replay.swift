@@ -24,8 +24,10 @@ extension ReassignmentPlanner {
     }
 
     /// Rebuilds the decision for `proceeding` from its round (ExplainAssignment).
-    public func replay<P: Reassignable>(_ proceeding: P, roundStart: [ReceiverCandidate], assignedBefore: [Assigned],
-                                        competence: (P) -> Competence.Exclusion?) -> Reassignment {
+    public func replay<P: Reassignable>(
+        _ proceeding: P, roundStart: [ReceiverCandidate], assignedBefore: [Assigned],
+        competence: (P) -> Competence.Exclusion?
+    ) -> Reassignment {
         plan([proceeding], candidates: loads(from: roundStart, after: assignedBefore), competence: competence)[0]
     }
 }

@@ -13,8 +13,10 @@ public struct ReassignmentPlanner: Sendable {
 
     /// Plans `proceedings` in the order given (the job's order). `competence` says why a
     /// proceeding may go to no private bailiff at all (138.1), if it may not.
-    public func plan<P: Reassignable>(_ proceedings: [P], candidates: [ReceiverCandidate],
-                                      competence: (P) -> Competence.Exclusion?) -> [Reassignment] {
+    public func plan<P: Reassignable>(
+        _ proceedings: [P], candidates: [ReceiverCandidate],
+        competence: (P) -> Competence.Exclusion?
+    ) -> [Reassignment] {
         // Loads by position in license order: a mass transfer plans 100,000 proceedings over
         // dozens of candidates, so no dictionary or string is built per comparison.
         let sorted = candidates.sorted { $0.license < $1.license }
@@ -24,15 +26,17 @@ public struct ReassignmentPlanner: Sendable {
             let snapshot = zip(licenses, loads).map { ReceiverCandidate(license: $0, load: $1) }
             let outcome: Reassignment.Outcome
             if let exclusion = competence(proceeding) {
-                outcome = .noEligibleReceiver(reason: "outside private-bailiff competence: \(exclusion.description) (Art. \(exclusion.article))")
+                outcome = .noEligibleReceiver(
+                    reason: "outside private-bailiff competence: \(exclusion.description) (Art. \(exclusion.article))")
             } else if let chosen = choose(licenses: licenses, loads: loads, for: proceeding.number) {
                 loads[chosen] += policy.weight(of: proceeding.category)
                 outcome = .assigned(license: licenses[chosen])
             } else {
                 outcome = .noEligibleReceiver(reason: "no bailiff of district \(proceeding.district) may practise now")
             }
-            return Reassignment(proceeding: proceeding.number, outcome: outcome, policyVersion: policy.version, seed: seed,
-                                candidateCount: snapshot.count, loads: snapshot)
+            return Reassignment(
+                proceeding: proceeding.number, outcome: outcome, policyVersion: policy.version, seed: seed,
+                candidateCount: snapshot.count, loads: snapshot)
         }
     }
 

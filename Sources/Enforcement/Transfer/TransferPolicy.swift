@@ -35,8 +35,13 @@ extension TransferPolicy {
         var weights: [ProceedingCategory: Int] = [:]
         for setting in settings {
             let parts = setting.split(separator: "=")
-            guard parts.count == 2, let category = ProceedingCategory(rawValue: String(parts[0])), let weight = Int(parts[1]), (1...100).contains(weight) else {
-                throw InvalidWeight(description: "--category-weight '\(setting)': expected CATEGORY=1…100 with CATEGORY one of \(ProceedingCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+            guard parts.count == 2, let category = ProceedingCategory(rawValue: String(parts[0])), let weight = Int(parts[1]),
+                (1...100).contains(weight)
+            else {
+                throw InvalidWeight(
+                    description:
+                        "--category-weight '\(setting)': expected CATEGORY=1…100 with CATEGORY one of \(ProceedingCategory.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             weights[category] = weight
         }

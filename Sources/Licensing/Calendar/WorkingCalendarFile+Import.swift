@@ -12,7 +12,9 @@ extension WorkingCalendarFile {
         let first = min(current.years.lowerBound, incoming.years.lowerBound)
         let last = max(current.years.upperBound, incoming.years.upperBound)
         if incoming.years.lowerBound > current.years.upperBound + 1 || incoming.years.upperBound < current.years.lowerBound - 1 {
-            throw Invalid(problems: ["years \(incoming.years.lowerBound)–\(incoming.years.upperBound) leave a gap next to the calendar in force (\(current.years.lowerBound)–\(current.years.upperBound)); import the years in between too"])
+            throw Invalid(problems: [
+                "years \(incoming.years.lowerBound)–\(incoming.years.upperBound) leave a gap next to the calendar in force (\(current.years.lowerBound)–\(current.years.upperBound)); import the years in between too"
+            ])
         }
         let kept = days.filter { day in LocalDate(day.date).map { !incoming.years.contains($0.year) } ?? false }
         let merged = WorkingCalendarFile(

@@ -85,7 +85,9 @@ public struct WorkingCalendarFile: Codable, Hashable, Sendable {
             let weekend = date.isoWeekday >= 6
             switch day.kind {
             case .nonWorking:
-                if weekend { problems.append("\(label): a Saturday or Sunday is not worked anyway; list the weekday it is carried over to") }
+                if weekend {
+                    problems.append("\(label): a Saturday or Sunday is not worked anyway; list the weekday it is carried over to")
+                }
                 nonWorking.insert(date)
             case .working:
                 if !weekend { problems.append("\(label): a working-day transfer must fall on a Saturday or Sunday") }

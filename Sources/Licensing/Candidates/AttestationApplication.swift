@@ -31,10 +31,13 @@ public struct AttestationApplication: Hashable, Sendable, Codable {
     public var late: Bool
 
     /// Where a refused candidate turns (141-1.4 ¶3).
-    public static let appealRoute = "an administrative complaint to the Ministry, then the court under the administrative procedure law (141-1.4)"
+    public static let appealRoute =
+        "an administrative complaint to the Ministry, then the court under the administrative procedure law (141-1.4)"
 
-    public init(id: Int64, candidate: IIN, region: String, receivedOn: LocalDate, returnDueOn: LocalDate, decisionDueOn: LocalDate,
-                status: Status, decidedOn: LocalDate?, reasons: String?, legalBasis: String?, late: Bool) {
+    public init(
+        id: Int64, candidate: IIN, region: String, receivedOn: LocalDate, returnDueOn: LocalDate, decisionDueOn: LocalDate,
+        status: Status, decidedOn: LocalDate?, reasons: String?, legalBasis: String?, late: Bool
+    ) {
         self.id = id
         self.candidate = candidate
         self.region = region
@@ -53,22 +56,28 @@ public struct AttestationApplication: Hashable, Sendable, Codable {
     /// candidate removed within 3 months (141-1.10) or failing 140.1/140.2 on the day (141-1.4) is
     /// decided at once: refused with its reasons, articles and the appeal route [DOMAIN §9.5], not
     /// turned away as a bare error, so the candidate holds a decision he can appeal.
-    public static func submit(by person: Person, region: String, receivedOn: LocalDate, internships: [Internship],
-                              previous: [AttestationApplication], calendar: WorkingCalendar) throws(Rejection) -> AttestationApplication {
+    public static func submit(
+        by person: Person, region: String, receivedOn: LocalDate, internships: [Internship],
+        previous: [AttestationApplication], calendar: WorkingCalendar
+    ) throws(Rejection) -> AttestationApplication {
         let residence = person.residence(on: receivedOn)
         guard region == residence else {
-            throw Rejection(.failedPrecondition, reason: "NOT_THE_RESIDENCE_BODY",
-                            message: "the candidate lives in \(residence); he applies through that territorial body, not \(region)", article: "141-1.2")
+            throw Rejection(
+                .failedPrecondition, reason: "NOT_THE_RESIDENCE_BODY",
+                message: "the candidate lives in \(residence); he applies through that territorial body, not \(region)", article: "141-1.2")
         }
         if let open = previous.first(where: { $0.status == .submitted || $0.status == .admitted || $0.status == .scheduled }) {
-            throw Rejection(.alreadyExists, reason: "APPLICATION_UNDER_WAY", message: "application \(open.id) of \(open.receivedOn) is \(open.status.rawValue)", article: "141-1.2")
+            throw Rejection(
+                .alreadyExists, reason: "APPLICATION_UNDER_WAY",
+                message: "application \(open.id) of \(open.receivedOn) is \(open.status.rawValue)", article: "141-1.2")
         }
         var application: AttestationApplication
         do {
-            application = AttestationApplication(id: 0, candidate: person.iin, region: region, receivedOn: receivedOn,
-                                                 returnDueOn: try calendar.adding(workingDays: 5, to: receivedOn),
-                                                 decisionDueOn: try calendar.adding(workingDays: 15, to: receivedOn),
-                                                 status: .submitted, decidedOn: nil, reasons: nil, legalBasis: nil, late: false)
+            application = AttestationApplication(
+                id: 0, candidate: person.iin, region: region, receivedOn: receivedOn,
+                returnDueOn: try calendar.adding(workingDays: 5, to: receivedOn),
+                decisionDueOn: try calendar.adding(workingDays: 15, to: receivedOn),
+                status: .submitted, decidedOn: nil, reasons: nil, legalBasis: nil, late: false)
         } catch {
             throw Rejection(.failedPrecondition, reason: "CALENDAR_GAP", message: "\(error)", article: "141-1.3")
         }
@@ -82,17 +91,23 @@ public struct AttestationApplication: Hashable, Sendable, Codable {
     }
 
     /// Why an application is refused on the day it is received, if it is.
-    static func refusalOnReceipt(of person: Person, on date: LocalDate, internships: [Internship], previous: [AttestationApplication]) -> Rejection? {
+    static func refusalOnReceipt(of person: Person, on date: LocalDate, internships: [Internship], previous: [AttestationApplication])
+        -> Rejection?
+    {
         guard internships.contains(where: { $0.status == .completed && ($0.endedOn ?? date) <= date }) else {
-            return Rejection(.failedPrecondition, reason: "NO_COMPLETED_INTERNSHIP",
-                             message: "incomplete: no completed internship is recorded for the candidate (a condition of admission, 141-1.2, 140.4)", article: "141-1.2")
+            return Rejection(
+                .failedPrecondition, reason: "NO_COMPLETED_INTERNSHIP",
+                message: "incomplete: no completed internship is recorded for the candidate (a condition of admission, 141-1.2, 140.4)",
+                article: "141-1.2")
         }
         // Art. 141-1.10: after a removal, a new application only 3 months after the commission's decision.
         for removed in previous where removed.status == .removed {
             if let decided = removed.decidedOn, date < decided.adding(months: 3) {
-                return Rejection(.failedPrecondition, reason: "REMOVED_FROM_ATTESTATION",
-                                 message: "removed from the attestation by the decision of \(decided); a new application is possible from \(decided.adding(months: 3))",
-                                 article: "141-1.10", retryOn: decided.adding(months: 3))
+                return Rejection(
+                    .failedPrecondition, reason: "REMOVED_FROM_ATTESTATION",
+                    message:
+                        "removed from the attestation by the decision of \(decided); a new application is possible from \(decided.adding(months: 3))",
+                    article: "141-1.10", retryOn: decided.adding(months: 3))
             }
         }
         let failures = Eligibility.disqualifications(of: person, on: date)
@@ -104,11 +119,15 @@ public struct AttestationApplication: Hashable, Sendable, Codable {
     public func returnedIncomplete(reasons: String, on date: LocalDate) throws(Rejection) -> AttestationApplication {
         try requireSubmitted(on: date)
         guard date <= returnDueOn else {
-            throw Rejection(.failedPrecondition, reason: "RETURN_TERM_PASSED",
-                            message: "an incomplete application is returned within 5 working days, by \(returnDueOn); it must now be reviewed", article: "141-1.3")
+            throw Rejection(
+                .failedPrecondition, reason: "RETURN_TERM_PASSED",
+                message: "an incomplete application is returned within 5 working days, by \(returnDueOn); it must now be reviewed",
+                article: "141-1.3")
         }
         let reasons = reasons.trimmingWhitespace
-        guard !reasons.isEmpty else { throw Rejection.invalid("reasons", "state in writing what is missing or malformed", article: "141-1.3") }
+        guard !reasons.isEmpty else {
+            throw Rejection.invalid("reasons", "state in writing what is missing or malformed", article: "141-1.3")
+        }
         var next = self
         next.status = .returnedIncomplete
         next.decidedOn = date
@@ -137,7 +156,10 @@ public struct AttestationApplication: Hashable, Sendable, Codable {
     }
 
     private func requireSubmitted(on date: LocalDate) throws(Rejection) {
-        guard status == .submitted else { throw Rejection(.failedPrecondition, reason: "ALREADY_DECIDED", message: "application \(id) is \(status.rawValue)", article: "141-1.4") }
+        guard status == .submitted else {
+            throw Rejection(
+                .failedPrecondition, reason: "ALREADY_DECIDED", message: "application \(id) is \(status.rawValue)", article: "141-1.4")
+        }
         guard date >= receivedOn else { throw Rejection.invalid("on", "before it was received on \(receivedOn)") }
     }
 

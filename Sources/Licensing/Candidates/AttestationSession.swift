@@ -24,9 +24,10 @@ public struct AttestationSession: Hashable, Sendable, Codable {
     public func checkNotice(sentOn: LocalDate) throws(Rejection) {
         let latest = heldOn.adding(days: -Self.noticeDays)
         guard sentOn <= latest else {
-            throw Rejection(.failedPrecondition, reason: "NOTICE_TOO_LATE",
-                            message: "the session of \(heldOn) needs the written notice by \(latest) (10 calendar days before), not \(sentOn)",
-                            article: "141-1.5", fieldViolations: [.init(field: "notified_on", description: "after \(latest)")])
+            throw Rejection(
+                .failedPrecondition, reason: "NOTICE_TOO_LATE",
+                message: "the session of \(heldOn) needs the written notice by \(latest) (10 calendar days before), not \(sentOn)",
+                article: "141-1.5", fieldViolations: [.init(field: "notified_on", description: "after \(latest)")])
         }
     }
 
@@ -60,8 +61,10 @@ public struct SessionSeat: Hashable, Sendable, Codable {
     public var decidedOn: LocalDate?
     public var reasons: String?
 
-    public init(id: Int64, applicationID: Int64, sessionID: Int64, language: Language, notifiedOn: LocalDate, outcome: Outcome?,
-                testPassed: Bool?, interviewPassed: Bool?, decidedOn: LocalDate?, reasons: String?) {
+    public init(
+        id: Int64, applicationID: Int64, sessionID: Int64, language: Language, notifiedOn: LocalDate, outcome: Outcome?,
+        testPassed: Bool?, interviewPassed: Bool?, decidedOn: LocalDate?, reasons: String?
+    ) {
         self.id = id
         self.applicationID = applicationID
         self.sessionID = sessionID
@@ -76,15 +79,23 @@ public struct SessionSeat: Hashable, Sendable, Codable {
 
     /// The commission's reasoned decision (141-1.7–9): passed only when both stages are passed;
     /// removed (141-1.10) with its reason. No later than the day after the session.
-    public func decided(testPassed: Bool, interviewPassed: Bool?, removed: Bool, reasons: String, on date: LocalDate, session: AttestationSession) throws(Rejection) -> SessionSeat {
-        guard outcome == nil else { throw Rejection(.failedPrecondition, reason: "ALREADY_DECIDED", message: "seat \(id) is decided (\(outcome!.rawValue))") }
+    public func decided(
+        testPassed: Bool, interviewPassed: Bool?, removed: Bool, reasons: String, on date: LocalDate, session: AttestationSession
+    ) throws(Rejection) -> SessionSeat {
+        guard outcome == nil else {
+            throw Rejection(.failedPrecondition, reason: "ALREADY_DECIDED", message: "seat \(id) is decided (\(outcome!.rawValue))")
+        }
         guard date >= session.heldOn else { throw Rejection.invalid("decided_on", "before the session on \(session.heldOn)") }
         guard date <= session.heldOn.adding(days: 1) else {
-            throw Rejection(.failedPrecondition, reason: "DECISION_TOO_LATE", message: "the decision is due no later than \(session.heldOn.adding(days: 1)), the day after the attestation",
-                            article: "141-1.9")
+            throw Rejection(
+                .failedPrecondition, reason: "DECISION_TOO_LATE",
+                message: "the decision is due no later than \(session.heldOn.adding(days: 1)), the day after the attestation",
+                article: "141-1.9")
         }
         let reasons = reasons.trimmingWhitespace
-        guard !reasons.isEmpty else { throw Rejection.invalid("reasons", "the decision is reasoned", article: removed ? "141-1.10" : "141-1.9") }
+        guard !reasons.isEmpty else {
+            throw Rejection.invalid("reasons", "the decision is reasoned", article: removed ? "141-1.10" : "141-1.9")
+        }
         var next = self
         next.testPassed = testPassed
         next.interviewPassed = interviewPassed

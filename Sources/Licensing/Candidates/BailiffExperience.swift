@@ -12,11 +12,14 @@ public enum BailiffExperience {
         for fact in person.facts(.stateBailiffService) where fact.from <= last {
             periods.append(.init(from: fact.from, through: min(last, fact.to.map { $0.adding(days: -1) } ?? last)))
         }
-        let member = memberships.map { ServiceTime.Period(from: $0.admittedOn, through: min(last, $0.endedOn.map { $0.adding(days: -1) } ?? last)) }
+        let member = memberships.map {
+            ServiceTime.Period(from: $0.admittedOn, through: min(last, $0.endedOn.map { $0.adding(days: -1) } ?? last))
+        }
         for license in licenses {
             for active in activePeriods(of: license, through: last) {
                 for period in member {
-                    let from = max(active.from, period.from), through = min(active.through, period.through)
+                    let from = max(active.from, period.from)
+                    let through = min(active.through, period.through)
                     if from <= through { periods.append(.init(from: from, through: through)) }
                 }
             }

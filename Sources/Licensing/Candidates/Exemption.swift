@@ -55,15 +55,19 @@ public struct Exemption: Hashable, Sendable, Codable {
 
     /// Checks the claim against what 142.5 requires for its ground.
     public func validated() throws(Rejection) -> Exemption {
-        guard !evidence.trimmingWhitespace.isEmpty else { throw Rejection.invalid("evidence", "the documents the exemption rests on", article: ground.article) }
+        guard !evidence.trimmingWhitespace.isEmpty else {
+            throw Rejection.invalid("evidence", "the documents the exemption rests on", article: ground.article)
+        }
         switch ground {
         case .qualificationExam, .judge:
             if ground == .judge, let release = releaseGround, !release.isEmpty {
                 let normalised = release.uppercased().filter { !$0.isWhitespace }.replacingPrefix("CONSTLAW")
                 guard Self.exemptJudicialReleaseGrounds.contains(normalised) else {
-                    throw Rejection(.failedPrecondition, reason: "RELEASE_GROUND_NOT_EXEMPT",
-                                    message: "a former judge released on \(release) is not exempt; 142.5.2 names ConstLaw 34.1(1), (2), (3), (9), (10) and (12)",
-                                    article: "142.5.2")
+                    throw Rejection(
+                        .failedPrecondition, reason: "RELEASE_GROUND_NOT_EXEMPT",
+                        message:
+                            "a former judge released on \(release) is not exempt; 142.5.2 names ConstLaw 34.1(1), (2), (3), (9), (10) and (12)",
+                        article: "142.5.2")
                 }
             }
         case .prosecutorOrInvestigator, .stateEnforcementService:
@@ -72,23 +76,26 @@ public struct Exemption: Hashable, Sendable, Codable {
                 if period.to < period.from { throw Rejection.invalid("service", "a period ends before it starts (\(period.position))") }
                 guard let position = Position(rawValue: period.position), position.counts == ground else {
                     let named = Position.allCases.filter { $0.counts == ground }.map(\.rawValue).joined(separator: ", ")
-                    throw Rejection(.invalidArgument, reason: "POSITION_NOT_NAMED",
-                                    message: "service as '\(period.position)' does not count for \(ground.article); it names \(named)",
-                                    article: ground.article, fieldViolations: [.init(field: "service.position", description: "one of \(named)")])
+                    throw Rejection(
+                        .invalidArgument, reason: "POSITION_NOT_NAMED",
+                        message: "service as '\(period.position)' does not count for \(ground.article); it names \(named)",
+                        article: ground.article, fieldViolations: [.init(field: "service.position", description: "one of \(named)")])
                 }
             }
             // Calendar time served: overlapping periods count once [DOMAIN §9.5-9].
             let served = ServiceTime(service.map { ServiceTime.Period(from: $0.from, through: $0.to) })
             guard served.amounts(toYears: required) else {
-                throw Rejection(.failedPrecondition, reason: "SERVICE_TOO_SHORT",
-                                message: "\(served.yearsText) years of service recorded, overlaps counted once; \(ground.article) requires at least \(required)",
-                                article: ground.article)
+                throw Rejection(
+                    .failedPrecondition, reason: "SERVICE_TOO_SHORT",
+                    message:
+                        "\(served.yearsText) years of service recorded, overlaps counted once; \(ground.article) requires at least \(required)",
+                    article: ground.article)
             }
         }
         return self
     }
 }
 
-private extension String {
-    func replacingPrefix(_ prefix: String) -> String { hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self }
+extension String {
+    fileprivate func replacingPrefix(_ prefix: String) -> String { hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self }
 }

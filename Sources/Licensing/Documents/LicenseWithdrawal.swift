@@ -15,9 +15,13 @@ public struct LicenseWithdrawal: Hashable, Sendable, Codable {
         self.district = district
     }
 
-    public static func withdraw(_ license: License, on date: LocalDate, act: String, district: String, existing: LicenseWithdrawal?) throws(Rejection) -> LicenseWithdrawal {
+    public static func withdraw(_ license: License, on date: LocalDate, act: String, district: String, existing: LicenseWithdrawal?)
+        throws(Rejection) -> LicenseWithdrawal
+    {
         if let existing {
-            throw Rejection(.alreadyExists, reason: "ALREADY_WITHDRAWN", message: "license \(license.number) was withdrawn on \(existing.withdrawnOn) (\(existing.act))", article: "144.4")
+            throw Rejection(
+                .alreadyExists, reason: "ALREADY_WITHDRAWN",
+                message: "license \(license.number) was withdrawn on \(existing.withdrawnOn) (\(existing.act))", article: "144.4")
         }
         try license.requireEnded(on: date, for: "withdraws a terminated or deprived license")
         let act = act.trimmingWhitespace
@@ -41,8 +45,9 @@ extension License {
     func requireEnded(on date: LocalDate, for what: String) throws(Rejection) {
         let status = self.status(at: Instant(endOf: date))
         guard let status, status.isFinal else {
-            throw Rejection(.failedPrecondition, reason: "LICENSE_NOT_ENDED",
-                            message: "license \(number) is \(status?.rawValue ?? "not issued") on \(date); 144.4 \(what)", article: "144.4")
+            throw Rejection(
+                .failedPrecondition, reason: "LICENSE_NOT_ENDED",
+                message: "license \(number) is \(status?.rawValue ?? "not issued") on \(date); 144.4 \(what)", article: "144.4")
         }
     }
 }

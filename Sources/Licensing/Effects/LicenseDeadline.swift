@@ -53,13 +53,18 @@ extension License {
         var deadlines: [LicenseDeadline] = []
         let wasActive = entry > 0 && history[entry - 1].status == .active
         if change.kind.removesRightToAct && wasActive {
-            deadlines.append(LicenseDeadline(kind: .bailiffHandover, licenseNumber: number, entry: entry, owner: "bailiff:\(number)",
-                                             dueOn: try calendar.adding(workingDays: 3, to: change.effectiveDate)))
-            deadlines.append(LicenseDeadline(kind: .chamberTransferMeasures, licenseNumber: number, entry: entry, owner: "regionalChamber:\(district)",
-                                             dueOn: try calendar.adding(workingDays: 3, to: change.decisionDate)))
+            deadlines.append(
+                LicenseDeadline(
+                    kind: .bailiffHandover, licenseNumber: number, entry: entry, owner: "bailiff:\(number)",
+                    dueOn: try calendar.adding(workingDays: 3, to: change.effectiveDate)))
+            deadlines.append(
+                LicenseDeadline(
+                    kind: .chamberTransferMeasures, licenseNumber: number, entry: entry, owner: "regionalChamber:\(district)",
+                    dueOn: try calendar.adding(workingDays: 3, to: change.decisionDate)))
         }
         if change.kind == .suspended, let end = change.termEnd {
-            deadlines.append(LicenseDeadline(kind: .suspensionTermReview, licenseNumber: number, entry: entry, owner: "ministry", dueOn: end))
+            deadlines.append(
+                LicenseDeadline(kind: .suspensionTermReview, licenseNumber: number, entry: entry, owner: "ministry", dueOn: end))
         }
         return deadlines
     }

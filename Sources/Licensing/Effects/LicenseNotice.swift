@@ -17,8 +17,11 @@ extension License {
         guard let change = history.last, change.kind != .issued else { return [] }
         // 143.7 names suspension and reinstatement; the Chamber's list of 163-1.1.6-5 needs
         // terminations and deprivations too, and the bailiff is told of every decision on his license.
-        var notices = [LicenseNotice(recipient: "bailiff:\(number)", article: "143.7"),
-                       LicenseNotice(recipient: "republicanChamber", article: change.kind.removesRightToAct && change.status.isFinal ? "163-1.1.6-5" : "143.7")]
+        var notices = [
+            LicenseNotice(recipient: "bailiff:\(number)", article: "143.7"),
+            LicenseNotice(
+                recipient: "republicanChamber", article: change.kind.removesRightToAct && change.status.isFinal ? "163-1.1.6-5" : "143.7"),
+        ]
         if change.kind.removesRightToAct {
             // The regional chamber takes over his proceedings (162.1.2-3).
             notices.append(LicenseNotice(recipient: "regionalChamber:\(district)", article: "162.1.2-3"))

@@ -15,7 +15,8 @@ public enum Eligibility {
 
         // Art. 140.1: a citizen of the Republic of Kazakhstan.
         if !person.facts(.citizenship).contains(where: { $0.covers(date) }) {
-            found.append(.init(article: "140.1", reason: "NOT_A_CITIZEN", message: "not a citizen of the Republic of Kazakhstan on \(date)"))
+            found.append(
+                .init(article: "140.1", reason: "NOT_A_CITIZEN", message: "not a citizen of the Republic of Kazakhstan on \(date)"))
         }
         // Art. 140.1: higher legal education.
         if person.education(on: date) != .higherLegal {
@@ -27,44 +28,73 @@ public enum Eligibility {
         }
         // Art. 140.2.1: declared incapable or of limited capacity, while in force.
         if person.facts(.incapacity).contains(where: { $0.covers(date) }) {
-            found.append(.init(article: "140.2.1", reason: "DECLARED_INCAPABLE", message: "declared legally incapable or of limited capacity on \(date)"))
+            found.append(
+                .init(
+                    article: "140.2.1", reason: "DECLARED_INCAPABLE",
+                    message: "declared legally incapable or of limited capacity on \(date)"))
         }
         // Art. 140.2.2: a criminal record not expunged or removed.
         if person.facts(.conviction).contains(where: { $0.covers(date) }) {
-            found.append(.init(article: "140.2.2", reason: "UNEXPUNGED_CONVICTION", message: "has a criminal record not expunged or removed on \(date)"))
+            found.append(
+                .init(
+                    article: "140.2.2", reason: "UNEXPUNGED_CONVICTION", message: "has a criminal record not expunged or removed on \(date)"
+                ))
         }
         // Art. 140.2.3: released from criminal liability on CPC 35.1(3),(4),(9),(10),(12) or CPC 36, for 3 years.
         for fact in person.facts(.releaseFromCriminalLiability) where Self.isBarringRelease(fact.ground) {
             if let end = barred(date, from: fact.from, years: 3) {
-                found.append(.init(article: "140.2.3", reason: "RELEASED_FROM_CRIMINAL_LIABILITY", message: "released from criminal liability on \(fact.ground ?? "") on \(fact.from): barred until \(end)", endsOn: end))
+                found.append(
+                    .init(
+                        article: "140.2.3", reason: "RELEASED_FROM_CRIMINAL_LIABILITY",
+                        message: "released from criminal liability on \(fact.ground ?? "") on \(fact.from): barred until \(end)",
+                        endsOn: end))
             }
         }
         // Art. 140.2.4: dismissed on negative grounds, for 1 year.
         for fact in person.facts(.negativeDismissal) {
             if let end = barred(date, from: fact.from, years: 1) {
-                found.append(.init(article: "140.2.4", reason: "NEGATIVE_DISMISSAL", message: "dismissed on negative grounds on \(fact.from): barred until \(end)", endsOn: end))
+                found.append(
+                    .init(
+                        article: "140.2.4", reason: "NEGATIVE_DISMISSAL",
+                        message: "dismissed on negative grounds on \(fact.from): barred until \(end)", endsOn: end))
             }
         }
         // Art. 140.2.5: released from the office of judge on ConstLaw 34.1(11) or (11-1), for 1 year.
         for fact in person.facts(.judicialRelease) where Self.isBarringJudicialRelease(fact.ground) {
             if let end = barred(date, from: fact.from, years: 1) {
-                found.append(.init(article: "140.2.5", reason: "JUDICIAL_RELEASE", message: "released from the office of judge on \(fact.ground ?? "") on \(fact.from): barred until \(end)", endsOn: end))
+                found.append(
+                    .init(
+                        article: "140.2.5", reason: "JUDICIAL_RELEASE",
+                        message: "released from the office of judge on \(fact.ground ?? "") on \(fact.from): barred until \(end)",
+                        endsOn: end))
             }
         }
         // Art. 140.2.6: an administrative corruption penalty within the 3 years before the grant.
         for fact in person.facts(.adminCorruptionPenalty) {
             if let end = barred(date, from: fact.from, years: 3) {
-                found.append(.init(article: "140.2.6", reason: "ADMIN_CORRUPTION_PENALTY", message: "administrative corruption penalty imposed on \(fact.from), within 3 years before \(date): barred until \(end)", endsOn: end))
+                found.append(
+                    .init(
+                        article: "140.2.6", reason: "ADMIN_CORRUPTION_PENALTY",
+                        message:
+                            "administrative corruption penalty imposed on \(fact.from), within 3 years before \(date): barred until \(end)",
+                        endsOn: end))
             }
         }
         // Art. 140.2.7: on record for mental or behavioural disorders.
         if person.facts(.mentalHealthRegistration).contains(where: { $0.covers(date) }) {
-            found.append(.init(article: "140.2.7", reason: "MENTAL_HEALTH_REGISTRATION", message: "on record at a mental-health organization on \(date)"))
+            found.append(
+                .init(
+                    article: "140.2.7", reason: "MENTAL_HEALTH_REGISTRATION",
+                    message: "on record at a mental-health organization on \(date)"))
         }
         // Art. 140.2.8: deprived of a private bailiff license, for 3 years from the decision's entry into force.
         for fact in person.facts(.licenseDeprivation) {
             if let end = barred(date, from: fact.from, years: 3) {
-                found.append(.init(article: "140.2.8", reason: "LICENSE_DEPRIVED", message: "deprived of a private bailiff license by a decision in force on \(fact.from): barred until \(end)", endsOn: end))
+                found.append(
+                    .init(
+                        article: "140.2.8", reason: "LICENSE_DEPRIVED",
+                        message: "deprived of a private bailiff license by a decision in force on \(fact.from): barred until \(end)",
+                        endsOn: end))
             }
         }
         return found

@@ -7,7 +7,8 @@ public enum StaffBars {
     public static func disqualifications(of person: Person, on date: LocalDate) -> [Disqualification] {
         var found: [Disqualification] = []
         if person.facts(.incapacity).contains(where: { $0.covers(date) }) {
-            found.append(.init(article: "156.1-1", reason: "DECLARED_INCAPABLE", message: "declared legally incapable or of limited capacity"))
+            found.append(
+                .init(article: "156.1-1", reason: "DECLARED_INCAPABLE", message: "declared legally incapable or of limited capacity"))
         }
         if person.facts(.conviction).contains(where: { ($0.ground ?? "").lowercased().contains("corrupt") && $0.from <= date }) {
             found.append(.init(article: "156.1-1", reason: "CORRUPTION_CRIME", message: "committed a corruption crime"))
@@ -16,7 +17,8 @@ public enum StaffBars {
             found.append(.init(article: "156.1-1", reason: "NEGATIVE_DISMISSAL", message: "was dismissed on negative grounds"))
         }
         if person.facts(.conviction).contains(where: { $0.covers(date) }) {
-            found.append(.init(article: "156.1-1", reason: "UNEXPUNGED_CONVICTION", message: "has a criminal record not expunged or removed"))
+            found.append(
+                .init(article: "156.1-1", reason: "UNEXPUNGED_CONVICTION", message: "has a criminal record not expunged or removed"))
         }
         return found
     }

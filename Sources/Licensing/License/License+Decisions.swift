@@ -16,9 +16,10 @@ extension License {
     /// Terminated and deprived are final (INV-11); only a court annuls them (L7).
     func requireNotFinal() throws(Rejection) {
         guard !status.isFinal else {
-            throw Rejection(.failedPrecondition, reason: "LICENSE_FINAL",
-                            message: "license \(number) is \(status.rawValue), a final state; only a court can annul that",
-                            article: status == .terminated ? "144.1" : "144.2")
+            throw Rejection(
+                .failedPrecondition, reason: "LICENSE_FINAL",
+                message: "license \(number) is \(status.rawValue), a final state; only a court can annul that",
+                article: status == .terminated ? "144.1" : "144.2")
         }
     }
 
@@ -36,17 +37,20 @@ extension License {
 
     /// The next license: `status` after the decision and its history entry, dated
     /// `effective` (the decision's own date unless a court act says otherwise).
-    func appending(_ kind: StatusChange.Kind, status: LicenseStatus, ground: LicenseGround? = nil, article: Article, context: DecisionContext,
-                   effective: LocalDate? = nil, termEnd: LocalDate? = nil, reasons: String?, proposal: ProposalReference? = nil,
-                   document: String? = nil, annulsEntry: Int? = nil, groundCode: String? = nil) -> License {
+    func appending(
+        _ kind: StatusChange.Kind, status: LicenseStatus, ground: LicenseGround? = nil, article: Article, context: DecisionContext,
+        effective: LocalDate? = nil, termEnd: LocalDate? = nil, reasons: String?, proposal: ProposalReference? = nil,
+        document: String? = nil, annulsEntry: Int? = nil, groundCode: String? = nil
+    ) -> License {
         var next = self
         next.status = status
         let today = context.now.kazakhstanDate
-        next.history.append(StatusChange(
-            kind: kind, status: status, decisionDate: today, decidedAt: context.now, effectiveDate: effective ?? today,
-            legalBasis: article, groundCode: ground?.rawValue ?? groundCode, actor: context.actor, requestID: context.requestID,
-            termEnd: termEnd, reasons: reasons, proposal: proposal, document: document, annulsEntry: annulsEntry
-        ))
+        next.history.append(
+            StatusChange(
+                kind: kind, status: status, decisionDate: today, decidedAt: context.now, effectiveDate: effective ?? today,
+                legalBasis: article, groundCode: ground?.rawValue ?? groundCode, actor: context.actor, requestID: context.requestID,
+                termEnd: termEnd, reasons: reasons, proposal: proposal, document: document, annulsEntry: annulsEntry
+            ))
         return next
     }
 }

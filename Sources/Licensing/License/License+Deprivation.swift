@@ -6,13 +6,19 @@ import Enforcement
 extension License {
     /// L6, first step: the Ministry files a claim (144.2, 167(9)), on its own initiative or on a
     /// representation (144.3 lists who may propose but, unlike 143.1, makes none a condition: §9.5-1).
-    public func withDeprivationClaimFiled(ground: LicenseGround, reasons: String, proposal: ProposalReference?, claim: String, context: DecisionContext) throws(Rejection) -> License {
+    public func withDeprivationClaimFiled(
+        ground: LicenseGround, reasons: String, proposal: ProposalReference?, claim: String, context: DecisionContext
+    ) throws(Rejection) -> License {
         try requireNotFinal()
         guard ground.measure == .deprivation else {
-            throw Rejection(.invalidArgument, reason: "NOT_A_DEPRIVATION_GROUND", message: "\(ground.rawValue) is not a deprivation ground (144.2.1–144.2.7, dGeneral)", article: "144.2")
+            throw Rejection(
+                .invalidArgument, reason: "NOT_A_DEPRIVATION_GROUND",
+                message: "\(ground.rawValue) is not a deprivation ground (144.2.1–144.2.7, dGeneral)", article: "144.2")
         }
         guard !deprivationClaimPending else {
-            throw Rejection(.alreadyExists, reason: "CLAIM_ALREADY_PENDING", message: "a deprivation claim on license \(number) is already before the court", article: "144.2")
+            throw Rejection(
+                .alreadyExists, reason: "CLAIM_ALREADY_PENDING",
+                message: "a deprivation claim on license \(number) is already before the court", article: "144.2")
         }
         // Art. 144.3: a representation, when there is one, comes from a prosecutor, a chamber or a territorial body.
         if let proposal {
@@ -21,8 +27,9 @@ extension License {
         }
         let claim = try Self.requireDocument(claim, field: "claim", "the claim (court and case number)", article: "144.2")
         let reasons = try Self.requireReasons(reasons, article: ground.article)
-        var next = appending(.deprivationClaimFiled, status: status, ground: ground, article: ground.article, context: context,
-                             reasons: reasons, proposal: proposal, document: claim)
+        var next = appending(
+            .deprivationClaimFiled, status: status, ground: ground, article: ground.article, context: context,
+            reasons: reasons, proposal: proposal, document: claim)
         next.deprivationClaimPending = true
         return next
     }
@@ -35,24 +42,35 @@ extension License {
     /// L6, second step: the court's decision on the claim, from the date it entered into force.
     /// Granted: deprived, final, and the 3-year bar of 140.2.8 runs from `inForceOn`.
     /// Dismissed: the license keeps its state and the flag is cleared.
-    public func withCourtDecision(granted: Bool, courtAct: String, inForceOn: LocalDate, reasons: String, context: DecisionContext) throws(Rejection) -> License {
+    public func withCourtDecision(granted: Bool, courtAct: String, inForceOn: LocalDate, reasons: String, context: DecisionContext)
+        throws(Rejection) -> License
+    {
         try requireNotFinal()
         guard let claim = pendingDeprivationClaim else {
-            throw Rejection(.failedPrecondition, reason: "NO_CLAIM_PENDING", message: "no deprivation claim on license \(number) is pending", article: "144.2")
+            throw Rejection(
+                .failedPrecondition, reason: "NO_CLAIM_PENDING", message: "no deprivation claim on license \(number) is pending",
+                article: "144.2")
         }
         let courtAct = try Self.requireDocument(courtAct, field: "court_act", "the court decision", article: "144.2")
         guard inForceOn <= context.now.kazakhstanDate else {
-            throw Rejection.invalid("in_force_on", "a court decision cannot have entered into force after today (\(context.now.kazakhstanDate))", article: "144.2")
+            throw Rejection.invalid(
+                "in_force_on", "a court decision cannot have entered into force after today (\(context.now.kazakhstanDate))",
+                article: "144.2")
         }
         guard inForceOn >= claim.effectiveDate else {
-            throw Rejection.invalid("in_force_on", "the decision cannot have entered into force before the claim was filed on \(claim.effectiveDate)", article: "144.2")
+            throw Rejection.invalid(
+                "in_force_on", "the decision cannot have entered into force before the claim was filed on \(claim.effectiveDate)",
+                article: "144.2")
         }
         let reasons = reasons.trimmingWhitespace.isEmpty ? nil : reasons.trimmingWhitespace
-        var next = granted
-            ? appending(.deprived, status: .deprived, article: claim.legalBasis, context: context, effective: inForceOn,
-                        reasons: reasons, proposal: claim.proposal, document: courtAct, groundCode: claim.groundCode)
-            : appending(.deprivationClaimDismissed, status: status, article: "144.2", context: context, effective: inForceOn,
-                        reasons: reasons, document: courtAct, groundCode: claim.groundCode)
+        var next =
+            granted
+            ? appending(
+                .deprived, status: .deprived, article: claim.legalBasis, context: context, effective: inForceOn,
+                reasons: reasons, proposal: claim.proposal, document: courtAct, groundCode: claim.groundCode)
+            : appending(
+                .deprivationClaimDismissed, status: status, article: "144.2", context: context, effective: inForceOn,
+                reasons: reasons, document: courtAct, groundCode: claim.groundCode)
         next.deprivationClaimPending = false
         return next
     }

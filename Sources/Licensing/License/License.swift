@@ -15,7 +15,10 @@ public struct License: Hashable, Sendable, Codable {
     /// Oldest first; the first entry is the issuance.
     public var history: [StatusChange]
 
-    public init(number: LicenseNumber, holder: IIN, holderName: PersonName, district: String, issuedOn: LocalDate, basis: LicenseBasis, status: LicenseStatus, deprivationClaimPending: Bool, history: [StatusChange]) {
+    public init(
+        number: LicenseNumber, holder: IIN, holderName: PersonName, district: String, issuedOn: LocalDate, basis: LicenseBasis,
+        status: LicenseStatus, deprivationClaimPending: Bool, history: [StatusChange]
+    ) {
         self.number = number
         self.holder = holder
         self.holderName = holderName
@@ -36,7 +39,7 @@ public struct LicenseNumber: Hashable, Sendable, Codable, Comparable, CustomStri
     public init?(_ value: String) {
         let parts = value.split(separator: "-")
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 6,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
         else { return nil }
         self.value = value
     }

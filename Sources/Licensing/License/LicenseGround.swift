@@ -44,27 +44,31 @@ public enum LicenseGround: String, Hashable, Sendable, Codable, CaseIterable {
 
     /// Parses a code, refusing anything outside the catalogue with the article of its measure.
     public static func parse(_ code: String, for measure: Measure) throws(Rejection) -> LicenseGround {
-        let basis: Article = switch measure {
-        case .suspension: "143.2"
-        case .termination: "144.1"
-        case .deprivation: "144.2"
-        }
+        let basis: Article =
+            switch measure {
+            case .suspension: "143.2"
+            case .termination: "144.1"
+            case .deprivation: "144.2"
+            }
         guard let ground = LicenseGround(rawValue: code) else {
-            throw Rejection(.invalidArgument, reason: "UNKNOWN_GROUND",
-                            message: "'\(code)' is not a ground of the catalogue; \(measure.rawValue) grounds are \(allCases.filter { $0.measure == measure }.map(\.rawValue).joined(separator: ", "))",
-                            article: basis, fieldViolations: [.init(field: "ground", description: "unknown ground code")])
+            throw Rejection(
+                .invalidArgument, reason: "UNKNOWN_GROUND",
+                message:
+                    "'\(code)' is not a ground of the catalogue; \(measure.rawValue) grounds are \(allCases.filter { $0.measure == measure }.map(\.rawValue).joined(separator: ", "))",
+                article: basis, fieldViolations: [.init(field: "ground", description: "unknown ground code")])
         }
         guard ground.measure == measure else {
-            throw Rejection(.invalidArgument, reason: "GROUND_OF_ANOTHER_MEASURE",
-                            message: "\(code) is a \(ground.measure.rawValue) ground, not a \(measure.rawValue) ground",
-                            article: basis, fieldViolations: [.init(field: "ground", description: "wrong measure")])
+            throw Rejection(
+                .invalidArgument, reason: "GROUND_OF_ANOTHER_MEASURE",
+                message: "\(code) is a \(ground.measure.rawValue) ground, not a \(measure.rawValue) ground",
+                article: basis, fieldViolations: [.init(field: "ground", description: "wrong measure")])
         }
         return ground
     }
 }
 
-private extension Substring {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
+extension Substring {
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
         split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

@@ -52,25 +52,34 @@ extension License {
         }
         // Art. 142.1 / 142.5: issued on a passed attestation after an internship, or on an exemption.
         guard let basis = command.basis else {
-            throw Rejection(.invalidArgument, reason: "BASIS_REQUIRED",
-                            message: "a license is issued on a passed attestation (with internship) or an exemption of 142.5",
-                            article: "142.1", fieldViolations: [.init(field: "basis", description: "required")])
+            throw Rejection(
+                .invalidArgument, reason: "BASIS_REQUIRED",
+                message: "a license is issued on a passed attestation (with internship) or an exemption of 142.5",
+                article: "142.1", fieldViolations: [.init(field: "basis", description: "required")])
         }
         switch basis {
         case .attestation(let reference, let internship):
-            if reference.trimmingWhitespace.isEmpty { throw Rejection.invalid("basis.attestation_reference", "required", article: "141-1.9") }
-            if internship.trimmingWhitespace.isEmpty { throw Rejection.invalid("basis.evidence", "the internship completion reference is required", article: "140.4") }
+            if reference.trimmingWhitespace.isEmpty {
+                throw Rejection.invalid("basis.attestation_reference", "required", article: "141-1.9")
+            }
+            if internship.trimmingWhitespace.isEmpty {
+                throw Rejection.invalid("basis.evidence", "the internship completion reference is required", article: "140.4")
+            }
         case .exemption(let ground, let evidence):
-            if evidence.trimmingWhitespace.isEmpty { throw Rejection.invalid("basis.evidence", "the evidence of the exemption is required", article: ground.article) }
+            if evidence.trimmingWhitespace.isEmpty {
+                throw Rejection.invalid("basis.evidence", "the evidence of the exemption is required", article: ground.article)
+            }
         }
         // Art. 142.3: the license fee must be paid.
         guard command.licenseFeePaid else {
-            throw Rejection(.failedPrecondition, reason: "LICENSE_FEE_NOT_PAID", message: "the license fee has not been paid", article: "142.3")
+            throw Rejection(
+                .failedPrecondition, reason: "LICENSE_FEE_NOT_PAID", message: "the license fee has not been paid", article: "142.3")
         }
         // One person, one license in force: a second would double the register entry.
         if let held = existing.first(where: { !$0.status.isFinal }) {
-            throw Rejection(.alreadyExists, reason: "LICENSE_ALREADY_HELD",
-                            message: "the person already holds license \(held.number) (\(held.status.rawValue))", article: "142.1")
+            throw Rejection(
+                .alreadyExists, reason: "LICENSE_ALREADY_HELD",
+                message: "the person already holds license \(held.number) (\(held.status.rawValue))", article: "142.1")
         }
         // Art. 140.1, 140.2: eligibility at the issue date.
         let failures = Eligibility.disqualifications(of: person, on: command.issueDate)
@@ -78,9 +87,11 @@ extension License {
         // Art. 140.2.8 also from the register itself: a deprivation recorded here bars for 3 years.
         for license in existing {
             if let end = license.deprivationBarEnd, command.issueDate < end {
-                throw Rejection(.failedPrecondition, reason: "LICENSE_DEPRIVED",
-                                message: "license \(license.number) was deprived by a court decision; the bar runs 3 years from its entry into force, until \(end)",
-                                article: "140.2.8", retryOn: end)
+                throw Rejection(
+                    .failedPrecondition, reason: "LICENSE_DEPRIVED",
+                    message:
+                        "license \(license.number) was deprived by a court decision; the bar runs 3 years from its entry into force, until \(end)",
+                    article: "140.2.8", retryOn: end)
             }
         }
 
@@ -109,9 +120,10 @@ extension Rejection {
         return Rejection(
             .failedPrecondition,
             reason: failures.count == 1 ? failures[0].reason : "NOT_ELIGIBLE",
-            message: "cannot be \(role) on \(date): " + (failures.count == 1
-                ? failures[0].message
-                : failures.map { "\($0.message) (Art. \($0.article))" }.joined(separator: "; ")),
+            message: "cannot be \(role) on \(date): "
+                + (failures.count == 1
+                    ? failures[0].message
+                    : failures.map { "\($0.message) (Art. \($0.article))" }.joined(separator: "; ")),
             article: Article(unique.joined(separator: ", ")),
             retryOn: retry
         )

@@ -17,9 +17,10 @@ public enum ProposalAuthor: String, Hashable, Sendable, Codable, CaseIterable {
     /// Throws the refusal a wrong author gets, with the article that lists the authors.
     public func checkMayPropose(_ measure: LicenseGround.Measure) throws(Rejection) {
         guard mayPropose(measure) else {
-            throw Rejection(.failedPrecondition, reason: "AUTHOR_MAY_NOT_PROPOSE",
-                            message: "a \(rawValue) may not propose a \(measure.rawValue); 143.1 lists territorial bodies and the chambers only",
-                            article: "143.1")
+            throw Rejection(
+                .failedPrecondition, reason: "AUTHOR_MAY_NOT_PROPOSE",
+                message: "a \(rawValue) may not propose a \(measure.rawValue); 143.1 lists territorial bodies and the chambers only",
+                article: "143.1")
         }
     }
 }

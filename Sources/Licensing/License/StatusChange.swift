@@ -71,9 +71,11 @@ public struct StatusChange: Hashable, Sendable, Codable {
     /// For an annulment: the position (0 = issuance) of the history entry it annuls.
     public let annulsEntry: Int?
 
-    public init(kind: Kind, status: LicenseStatus, decisionDate: LocalDate, decidedAt: Instant, effectiveDate: LocalDate, legalBasis: Article,
-                groundCode: String?, actor: String, requestID: String, termEnd: LocalDate? = nil, reasons: String? = nil,
-                proposal: ProposalReference? = nil, document: String? = nil, annulsEntry: Int? = nil) {
+    public init(
+        kind: Kind, status: LicenseStatus, decisionDate: LocalDate, decidedAt: Instant, effectiveDate: LocalDate, legalBasis: Article,
+        groundCode: String?, actor: String, requestID: String, termEnd: LocalDate? = nil, reasons: String? = nil,
+        proposal: ProposalReference? = nil, document: String? = nil, annulsEntry: Int? = nil
+    ) {
         self.kind = kind
         self.status = status
         self.decisionDate = decisionDate

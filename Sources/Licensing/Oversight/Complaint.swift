@@ -21,8 +21,10 @@ public struct Complaint: Hashable, Sendable, Codable {
     public var inspectionID: Int64?
     public var disciplinaryProceedingID: Int64?
 
-    public init(id: Int64, licenseNumber: LicenseNumber, receivedOn: LocalDate, complainant: String, summary: String, district: String,
-                status: Status, outcome: String?, inspectionID: Int64?, disciplinaryProceedingID: Int64?) {
+    public init(
+        id: Int64, licenseNumber: LicenseNumber, receivedOn: LocalDate, complainant: String, summary: String, district: String,
+        status: Status, outcome: String?, inspectionID: Int64?, disciplinaryProceedingID: Int64?
+    ) {
         self.id = id
         self.licenseNumber = licenseNumber
         self.receivedOn = receivedOn

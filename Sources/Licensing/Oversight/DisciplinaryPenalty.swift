@@ -21,7 +21,9 @@ public enum DisciplinaryPenalty: String, Hashable, Sendable, Codable, CaseIterab
     /// 170.4: a penalty is spent when 6 months pass from its imposition without a new one; a
     /// new penalty within those 6 months keeps the earlier ones counting until 6 months pass
     /// after the newest. Returns the penalties still counting on `date`.
-    public static func inForce(_ imposed: [(on: LocalDate, penalty: DisciplinaryPenalty)], on date: LocalDate) -> [(on: LocalDate, penalty: DisciplinaryPenalty)] {
+    public static func inForce(_ imposed: [(on: LocalDate, penalty: DisciplinaryPenalty)], on date: LocalDate) -> [(
+        on: LocalDate, penalty: DisciplinaryPenalty
+    )] {
         let sorted = imposed.filter { $0.on <= date }.sorted { $0.on < $1.on }
         var chain: [(on: LocalDate, penalty: DisciplinaryPenalty)] = []
         for penalty in sorted {

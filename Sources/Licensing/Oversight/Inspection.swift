@@ -27,8 +27,10 @@ public struct Inspection: Hashable, Sendable, Codable {
     public var completedOn: LocalDate?
     public var findings: String?
 
-    public init(id: Int64, licenseNumber: LicenseNumber, kind: Kind, scheduledOn: LocalDate, inspectedBy: String, trigger: String,
-                status: Status, completedOn: LocalDate?, findings: String?) {
+    public init(
+        id: Int64, licenseNumber: LicenseNumber, kind: Kind, scheduledOn: LocalDate, inspectedBy: String, trigger: String,
+        status: Status, completedOn: LocalDate?, findings: String?
+    ) {
         self.id = id
         self.licenseNumber = licenseNumber
         self.kind = kind
@@ -42,40 +44,59 @@ public struct Inspection: Hashable, Sendable, Codable {
 
     /// Schedules an inspection under 169.4. `startedOn` is the start of his activity (his
     /// admission to the Chamber); `existing` his other inspections.
-    public static func schedule(_ kind: Kind, license: LicenseNumber, on date: LocalDate, startedOn: LocalDate?, existing: [Inspection],
-                                inspectedBy: String, mayInspectUnscheduled: Bool, trigger: String) throws(Rejection) -> Inspection {
+    public static func schedule(
+        _ kind: Kind, license: LicenseNumber, on date: LocalDate, startedOn: LocalDate?, existing: [Inspection],
+        inspectedBy: String, mayInspectUnscheduled: Bool, trigger: String
+    ) throws(Rejection) -> Inspection {
         switch kind {
         case .plannedFirst:
             guard let start = startedOn else {
-                throw Rejection(.failedPrecondition, reason: "START_UNKNOWN", message: "the start of his activity is not on record; record his membership first", article: "169.4")
+                throw Rejection(
+                    .failedPrecondition, reason: "START_UNKNOWN",
+                    message: "the start of his activity is not on record; record his membership first", article: "169.4")
             }
-            let earliest = start.adding(months: 6), latest = start.adding(years: 1)
+            let earliest = start.adding(months: 6)
+            let latest = start.adding(years: 1)
             guard date >= earliest, date <= latest else {
-                throw Rejection(.invalidArgument, reason: "OUTSIDE_FIRST_INSPECTION_WINDOW",
-                                message: "the first planned inspection falls between \(earliest) and \(latest) (6 months to a year after he started on \(start)), not on \(date)",
-                                article: "169.4", fieldViolations: [.init(field: "scheduled_on", description: "outside \(earliest)…\(latest)")])
+                throw Rejection(
+                    .invalidArgument, reason: "OUTSIDE_FIRST_INSPECTION_WINDOW",
+                    message:
+                        "the first planned inspection falls between \(earliest) and \(latest) (6 months to a year after he started on \(start)), not on \(date)",
+                    article: "169.4", fieldViolations: [.init(field: "scheduled_on", description: "outside \(earliest)…\(latest)")])
             }
             guard !existing.contains(where: { $0.kind == .plannedFirst }) else {
-                throw Rejection(.alreadyExists, reason: "FIRST_ALREADY_SCHEDULED", message: "license \(license) already has its first planned inspection", article: "169.4")
+                throw Rejection(
+                    .alreadyExists, reason: "FIRST_ALREADY_SCHEDULED",
+                    message: "license \(license) already has its first planned inspection", article: "169.4")
             }
         case .plannedAnnual:
             guard let first = existing.first(where: { $0.kind == .plannedFirst }) else {
-                throw Rejection(.failedPrecondition, reason: "NO_FIRST_INSPECTION", message: "annual inspections follow the first planned one", article: "169.4")
+                throw Rejection(
+                    .failedPrecondition, reason: "NO_FIRST_INSPECTION", message: "annual inspections follow the first planned one",
+                    article: "169.4")
             }
-            guard date > first.scheduledOn else { throw Rejection.invalid("scheduled_on", "after the first planned inspection on \(first.scheduledOn)", article: "169.4") }
+            guard date > first.scheduledOn else {
+                throw Rejection.invalid("scheduled_on", "after the first planned inspection on \(first.scheduledOn)", article: "169.4")
+            }
             if existing.contains(where: { $0.kind != .unscheduled && $0.scheduledOn.year == date.year }) {
-                throw Rejection(.alreadyExists, reason: "ANNUAL_ALREADY_PLANNED", message: "license \(license) already has a planned inspection in \(date.year); planned inspections are once a year", article: "169.4")
+                throw Rejection(
+                    .alreadyExists, reason: "ANNUAL_ALREADY_PLANNED",
+                    message: "license \(license) already has a planned inspection in \(date.year); planned inspections are once a year",
+                    article: "169.4")
             }
         case .unscheduled:
             guard mayInspectUnscheduled else {
-                throw Rejection(.permissionDenied, reason: "NOT_AN_UNSCHEDULED_INSPECTOR", message: "unscheduled inspections are for a territorial body or a regional chamber", article: "169.4")
+                throw Rejection(
+                    .permissionDenied, reason: "NOT_AN_UNSCHEDULED_INSPECTOR",
+                    message: "unscheduled inspections are for a territorial body or a regional chamber", article: "169.4")
             }
             guard !trigger.trimmingWhitespace.isEmpty else {
                 throw Rejection.invalid("trigger", "name the complaint or the information behind it", article: "169.4")
             }
         }
-        return Inspection(id: 0, licenseNumber: license, kind: kind, scheduledOn: date, inspectedBy: inspectedBy,
-                          trigger: kind == .unscheduled ? trigger.trimmingWhitespace : "schedule", status: .scheduled, completedOn: nil, findings: nil)
+        return Inspection(
+            id: 0, licenseNumber: license, kind: kind, scheduledOn: date, inspectedBy: inspectedBy,
+            trigger: kind == .unscheduled ? trigger.trimmingWhitespace : "schedule", status: .scheduled, completedOn: nil, findings: nil)
     }
 
     /// 169.5: the bailiff gets at least 5 working days to provide what is requested.
@@ -87,9 +108,10 @@ public struct Inspection: Hashable, Sendable, Codable {
             throw Rejection(.failedPrecondition, reason: "CALENDAR_GAP", message: "\(error)", article: "169.5")
         }
         guard dueOn >= earliest else {
-            throw Rejection(.invalidArgument, reason: "DOCUMENT_TERM_TOO_SHORT",
-                            message: "documents requested on \(sentOn) may be due on \(earliest) at the earliest (5 working days), not \(dueOn)",
-                            article: "169.5", fieldViolations: [.init(field: "due_on", description: "before \(earliest)")])
+            throw Rejection(
+                .invalidArgument, reason: "DOCUMENT_TERM_TOO_SHORT",
+                message: "documents requested on \(sentOn) may be due on \(earliest) at the earliest (5 working days), not \(dueOn)",
+                article: "169.5", fieldViolations: [.init(field: "due_on", description: "before \(earliest)")])
         }
     }
 }
@@ -105,7 +127,9 @@ public struct ViolationRecord: Hashable, Sendable, Codable {
     public let source: String
     public let description: String
 
-    public init(id: Int64, licenseNumber: LicenseNumber, committedOn: LocalDate, establishedOn: LocalDate, source: String, description: String) {
+    public init(
+        id: Int64, licenseNumber: LicenseNumber, committedOn: LocalDate, establishedOn: LocalDate, source: String, description: String
+    ) {
         self.id = id
         self.licenseNumber = licenseNumber
         self.committedOn = committedOn
@@ -148,6 +172,7 @@ extension Inspection {
         var year = first.scheduledOn.year + 1
         while year < date.year && planned.contains(where: { $0.scheduledOn.year == year }) { year += 1 }
         if year == date.year && planned.contains(where: { $0.scheduledOn.year == year }) { year += 1 }
-        return Due(kind: .plannedAnnual, earliest: LocalDate(year: year, month: 1, day: 1)!, latest: LocalDate(year: year, month: 12, day: 31)!)
+        return Due(
+            kind: .plannedAnnual, earliest: LocalDate(year: year, month: 1, day: 1)!, latest: LocalDate(year: year, month: 12, day: 31)!)
     }
 }

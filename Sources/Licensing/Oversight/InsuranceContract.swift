@@ -13,8 +13,10 @@ public struct InsuranceContract: Hashable, Sendable, Codable {
     public let validTo: LocalDate
     public let sumInsured: Tenge
 
-    public init(id: Int64, licenseNumber: LicenseNumber, insurer: String, contractNumber: String, concludedOn: LocalDate,
-                validFrom: LocalDate, validTo: LocalDate, sumInsured: Tenge) {
+    public init(
+        id: Int64, licenseNumber: LicenseNumber, insurer: String, contractNumber: String, concludedOn: LocalDate,
+        validFrom: LocalDate, validTo: LocalDate, sumInsured: Tenge
+    ) {
         self.id = id
         self.licenseNumber = licenseNumber
         self.insurer = insurer
@@ -54,7 +56,9 @@ extension PracticeAssessment {
         guard !valid.isEmpty else { return .notMet("no insurance contract covers \(date)") }
         for contract in valid {
             guard let minimum = InsuranceContract.minimumSum(district: district, concludedOn: contract.concludedOn, mci: mci) else {
-                return .notMet("the MCI in force on \(contract.concludedOn) is unknown, so the minimum of contract \(contract.contractNumber) cannot be checked")
+                return .notMet(
+                    "the MCI in force on \(contract.concludedOn) is unknown, so the minimum of contract \(contract.contractNumber) cannot be checked"
+                )
             }
             if contract.sumInsured >= minimum { return .met }
         }
@@ -67,7 +71,9 @@ extension PracticeAssessment {
         guard !memberships.isEmpty else { return .notRecorded }
         if memberships.contains(where: { $0.isActive(on: date) }) { return .met }
         if let last = memberships.last(where: { $0.endedOn != nil && $0.endedOn! <= date }) {
-            return .notMet("not a member of the Chamber since \(last.endedOn!) (\(last.status.rawValue)\(last.expulsionGround.map { ", Art. \($0.article)" } ?? ""))")
+            return .notMet(
+                "not a member of the Chamber since \(last.endedOn!) (\(last.status.rawValue)\(last.expulsionGround.map { ", Art. \($0.article)" } ?? ""))"
+            )
         }
         return .notMet("not yet a member of the Chamber on \(date)")
     }

@@ -36,7 +36,8 @@ public struct HalfYear: Hashable, Sendable {
     /// "2026H1".
     public init?(_ text: String) {
         let parts = text.split(separator: "H")
-        guard parts.count == 2, let year = Int(parts[0]), let half = Int(parts[1]), (1...2).contains(half), (2000...2100).contains(year) else { return nil }
+        guard parts.count == 2, let year = Int(parts[0]), let half = Int(parts[1]), (1...2).contains(half), (2000...2100).contains(year)
+        else { return nil }
         self.year = year
         self.half = half
     }
@@ -44,5 +45,7 @@ public struct HalfYear: Hashable, Sendable {
     public var firstMonth: LocalDate { LocalDate(year: year, month: half == 1 ? 1 : 7, day: 1)! }
     public var months: [LocalDate] { (0..<6).map { firstMonth.adding(months: $0) } }
     /// 103-1.5: by 20 July for the first half, by 20 January for the second.
-    public var consolidatedDueOn: LocalDate { half == 1 ? LocalDate(year: year, month: 7, day: 20)! : LocalDate(year: year + 1, month: 1, day: 20)! }
+    public var consolidatedDueOn: LocalDate {
+        half == 1 ? LocalDate(year: year, month: 7, day: 20)! : LocalDate(year: year + 1, month: 1, day: 20)!
+    }
 }

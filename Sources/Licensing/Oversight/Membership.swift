@@ -20,8 +20,10 @@ public struct Membership: Hashable, Sendable, Codable {
     /// The Board's decision, or the bailiff's application for leaving.
     public var endDecision: String?
 
-    public init(id: Int64, licenseNumber: LicenseNumber, district: String, admittedOn: LocalDate, admissionDecision: String,
-                status: Status, endedOn: LocalDate?, expulsionGround: ExpulsionGround?, endDecision: String?) {
+    public init(
+        id: Int64, licenseNumber: LicenseNumber, district: String, admittedOn: LocalDate, admissionDecision: String,
+        status: Status, endedOn: LocalDate?, expulsionGround: ExpulsionGround?, endDecision: String?
+    ) {
         self.id = id
         self.licenseNumber = licenseNumber
         self.district = district
@@ -40,27 +42,44 @@ public struct Membership: Hashable, Sendable, Codable {
 
     /// Admission of a license holder (140.1, 163-1.1.3-2): his license must be active and he
     /// may not already be a member.
-    public static func admit(_ license: License, district: String, on date: LocalDate, decision: String, existing: [Membership], today: LocalDate) throws(Rejection) -> Membership {
+    public static func admit(
+        _ license: License, district: String, on date: LocalDate, decision: String, existing: [Membership], today: LocalDate
+    ) throws(Rejection) -> Membership {
         guard license.status == .active else {
-            throw Rejection(.failedPrecondition, reason: "LICENSE_NOT_ACTIVE", message: "license \(license.number) is \(license.status.rawValue); the Chamber admits license holders", article: "140.1")
+            throw Rejection(
+                .failedPrecondition, reason: "LICENSE_NOT_ACTIVE",
+                message: "license \(license.number) is \(license.status.rawValue); the Chamber admits license holders", article: "140.1")
         }
-        guard EnforcementDistrict.named(district)?.code == district else { throw Rejection.invalid("district", "unknown district code '\(district)'", article: "163-1.1.3-2") }
+        guard EnforcementDistrict.named(district)?.code == district else {
+            throw Rejection.invalid("district", "unknown district code '\(district)'", article: "163-1.1.3-2")
+        }
         guard date <= today else { throw Rejection.invalid("admitted_on", "\(date) is in the future (today is \(today))") }
-        guard date >= license.issuedOn else { throw Rejection.invalid("admitted_on", "before the license was issued on \(license.issuedOn)", article: "140.1") }
-        let decision = decision.trimmingWhitespace
-        guard !decision.isEmpty else { throw Rejection.invalid("decision", "give the admission decision's reference", article: "163-1.1.3-2") }
-        if let current = existing.first(where: { $0.status == .active }) {
-            throw Rejection(.alreadyExists, reason: "ALREADY_A_MEMBER", message: "license \(license.number) is a member since \(current.admittedOn)", article: "140.1")
+        guard date >= license.issuedOn else {
+            throw Rejection.invalid("admitted_on", "before the license was issued on \(license.issuedOn)", article: "140.1")
         }
-        return Membership(id: 0, licenseNumber: license.number, district: district, admittedOn: date, admissionDecision: decision,
-                          status: .active, endedOn: nil, expulsionGround: nil, endDecision: nil)
+        let decision = decision.trimmingWhitespace
+        guard !decision.isEmpty else {
+            throw Rejection.invalid("decision", "give the admission decision's reference", article: "163-1.1.3-2")
+        }
+        if let current = existing.first(where: { $0.status == .active }) {
+            throw Rejection(
+                .alreadyExists, reason: "ALREADY_A_MEMBER", message: "license \(license.number) is a member since \(current.admittedOn)",
+                article: "140.1")
+        }
+        return Membership(
+            id: 0, licenseNumber: license.number, district: district, admittedOn: date, admissionDecision: decision,
+            status: .active, endedOn: nil, expulsionGround: nil, endDecision: nil)
     }
 
     /// Expulsion by the Board on a ground of 172-1. Ground (1) needs the license ended.
-    public func expelled(ground: ExpulsionGround, on date: LocalDate, decision: String, license: License, today: LocalDate) throws(Rejection) -> Membership {
+    public func expelled(ground: ExpulsionGround, on date: LocalDate, decision: String, license: License, today: LocalDate)
+        throws(Rejection) -> Membership
+    {
         try requireActive(date: date, today: today)
         if ground == .licenseEnded && !license.status.isFinal {
-            throw Rejection(.failedPrecondition, reason: "LICENSE_NOT_ENDED", message: "license \(license.number) is \(license.status.rawValue), not terminated or deprived", article: "172-1(1)")
+            throw Rejection(
+                .failedPrecondition, reason: "LICENSE_NOT_ENDED",
+                message: "license \(license.number) is \(license.status.rawValue), not terminated or deprived", article: "172-1(1)")
         }
         let decision = decision.trimmingWhitespace
         guard !decision.isEmpty else { throw Rejection.invalid("decision", "give the Board's decision reference", article: "172-1") }
@@ -76,7 +95,9 @@ public struct Membership: Hashable, Sendable, Codable {
     public func left(on date: LocalDate, application: String, today: LocalDate) throws(Rejection) -> Membership {
         try requireActive(date: date, today: today)
         let application = application.trimmingWhitespace
-        guard !application.isEmpty else { throw Rejection.invalid("application", "give the bailiff's application reference", article: "172-1(5)") }
+        guard !application.isEmpty else {
+            throw Rejection.invalid("application", "give the bailiff's application reference", article: "172-1(5)")
+        }
         var next = self
         next.status = .left
         next.endedOn = date
@@ -86,7 +107,9 @@ public struct Membership: Hashable, Sendable, Codable {
 
     private func requireActive(date: LocalDate, today: LocalDate) throws(Rejection) {
         guard status == .active else {
-            throw Rejection(.failedPrecondition, reason: "NOT_A_MEMBER", message: "membership of license \(licenseNumber) is \(status.rawValue)", article: "172-1")
+            throw Rejection(
+                .failedPrecondition, reason: "NOT_A_MEMBER", message: "membership of license \(licenseNumber) is \(status.rawValue)",
+                article: "172-1")
         }
         guard date <= today, date >= admittedOn else {
             throw Rejection.invalid("on", "must lie between the admission on \(admittedOn) and today (\(today))")

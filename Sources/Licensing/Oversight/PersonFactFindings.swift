@@ -10,10 +10,11 @@ public enum PersonFactFindings {
         guard let status = license.status(at: Instant(endOf: date)), !status.isFinal else { return [] }
         var found: [MonitorFinding] = []
         func add(_ ground: LicenseGround, _ recorded: RecordedFact, _ what: String) {
-            found.append(MonitorFinding(
-                license: license.number, ground: ground, author: .territorialBody,
-                facts: "\(what) (person fact entry \(recorded.entry)\(recorded.fact.reference.map { ", \($0)" } ?? ""))",
-                monitor: "monitor:person-facts", key: "person-fact:\(license.number):\(recorded.entry)"))
+            found.append(
+                MonitorFinding(
+                    license: license.number, ground: ground, author: .territorialBody,
+                    facts: "\(what) (person fact entry \(recorded.entry)\(recorded.fact.reference.map { ", \($0)" } ?? ""))",
+                    monitor: "monitor:person-facts", key: "person-fact:\(license.number):\(recorded.entry)"))
         }
         // Happened while he held the license (an earlier event was weighed at issue, 142).
         func sinceIssue(_ fact: PersonFact) -> Bool { license.issuedOn <= fact.from && fact.from <= date }
@@ -23,7 +24,8 @@ public enum PersonFactFindings {
             case .citizenship:
                 // Art. 144.1.1: citizenship of the Republic ended.
                 if let end = fact.to, end <= date, fact.covers(license.issuedOn),
-                   !facts.contains(where: { $0.fact.kind == .citizenship && $0.fact.covers(date) }) {
+                    !facts.contains(where: { $0.fact.kind == .citizenship && $0.fact.covers(date) })
+                {
                     add(.t144_1_1, recorded, "citizenship of the Republic of Kazakhstan ended on \(end)")
                 }
             case .conviction where fact.covers(date):

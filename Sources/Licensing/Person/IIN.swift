@@ -1,3 +1,5 @@
+import Enforcement
+
 /// Individual identification number (ЖСН / ИИН): 12 digits `YYMMDD C NNNN K`.
 /// Validated by the mod-11 check digit with the two weight rows of REFERENCE-DATA.md §5.
 ///
@@ -91,5 +93,3 @@ public struct IIN: Hashable, Sendable, Codable, CustomStringConvertible {
         try container.encode(digits)
     }
 }
-
-import Enforcement

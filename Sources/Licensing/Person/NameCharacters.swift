@@ -7,13 +7,14 @@ public enum NameCharacters {
     public static func problem(in name: String) -> String? {
         for scalar in name.unicodeScalars {
             let code = scalar.value
-            let what: String? = switch code {
-            case 0x00: "NUL"
-            case 0x01...0x1F, 0x7F...0x9F: "the control character"
-            case 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069: "the bidirectional control"
-            case 0x200B...0x200D, 0x2060...0x2064, 0xFEFF, 0x00AD, 0x180E, 0x034F: "the invisible character"
-            default: nil
-            }
+            let what: String? =
+                switch code {
+                case 0x00: "NUL"
+                case 0x01...0x1F, 0x7F...0x9F: "the control character"
+                case 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069: "the bidirectional control"
+                case 0x200B...0x200D, 0x2060...0x2064, 0xFEFF, 0x00AD, 0x180E, 0x034F: "the invisible character"
+                default: nil
+                }
             if let what { return "contains \(what) U+\(hex(code))" }
         }
         return nil

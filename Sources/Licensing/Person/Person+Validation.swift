@@ -12,7 +12,8 @@ extension Person {
         func check(_ ok: Bool, _ field: String, _ text: String) {
             if !ok { violations.append(.init(field: field, description: text)) }
         }
-        let surname = surname.trimmingWhitespace, givenName = givenName.trimmingWhitespace
+        let surname = surname.trimmingWhitespace
+        let givenName = givenName.trimmingWhitespace
         // Counted in Unicode scalars: in characters, a letter with a thousand combining marks is one.
         check(!surname.isEmpty && surname.unicodeScalars.count <= 100, "surname", "required, at most 100 characters")
         check(!givenName.isEmpty && givenName.unicodeScalars.count <= 100, "given_name", "required, at most 100 characters")
@@ -35,7 +36,8 @@ extension Person {
         let trimmedPatronymic = patronymic?.trimmingWhitespace
         return Person(
             iin: iin,
-            name: PersonName(surname: surname, givenName: givenName, patronymic: trimmedPatronymic?.isEmpty == false ? trimmedPatronymic : nil),
+            name: PersonName(
+                surname: surname, givenName: givenName, patronymic: trimmedPatronymic?.isEmpty == false ? trimmedPatronymic : nil),
             residenceDistrict: EnforcementDistrict.named(residenceDistrict)!.code,
             education: education!, facts: facts, registeredAt: registeredAt
         )

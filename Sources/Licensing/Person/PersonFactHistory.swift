@@ -71,35 +71,48 @@ public struct PersonFactHistory: Hashable, Sendable {
         guard fact.from <= today else { throw Rejection.invalid("fact.from", "\(fact.from) is in the future (today is \(today))") }
         let problems = fact.problems()
         guard problems.isEmpty else {
-            throw Rejection(.invalidArgument, reason: "INVALID_PERSON_FACT", message: problems.joined(separator: "; "),
-                            fieldViolations: problems.map { .init(field: "fact", description: $0) })
+            throw Rejection(
+                .invalidArgument, reason: "INVALID_PERSON_FACT", message: problems.joined(separator: "; "),
+                fieldViolations: problems.map { .init(field: "fact", description: $0) })
         }
         switch change {
         case .records:
             if fact.kind == .death, let died = facts.first(where: { $0.fact.kind == .death }) {
-                throw Rejection(.alreadyExists, reason: "DEATH_ALREADY_RECORDED",
-                                message: "a death on \(died.fact.from) is already on record (entry \(died.entry)); correct that entry instead", article: "144.1.4")
+                throw Rejection(
+                    .alreadyExists, reason: "DEATH_ALREADY_RECORDED",
+                    message: "a death on \(died.fact.from) is already on record (entry \(died.entry)); correct that entry instead",
+                    article: "144.1.4")
             }
         case .ends(let target):
             let open = try live(target)
             guard open.fact.kind.isPeriod, endTarget(of: open) == nil else {
-                throw Rejection(.failedPrecondition, reason: "NOT_A_PERIOD_FACT",
-                                message: "entry \(target) records \(open.fact.kind.rawValue), an event; only a period (citizenship, incapacity, conviction, registration) ends")
+                throw Rejection(
+                    .failedPrecondition, reason: "NOT_A_PERIOD_FACT",
+                    message:
+                        "entry \(target) records \(open.fact.kind.rawValue), an event; only a period (citizenship, incapacity, conviction, registration) ends"
+                )
             }
             guard fact.kind == open.fact.kind else {
                 throw Rejection.invalid("fact.kind", "the end of entry \(target) must be of its kind, \(open.fact.kind.rawValue)")
             }
             guard fact.to == nil else { throw Rejection.invalid("fact.to", "an end is one day; give it as fact.from") }
             if let current = facts.first(where: { $0.entry == open.id }), let to = current.fact.to {
-                throw Rejection(.failedPrecondition, reason: "FACT_ALREADY_ENDED", message: "entry \(target) already ended on \(to); correct that end instead")
+                throw Rejection(
+                    .failedPrecondition, reason: "FACT_ALREADY_ENDED",
+                    message: "entry \(target) already ended on \(to); correct that end instead")
             }
             guard open.fact.from < fact.from else {
-                throw Rejection.invalid("fact.from", "the end (\(fact.from)) must come after the start of entry \(target) (\(open.fact.from))")
+                throw Rejection.invalid(
+                    "fact.from", "the end (\(fact.from)) must come after the start of entry \(target) (\(open.fact.from))")
             }
         case .corrects(let target, let reason), .withdraws(let target, let reason):
-            guard !reason.trimmingWhitespace.isEmpty else { throw Rejection.invalid("reason", "say why the entry is corrected or withdrawn") }
+            guard !reason.trimmingWhitespace.isEmpty else {
+                throw Rejection.invalid("reason", "say why the entry is corrected or withdrawn")
+            }
             let old = try live(target)
-            if case .corrects = change, let ended = endTarget(of: old), let original = entries.first(where: { $0.id == ended }), fact.kind != original.fact.kind {
+            if case .corrects = change, let ended = endTarget(of: old), let original = entries.first(where: { $0.id == ended }),
+                fact.kind != original.fact.kind
+            {
                 throw Rejection.invalid("fact.kind", "entry \(target) ends a \(original.fact.kind.rawValue); its correction must too")
             }
         }
@@ -111,10 +124,13 @@ public struct PersonFactHistory: Hashable, Sendable {
             throw Rejection(.notFound, reason: "PERSON_FACT_NOT_FOUND", message: "the person has no fact entry \(id)")
         }
         if let later = entries.first(where: { $0.supersedes == id }) {
-            throw Rejection(.failedPrecondition, reason: "PERSON_FACT_SUPERSEDED", message: "entry \(id) was superseded by entry \(later.id); correct that one")
+            throw Rejection(
+                .failedPrecondition, reason: "PERSON_FACT_SUPERSEDED",
+                message: "entry \(id) was superseded by entry \(later.id); correct that one")
         }
         if case .withdraws = entry.change {
-            throw Rejection(.failedPrecondition, reason: "PERSON_FACT_WITHDRAWN", message: "entry \(id) is a withdrawal; record the fact anew")
+            throw Rejection(
+                .failedPrecondition, reason: "PERSON_FACT_WITHDRAWN", message: "entry \(id) is a withdrawal; record the fact anew")
         }
         return entry
     }

@@ -59,8 +59,12 @@ public struct OtherPaidActivity: Hashable, Sendable, Codable {
     public func validated(today: LocalDate) throws(Rejection) -> OtherPaidActivity {
         guard from <= today else { throw Rejection.invalid("from", "\(from) is in the future (today is \(today))") }
         if let to, to <= from { throw Rejection.invalid("to", "ends (\(to)) before or on its start (\(from))") }
-        guard !description.trimmingWhitespace.isEmpty else { throw Rejection.invalid("description", "say what the activity is", article: "149") }
-        guard !source.trimmingWhitespace.isEmpty else { throw Rejection.invalid("source", "name the act that established it", article: "149") }
+        guard !description.trimmingWhitespace.isEmpty else {
+            throw Rejection.invalid("description", "say what the activity is", article: "149")
+        }
+        guard !source.trimmingWhitespace.isEmpty else {
+            throw Rejection.invalid("source", "name the act that established it", article: "149")
+        }
         return self
     }
 }

@@ -48,11 +48,13 @@ public struct PracticeAssessment: Hashable, Sendable {
     public static func assess(licenses: [License], at: Instant, recorded: [PracticeCondition: Outcome] = [:]) -> PracticeAssessment {
         // The license in force at `at`: the newest one that existed then.
         let license = licenses.filter { $0.status(at: at) != nil }.max(by: { $0.issuedOn < $1.issuedOn })
-        let licenseOutcome: Outcome = switch license.flatMap({ $0.decisiveChange(at: at) }) {
-        case nil: .notMet("no license in the register at that moment")
-        case let change? where change.status == .active: .met
-        case let change?: .notMet("license \(license!.number) is \(change.status.rawValue) since \(change.effectiveDate) (Art. \(change.legalBasis))")
-        }
+        let licenseOutcome: Outcome =
+            switch license.flatMap({ $0.decisiveChange(at: at) }) {
+            case nil: .notMet("no license in the register at that moment")
+            case let change? where change.status == .active: .met
+            case let change?:
+                .notMet("license \(license!.number) is \(change.status.rawValue) since \(change.effectiveDate) (Art. \(change.legalBasis))")
+            }
         let checks = PracticeCondition.allCases.map { condition in
             Check(condition: condition, outcome: condition == .licenseActive ? licenseOutcome : recorded[condition] ?? .notRecorded)
         }

@@ -24,8 +24,10 @@ public struct Proposal: Hashable, Sendable, Codable {
     public var decisionReasons: String?
     public var decidedAt: Instant?
 
-    public init(id: Int64, licenseNumber: LicenseNumber, author: ProposalAuthor, authorIdentity: String, ground: LicenseGround,
-                facts: String, submittedAt: Instant, state: State, decisionReasons: String?, decidedAt: Instant?) {
+    public init(
+        id: Int64, licenseNumber: LicenseNumber, author: ProposalAuthor, authorIdentity: String, ground: LicenseGround,
+        facts: String, submittedAt: Instant, state: State, decisionReasons: String?, decidedAt: Instant?
+    ) {
         self.id = id
         self.licenseNumber = licenseNumber
         self.author = author
@@ -40,39 +42,57 @@ public struct Proposal: Hashable, Sendable, Codable {
 
     /// Submits a proposal on `license`: the author must be entitled to propose the
     /// ground's measure (143.1, 144.3), the facts stated, the license not final.
-    public static func submit(on license: License, ground code: String, facts: String, author: ProposalAuthor,
-                              authorIdentity: String, at now: Instant) throws(Rejection) -> Proposal {
+    public static func submit(
+        on license: License, ground code: String, facts: String, author: ProposalAuthor,
+        authorIdentity: String, at now: Instant
+    ) throws(Rejection) -> Proposal {
         guard let ground = LicenseGround(rawValue: code) else {
-            throw Rejection(.invalidArgument, reason: "UNKNOWN_GROUND", message: "'\(code)' is not a ground of the catalogue (DOMAIN §4.1.1)",
-                            article: "143.2", fieldViolations: [.init(field: "ground", description: "unknown ground code")])
+            throw Rejection(
+                .invalidArgument, reason: "UNKNOWN_GROUND", message: "'\(code)' is not a ground of the catalogue (DOMAIN §4.1.1)",
+                article: "143.2", fieldViolations: [.init(field: "ground", description: "unknown ground code")])
         }
         guard ground != .sDeputy143_5, ground != .tOwnApplication else {
-            throw Rejection(.invalidArgument, reason: "APPLICATION_GROUND", message: "\(code) rests on the bailiff's own application, not on a proposal",
-                            article: ground.article)
+            throw Rejection(
+                .invalidArgument, reason: "APPLICATION_GROUND",
+                message: "\(code) rests on the bailiff's own application, not on a proposal",
+                article: ground.article)
         }
         try author.checkMayPropose(ground.measure)
         let facts = facts.trimmingWhitespace
-        guard !facts.isEmpty else { throw Rejection.invalid("facts", "a proposal states the facts it rests on", article: ground.measure == .suspension ? "143.1" : "144.3") }
-        guard !license.status.isFinal else {
-            throw Rejection(.failedPrecondition, reason: "LICENSE_FINAL", message: "license \(license.number) is \(license.status.rawValue); nothing is left to propose",
-                            article: license.status == .terminated ? "144.1" : "144.2")
+        guard !facts.isEmpty else {
+            throw Rejection.invalid(
+                "facts", "a proposal states the facts it rests on", article: ground.measure == .suspension ? "143.1" : "144.3")
         }
-        return Proposal(id: 0, licenseNumber: license.number, author: author, authorIdentity: authorIdentity, ground: ground,
-                        facts: facts, submittedAt: now, state: .pending, decisionReasons: nil, decidedAt: nil)
+        guard !license.status.isFinal else {
+            throw Rejection(
+                .failedPrecondition, reason: "LICENSE_FINAL",
+                message: "license \(license.number) is \(license.status.rawValue); nothing is left to propose",
+                article: license.status == .terminated ? "144.1" : "144.2")
+        }
+        return Proposal(
+            id: 0, licenseNumber: license.number, author: author, authorIdentity: authorIdentity, ground: ground,
+            facts: facts, submittedAt: now, state: .pending, decisionReasons: nil, decidedAt: nil)
     }
 
     /// A draft prepared by a monitor from the facts on record (issue: monitors turn facts into
     /// proposals, never into decisions). `monitor` names the check, e.g. "monitor:training".
-    public static func draft(on license: License, ground: LicenseGround, facts: String, author: ProposalAuthor, monitor: String, at now: Instant) -> Proposal {
-        Proposal(id: 0, licenseNumber: license.number, author: author, authorIdentity: monitor, ground: ground, facts: facts,
-                 submittedAt: now, state: .draft, decisionReasons: nil, decidedAt: nil)
+    public static func draft(
+        on license: License, ground: LicenseGround, facts: String, author: ProposalAuthor, monitor: String, at now: Instant
+    ) -> Proposal {
+        Proposal(
+            id: 0, licenseNumber: license.number, author: author, authorIdentity: monitor, ground: ground, facts: facts,
+            submittedAt: now, state: .draft, decisionReasons: nil, decidedAt: nil)
     }
 
     /// The body named as author submits a draft to the Ministry; it becomes its own proposal.
     public func submittedDraft(by author: ProposalAuthor, identity: String, at now: Instant) throws(Rejection) -> Proposal {
-        guard state == .draft else { throw Rejection(.failedPrecondition, reason: "NOT_A_DRAFT", message: "proposal \(id) is \(state.rawValue), not a draft") }
+        guard state == .draft else {
+            throw Rejection(.failedPrecondition, reason: "NOT_A_DRAFT", message: "proposal \(id) is \(state.rawValue), not a draft")
+        }
         guard author == self.author else {
-            throw Rejection(.permissionDenied, reason: "NOT_THE_AUTHOR", message: "draft \(id) is for a \(self.author.rawValue) to submit", article: ground.measure == .suspension ? "143.1" : "144.3")
+            throw Rejection(
+                .permissionDenied, reason: "NOT_THE_AUTHOR", message: "draft \(id) is for a \(self.author.rawValue) to submit",
+                article: ground.measure == .suspension ? "143.1" : "144.3")
         }
         try author.checkMayPropose(ground.measure)
         var next = self
@@ -84,8 +104,12 @@ public struct Proposal: Hashable, Sendable, Codable {
 
     /// The body named as author decides not to submit a draft, with reasons.
     public func withdrawnDraft(by author: ProposalAuthor, reasons: String, at now: Instant) throws(Rejection) -> Proposal {
-        guard state == .draft else { throw Rejection(.failedPrecondition, reason: "NOT_A_DRAFT", message: "proposal \(id) is \(state.rawValue), not a draft") }
-        guard author == self.author else { throw Rejection(.permissionDenied, reason: "NOT_THE_AUTHOR", message: "draft \(id) is for a \(self.author.rawValue)") }
+        guard state == .draft else {
+            throw Rejection(.failedPrecondition, reason: "NOT_A_DRAFT", message: "proposal \(id) is \(state.rawValue), not a draft")
+        }
+        guard author == self.author else {
+            throw Rejection(.permissionDenied, reason: "NOT_THE_AUTHOR", message: "draft \(id) is for a \(self.author.rawValue)")
+        }
         let reasons = reasons.trimmingWhitespace
         guard !reasons.isEmpty else { throw Rejection.invalid("reasons", "say why the draft is not submitted") }
         var next = self

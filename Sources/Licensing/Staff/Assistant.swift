@@ -32,8 +32,10 @@ public struct Assistant: Hashable, Sendable, Codable {
     public var endedOn: LocalDate?
     public var endReason: String?
 
-    public init(id: Int64, person: IIN, employer: LicenseNumber, contract: String, employedFrom: LocalDate, certificate: Certificate,
-                status: Status, endedOn: LocalDate?, endReason: String?) {
+    public init(
+        id: Int64, person: IIN, employer: LicenseNumber, contract: String, employedFrom: LocalDate, certificate: Certificate,
+        status: Status, endedOn: LocalDate?, endReason: String?
+    ) {
         self.id = id
         self.person = person
         self.employer = employer
@@ -49,7 +51,8 @@ public struct Assistant: Hashable, Sendable, Codable {
     public static func disqualifications(of person: Person, on date: LocalDate) -> [Disqualification] {
         var found: [Disqualification] = []
         if !person.facts(.citizenship).contains(where: { $0.covers(date) }) {
-            found.append(.init(article: "156.2", reason: "NOT_A_CITIZEN", message: "not a citizen of the Republic of Kazakhstan on \(date)"))
+            found.append(
+                .init(article: "156.2", reason: "NOT_A_CITIZEN", message: "not a citizen of the Republic of Kazakhstan on \(date)"))
         }
         if person.education(on: date) == .other {
             found.append(.init(article: "156.2", reason: "NO_LEGAL_EDUCATION", message: "has no legal education on \(date)"))
@@ -61,13 +64,17 @@ public struct Assistant: Hashable, Sendable, Codable {
     /// A bailiff takes an assistant on (156.1): the employer holds an active license on the day,
     /// the person qualifies (156.2, 156.1-1), the certificate and the labour contract are given, and
     /// he is not already this bailiff's assistant.
-    public static func employ(_ person: Person, by employer: License, contract: String, from date: LocalDate, certificate: Certificate,
-                              existing: [Assistant]) throws(Rejection) -> Assistant {
+    public static func employ(
+        _ person: Person, by employer: License, contract: String, from date: LocalDate, certificate: Certificate,
+        existing: [Assistant]
+    ) throws(Rejection) -> Assistant {
         let failures = disqualifications(of: person, on: date)
         if !failures.isEmpty { throw Rejection.notEligible(failures, on: date, as: "an assistant of a private bailiff") }
         guard employer.status(at: Instant(endOf: date)) == .active else {
-            throw Rejection(.failedPrecondition, reason: "EMPLOYER_MAY_NOT_PRACTISE",
-                            message: "license \(employer.number) is not active on \(date); a private bailiff in practice may have assistants", article: "156.1")
+            throw Rejection(
+                .failedPrecondition, reason: "EMPLOYER_MAY_NOT_PRACTISE",
+                message: "license \(employer.number) is not active on \(date); a private bailiff in practice may have assistants",
+                article: "156.1")
         }
         let contract = contract.trimmingWhitespace
         guard !contract.isEmpty else { throw Rejection.invalid("contract", "the labour contract's reference", article: "156.6") }
@@ -78,19 +85,25 @@ public struct Assistant: Hashable, Sendable, Codable {
             throw Rejection.invalid("programme", "the Republican Chamber's training programme the certificate names", article: "156.2")
         }
         guard certificate.issuedOn <= date else {
-            throw Rejection.invalid("certificate_on", "the certificate of \(certificate.issuedOn) postdates the employment on \(date)", article: "156.2")
+            throw Rejection.invalid(
+                "certificate_on", "the certificate of \(certificate.issuedOn) postdates the employment on \(date)", article: "156.2")
         }
         if let current = existing.first(where: { $0.status == .employed && $0.employer == employer.number }) {
-            throw Rejection(.alreadyExists, reason: "ALREADY_AN_ASSISTANT",
-                            message: "already this bailiff's assistant since \(current.employedFrom) (entry \(current.id))", article: "156.1")
+            throw Rejection(
+                .alreadyExists, reason: "ALREADY_AN_ASSISTANT",
+                message: "already this bailiff's assistant since \(current.employedFrom) (entry \(current.id))", article: "156.1")
         }
-        return Assistant(id: 0, person: person.iin, employer: employer.number, contract: contract, employedFrom: date,
-                         certificate: certificate, status: .employed, endedOn: nil, endReason: nil)
+        return Assistant(
+            id: 0, person: person.iin, employer: employer.number, contract: contract, employedFrom: date,
+            certificate: certificate, status: .employed, endedOn: nil, endReason: nil)
     }
 
     /// The labour contract ends (156.6), with its reason.
     public func ended(on date: LocalDate, reason: String) throws(Rejection) -> Assistant {
-        guard status == .employed else { throw Rejection(.failedPrecondition, reason: "ASSISTANT_ENDED", message: "assistant entry \(id) ended on \(endedOn?.description ?? "?")") }
+        guard status == .employed else {
+            throw Rejection(
+                .failedPrecondition, reason: "ASSISTANT_ENDED", message: "assistant entry \(id) ended on \(endedOn?.description ?? "?")")
+        }
         guard date >= employedFrom else { throw Rejection.invalid("on", "before the employment began on \(employedFrom)") }
         let reason = reason.trimmingWhitespace
         guard !reason.isEmpty else { throw Rejection.invalid("reason", "why the labour contract ended", article: "156.6") }

@@ -91,7 +91,8 @@ struct ConnectionStateMachine<Resources> {
 
     mutating func prefaceTimedOut(after timeout: TimeAmount) -> Action {
         guard state == .awaitingPreface else { return .none }
-        return goAway(.deadlineExceeded, "no Preface within \(timeout.nanoseconds / 1_000_000) ms of the handshake", reason: .prefaceTimeout)
+        return goAway(
+            .deadlineExceeded, "no Preface within \(timeout.nanoseconds / 1_000_000) ms of the handshake", reason: .prefaceTimeout)
     }
 
     // MARK: - Frames
@@ -118,9 +119,10 @@ struct ConnectionStateMachine<Resources> {
         if state == .awaitingPreface {
             guard case .preface(let preface) = kind else { return violation("the first frame must be a Preface") }
             guard preface.protocolVersion == ProtocolConstants.version else {
-                return goAway(.failedPrecondition,
-                              "protocol version \(preface.protocolVersion) is not supported; this server speaks \(ProtocolConstants.version)",
-                              reason: .protocolVersion)
+                return goAway(
+                    .failedPrecondition,
+                    "protocol version \(preface.protocolVersion) is not supported; this server speaks \(ProtocolConstants.version)",
+                    reason: .protocolVersion)
             }
             state = .open
             var reply = WireFrame()
@@ -152,26 +154,36 @@ struct ConnectionStateMachine<Resources> {
         // Both are stored with the call's audit entry: short printable text only (TextFieldPolicy).
         let idProblem = TextFieldPolicy.requestIDProblem(in: request.requestID)
         let requestID = request.requestID.isEmpty || idProblem != nil ? "\(requestIDPrefix)-\(callID)" : request.requestID
-        for (field, problem) in [("request_id", idProblem), ("idempotency_key", TextFieldPolicy.problem(in: request.idempotencyKey, maxBytes: TextFieldPolicy.maxKeyBytes))] {
+        for (field, problem) in [
+            ("request_id", idProblem),
+            ("idempotency_key", TextFieldPolicy.problem(in: request.idempotencyKey, maxBytes: TextFieldPolicy.maxKeyBytes)),
+        ] {
             guard let problem else { continue }
-            return .answer(callID: callID, requestID: requestID,
-                           RPCError(code: .invalidArgument, message: "\(field): \(problem)", reason: "INVALID_TEXT",
-                                    fieldViolations: [.init(field: field, description: problem)]))
+            return .answer(
+                callID: callID, requestID: requestID,
+                RPCError(
+                    code: .invalidArgument, message: "\(field): \(problem)", reason: "INVALID_TEXT",
+                    fieldViolations: [.init(field: field, description: problem)]))
         }
         guard state == .open else {
-            return .answer(callID: callID, requestID: requestID, RPCError(code: .unavailable, message: "server is shutting down; retry on a new connection"))
+            return .answer(
+                callID: callID, requestID: requestID,
+                RPCError(code: .unavailable, message: "server is shutting down; retry on a new connection"))
         }
         guard inFlight.count < limits.maxConcurrentCalls else {
-            return .answer(callID: callID, requestID: requestID,
-                           RPCError(code: .resourceExhausted, message: "more than \(limits.maxConcurrentCalls) calls in flight on this connection"))
+            return .answer(
+                callID: callID, requestID: requestID,
+                RPCError(code: .resourceExhausted, message: "more than \(limits.maxConcurrentCalls) calls in flight on this connection"))
         }
         guard let method = table.method(for: request.method) else {
-            return .answer(callID: callID, requestID: requestID, RPCError(code: .unimplemented, message: "unknown method '\(request.method)'"))
+            return .answer(
+                callID: callID, requestID: requestID, RPCError(code: .unimplemented, message: "unknown method '\(request.method)'"))
         }
         highestCallID = max(highestCallID, callID)
         nextSerial += 1
-        let call = CallContext(principal: principal, method: method.info, requestID: requestID,
-                               idempotencyKey: request.idempotencyKey.isEmpty ? nil : request.idempotencyKey, payload: request.payload)
+        let call = CallContext(
+            principal: principal, method: method.info, requestID: requestID,
+            idempotencyKey: request.idempotencyKey.isEmpty ? nil : request.idempotencyKey, payload: request.payload)
         inFlight[callID] = Call(serial: nextSerial, requestID: requestID, gate: call.gate, resources: nil)
         let timeout = request.timeoutMs == 0 ? limits.defaultTimeoutMilliseconds : request.timeoutMs
         return .start(callID: callID, serial: nextSerial, method: method, call: call, timeoutMilliseconds: timeout)
@@ -181,8 +193,9 @@ struct ConnectionStateMachine<Resources> {
         // A call already committing is answered with its outcome instead.
         guard let call = inFlight[callID], call.gate.abandon(.cancelled) else { return .none }
         inFlight.removeValue(forKey: callID)
-        return .answer(callID: callID, requestID: call.requestID, RPCError(code: .cancelled, message: "cancelled by the client"),
-                       release: call.resources)
+        return .answer(
+            callID: callID, requestID: call.requestID, RPCError(code: .cancelled, message: "cancelled by the client"),
+            release: call.resources)
     }
 
     // MARK: - Calls
@@ -224,7 +237,8 @@ struct ConnectionStateMachine<Resources> {
     /// No call for the idle timeout: GoAway and close, as on a shutdown with nothing in flight.
     mutating func idleTimedOut(after timeout: TimeAmount) -> Action {
         guard state == .open, inFlight.isEmpty else { return .none }
-        return goAway(.unavailable, "idle for \(timeout.nanoseconds / 1_000_000_000) s with no call; reconnect to call again", reason: .idle)
+        return goAway(
+            .unavailable, "idle for \(timeout.nanoseconds / 1_000_000_000) s with no call; reconnect to call again", reason: .idle)
     }
 
     /// No frame at all, not even the Pong to the server's Ping, for the ping timeout.

@@ -46,8 +46,10 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     /// When the server's keepalive Ping went out, until any frame comes back.
     private var pingSentAt: NIODeadline?
 
-    init(table: MethodTable, limits: ConnectionLimits, timeouts: ConnectionTimeouts = ConnectionTimeouts(), metrics: ServerMetrics,
-         logger: Logger, identify: @escaping Identify = ServerConnectionHandler.peerCertificatePrincipal) {
+    init(
+        table: MethodTable, limits: ConnectionLimits, timeouts: ConnectionTimeouts = ConnectionTimeouts(), metrics: ServerMetrics,
+        logger: Logger, identify: @escaping Identify = ServerConnectionHandler.peerCertificatePrincipal
+    ) {
         self.machine = ConnectionStateMachine(limits: limits, table: table)
         self.timeouts = timeouts
         self.metrics = metrics
@@ -60,7 +62,9 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         lastFrameAt = context.eventLoop.now
         metrics.connectionsAccepted.increment()
         let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        handshakeTimer = context.eventLoop.scheduleTask(in: timeouts.handshake) { bound.value.perform(bound.value.machine.handshakeTimedOut()) }
+        handshakeTimer = context.eventLoop.scheduleTask(in: timeouts.handshake) {
+            bound.value.perform(bound.value.machine.handshakeTimedOut())
+        }
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
@@ -81,8 +85,11 @@ final class ServerConnectionHandler: ChannelInboundHandler {
             let principal = try identify(context)
             machine.handshakeCompleted(principal)
             logger[metadataKey: "principal"] = "\(principal.uri)"
-            let bound = NIOLoopBound(self, eventLoop: context.eventLoop), timeout = timeouts.preface
-            prefaceTimer = context.eventLoop.scheduleTask(in: timeout) { bound.value.perform(bound.value.machine.prefaceTimedOut(after: timeout)) }
+            let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
+            let timeout = timeouts.preface
+            prefaceTimer = context.eventLoop.scheduleTask(in: timeout) {
+                bound.value.perform(bound.value.machine.prefaceTimedOut(after: timeout))
+            }
         } catch {
             logger.notice("client certificate names no valid identity", metadata: ["error": "\(error)"])
             perform(machine.identityRejected("\(error)"))
@@ -104,7 +111,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         inReadCycle = true
         let body = unwrapInboundIn(data)
-        guard machine.state != .closed, body.readableBytes > 0 else { return } // zero-length frames are ignored
+        guard machine.state != .closed, body.readableBytes > 0 else { return }  // zero-length frames are ignored
         lastFrameAt = context.eventLoop.now
         pingSentAt = nil
         let wasAwaitingPreface = machine.state == .awaitingPreface
@@ -162,7 +169,9 @@ final class ServerConnectionHandler: ChannelInboundHandler {
             start(callID, serial: serial, method: method, call: call, timeoutMilliseconds: timeout, context: context)
         case .goAwayAndClose(let frame, let reason):
             metrics.connectionClosed(reason)
-            if reason != .idle { logger.notice("closing connection", metadata: ["reason": "\(reason.rawValue)", "status": "\(frame.goAway.status.message)"]) }
+            if reason != .idle {
+                logger.notice("closing connection", metadata: ["reason": "\(reason.rawValue)", "status": "\(frame.goAway.status.message)"])
+            }
             var buffer = context.channel.allocator.buffer(capacity: 128)
             try? FrameCodec.write(frame, into: &buffer)
             let channel = context.channel
@@ -173,8 +182,10 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         }
     }
 
-    private func start(_ callID: UInt64, serial: UInt64, method: MethodTable.Method, call: CallContext, timeoutMilliseconds: UInt32,
-                       context: ChannelHandlerContext) {
+    private func start(
+        _ callID: UInt64, serial: UInt64, method: MethodTable.Method, call: CallContext, timeoutMilliseconds: UInt32,
+        context: ChannelHandlerContext
+    ) {
         idleSince = nil
         let loop = context.eventLoop
         let bound = NIOLoopBound(self, eventLoop: loop)
@@ -220,7 +231,9 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     private func expire(_ callID: UInt64) {
         guard let context, let call = machine.deadlinePassed(callID) else { return }
         call.resources?.task.cancel()
-        respond(callID, requestID: call.requestID, error: RPCError(code: .deadlineExceeded, message: "the call did not finish within its deadline"), context: context)
+        respond(
+            callID, requestID: call.requestID,
+            error: RPCError(code: .deadlineExceeded, message: "the call did not finish within its deadline"), context: context)
         callEnded(context: context)
     }
 

@@ -37,7 +37,8 @@ struct ServerFrameDecoder: ByteToMessageDecoder {
             held = partial
         }
         if partial > 0, bodyTimer == nil {
-            let bound = NIOLoopBound(context, eventLoop: context.eventLoop), timeout = bodyTimeout
+            let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            let timeout = bodyTimeout
             bodyTimer = context.eventLoop.scheduleTask(in: timeout) {
                 bound.value.fireErrorCaught(FrameBodyTimedOut(timeout: timeout))
             }

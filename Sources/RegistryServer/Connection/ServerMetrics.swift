@@ -8,13 +8,15 @@ struct ServerMetrics: Sendable {
     let connectionsOpen = Gauge(label: "registry_connections_open")
     let callsByCode: [Counter] = (0...16).map { Counter(label: "registry_calls_total", dimensions: [("code", String($0))]) }
     /// Connections the server ended, by why (identity, timeouts, protocol violations, limits).
-    let closedByReason: [String: Counter] = Dictionary(uniqueKeysWithValues: ConnectionCloseReason.allCases.map {
-        ($0.rawValue, Counter(label: "registry_connections_closed_total", dimensions: [("reason", $0.rawValue)]))
-    })
+    let closedByReason: [String: Counter] = Dictionary(
+        uniqueKeysWithValues: ConnectionCloseReason.allCases.map {
+            ($0.rawValue, Counter(label: "registry_connections_closed_total", dimensions: [("reason", $0.rawValue)]))
+        })
     /// Connections refused at accept by a connection cap.
-    let refusedByReason: [String: Counter] = Dictionary(uniqueKeysWithValues: ["total_limit", "address_limit"].map {
-        ($0, Counter(label: "registry_connections_refused_total", dimensions: [("reason", $0)]))
-    })
+    let refusedByReason: [String: Counter] = Dictionary(
+        uniqueKeysWithValues: ["total_limit", "address_limit"].map {
+            ($0, Counter(label: "registry_connections_refused_total", dimensions: [("reason", $0)]))
+        })
 
     func callFinished(code: UInt32) {
         if Int(code) < callsByCode.count { callsByCode[Int(code)].increment() }

@@ -10,12 +10,14 @@ struct AuditObserver: CallObserver {
     func refused(_ call: CallContext, error: any Error) async {
         guard !call.auditTrail.isRecorded else { return }
         // What the caller was told: an abandoned call ends in whatever its cancelled task threw.
-        let status = switch call.gate.abandonment {
-        case .deadline: RPCError(code: .deadlineExceeded, message: "deadline passed")
-        case .cancelled: RPCError(code: .cancelled, message: "cancelled")
-        case nil: RPCError(mapping: error)
-        }
-        await core.auditRefusal(code: status.code.name, reason: status.reason,
-                                article: status.legalBasis.isEmpty ? nil : status.legalBasis, context: call.request)
+        let status =
+            switch call.gate.abandonment {
+            case .deadline: RPCError(code: .deadlineExceeded, message: "deadline passed")
+            case .cancelled: RPCError(code: .cancelled, message: "cancelled")
+            case nil: RPCError(mapping: error)
+            }
+        await core.auditRefusal(
+            code: status.code.name, reason: status.reason,
+            article: status.legalBasis.isEmpty ? nil : status.legalBasis, context: call.request)
     }
 }

@@ -26,7 +26,8 @@ public struct CallContext: Sendable {
 
     /// The service-layer view of the same call.
     public var request: RequestContext {
-        RequestContext(principal: principal, method: method.shortName, requestID: requestID, payload: payload,
-                       idempotencyKey: idempotencyKey, auditTrail: auditTrail, gate: gate)
+        RequestContext(
+            principal: principal, method: method.shortName, requestID: requestID, payload: payload,
+            idempotencyKey: idempotencyKey, auditTrail: auditTrail, gate: gate)
     }
 }

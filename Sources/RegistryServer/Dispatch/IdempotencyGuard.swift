@@ -7,8 +7,9 @@ struct IdempotencyGuard: CallGuard {
     func admit(_ call: CallContext) throws {
         if call.idempotencyKey != nil, !call.method.policy.isMutation {
             let problem = "\(call.method.shortName) does not change the register and takes no idempotency key"
-            throw RPCError(code: .invalidArgument, message: problem, reason: "IDEMPOTENCY_KEY_NOT_ACCEPTED",
-                           fieldViolations: [.init(field: "idempotency_key", description: problem)])
+            throw RPCError(
+                code: .invalidArgument, message: problem, reason: "IDEMPOTENCY_KEY_NOT_ACCEPTED",
+                fieldViolations: [.init(field: "idempotency_key", description: problem)])
         }
     }
 }

@@ -28,7 +28,8 @@ public struct MethodTable: Sendable {
         _ descriptor: MethodDescriptor<Request, Response>,
         _ body: @escaping @Sendable (Request, CallContext) async throws -> Response
     ) {
-        let guards = self.guards, observers = self.observers
+        let guards = self.guards
+        let observers = self.observers
         // One async frame per call: the guards are synchronous, the observers run only on a refusal.
         methods[descriptor.path] = Method(info: descriptor.info) { call in
             do {
@@ -37,8 +38,9 @@ public struct MethodTable: Sendable {
                 do {
                     request = try Request(serializedBytes: call.payload)
                 } catch {
-                    throw RPCError(code: .invalidArgument, message: "request payload is not a valid \(Request.protoMessageName)",
-                                   reason: "UNDECODABLE_PAYLOAD")
+                    throw RPCError(
+                        code: .invalidArgument, message: "request payload is not a valid \(Request.protoMessageName)",
+                        reason: "UNDECODABLE_PAYLOAD")
                 }
                 try TextFieldPolicy.check(request)
                 return try await body(request, call).serializedBytes()

@@ -42,8 +42,9 @@ enum TextFieldPolicy {
         try? message.traverse(visitor: &scan)
         guard let problem = scan.problem else { return }
         let field = (try? fieldPath(of: problem.text, in: message)) ?? "a text field"
-        throw RPCError(code: .invalidArgument, message: "\(field): \(problem.description)", reason: "INVALID_TEXT",
-                       fieldViolations: [.init(field: field, description: problem.description)])
+        throw RPCError(
+            code: .invalidArgument, message: "\(field): \(problem.description)", reason: "INVALID_TEXT",
+            fieldViolations: [.init(field: field, description: problem.description)])
     }
 
     private static func hex(_ scalar: Unicode.Scalar) -> String {
@@ -104,7 +105,8 @@ enum TextFieldPolicy {
             fieldType: _ProtobufEnumMap<KeyType, ValueType>.Type, value: _ProtobufEnumMap<KeyType, ValueType>.BaseType, fieldNumber: Int
         ) throws {}
         mutating func visitMapField<KeyType, ValueType>(
-            fieldType: _ProtobufMessageMap<KeyType, ValueType>.Type, value: _ProtobufMessageMap<KeyType, ValueType>.BaseType, fieldNumber: Int
+            fieldType: _ProtobufMessageMap<KeyType, ValueType>.Type, value: _ProtobufMessageMap<KeyType, ValueType>.BaseType,
+            fieldNumber: Int
         ) throws {}
     }
 }

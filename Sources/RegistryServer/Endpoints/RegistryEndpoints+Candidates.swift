@@ -5,18 +5,24 @@ import RegistryWire
 
 extension RegistryEndpoints: CandidatesHandler {
     public func startInternship(_ request: WireStartInternshipRequest, context: CallContext) async throws -> WireInternshipResponse {
-        Self.response(try await core.startInternship(internIIN: request.internIin, hostLicense: request.hostLicense,
-                                                     startedOn: try DateMapping.optionalDate(request.startedOn, field: "started_on"), context: context.request))
+        Self.response(
+            try await core.startInternship(
+                internIIN: request.internIin, hostLicense: request.hostLicense,
+                startedOn: try DateMapping.optionalDate(request.startedOn, field: "started_on"), context: context.request))
     }
 
     public func endInternship(_ request: WireEndInternshipRequest, context: CallContext) async throws -> WireInternshipResponse {
-        Self.response(try await core.endInternship(id: request.id, completed: request.completed, on: try DateMapping.optionalDate(request.on, field: "on"),
-                                                   evidence: request.evidence, context: context.request))
+        Self.response(
+            try await core.endInternship(
+                id: request.id, completed: request.completed, on: try DateMapping.optionalDate(request.on, field: "on"),
+                evidence: request.evidence, context: context.request))
     }
 
     public func submitApplication(_ request: WireSubmitApplicationRequest, context: CallContext) async throws -> WireApplicationResponse {
-        Self.response(try await core.submitApplication(candidateIIN: request.candidateIin, receivedOn: try DateMapping.optionalDate(request.receivedOn, field: "received_on"),
-                                                       context: context.request))
+        Self.response(
+            try await core.submitApplication(
+                candidateIIN: request.candidateIin, receivedOn: try DateMapping.optionalDate(request.receivedOn, field: "received_on"),
+                context: context.request))
     }
 
     public func returnApplication(_ request: WireReturnApplicationRequest, context: CallContext) async throws -> WireApplicationResponse {
@@ -27,10 +33,13 @@ extension RegistryEndpoints: CandidatesHandler {
         Self.response(try await core.reviewApplication(id: request.id, context: context.request))
     }
 
-    public func listApplications(_ request: WireListApplicationsRequest, context: CallContext) async throws -> WireListApplicationsResponse {
+    public func listApplications(_ request: WireListApplicationsRequest, context: CallContext) async throws -> WireListApplicationsResponse
+    {
         var response = WireListApplicationsResponse()
-        response.applications = try await core.applications(overdueOn: try DateMapping.optionalDate(request.overdueOn, field: "overdue_on"), context: context.request)
-            .map(Self.wire)
+        response.applications = try await core.applications(
+            overdueOn: try DateMapping.optionalDate(request.overdueOn, field: "overdue_on"), context: context.request
+        )
+        .map(Self.wire)
         return response
     }
 
@@ -74,24 +83,34 @@ extension RegistryEndpoints: CandidatesHandler {
 /// Attestation sessions (141, 141-1.5–11).
 extension RegistryEndpoints {
     public func scheduleSession(_ request: WireScheduleSessionRequest, context: CallContext) async throws -> WireSessionResponse {
-        Self.response(try await core.scheduleSession(heldOn: try DateMapping.requiredDate(request.heldOn, field: "held_on", article: "141-1.6"),
-                                                     details: request.details, context: context.request))
+        Self.response(
+            try await core.scheduleSession(
+                heldOn: try DateMapping.requiredDate(request.heldOn, field: "held_on", article: "141-1.6"),
+                details: request.details, context: context.request))
     }
 
     public func inviteCandidate(_ request: WireInviteCandidateRequest, context: CallContext) async throws -> WireSeatResponse {
-        Self.response(try await core.inviteCandidate(application: request.applicationID, session: request.sessionID, language: request.language,
-                                                     notifiedOn: try DateMapping.optionalDate(request.notifiedOn, field: "notified_on"), context: context.request))
+        Self.response(
+            try await core.inviteCandidate(
+                application: request.applicationID, session: request.sessionID, language: request.language,
+                notifiedOn: try DateMapping.optionalDate(request.notifiedOn, field: "notified_on"), context: context.request))
     }
 
-    public func recordAttestationResult(_ request: WireRecordAttestationResultRequest, context: CallContext) async throws -> WireSeatResponse {
-        Self.response(try await core.recordAttestationResult(seat: request.seatID, testPassed: request.testPassed,
-                                                             interviewPassed: request.hasInterviewPassed ? request.interviewPassed : nil,
-                                                             removed: request.removed, reasons: request.reasons,
-                                                             decidedOn: try DateMapping.optionalDate(request.decidedOn, field: "decided_on"), context: context.request))
+    public func recordAttestationResult(_ request: WireRecordAttestationResultRequest, context: CallContext) async throws
+        -> WireSeatResponse
+    {
+        Self.response(
+            try await core.recordAttestationResult(
+                seat: request.seatID, testPassed: request.testPassed,
+                interviewPassed: request.hasInterviewPassed ? request.interviewPassed : nil,
+                removed: request.removed, reasons: request.reasons,
+                decidedOn: try DateMapping.optionalDate(request.decidedOn, field: "decided_on"), context: context.request))
     }
 
     public func recordAbsence(_ request: WireRecordAbsenceRequest, context: CallContext) async throws -> WireApplicationResponse {
-        Self.response(try await core.recordAbsence(seat: request.seatID, validReason: request.validReason, reasons: request.reasons, context: context.request))
+        Self.response(
+            try await core.recordAbsence(
+                seat: request.seatID, validReason: request.validReason, reasons: request.reasons, context: context.request))
     }
 
     public func recordMinutes(_ request: WireRecordMinutesRequest, context: CallContext) async throws -> WireSessionResponse {
@@ -135,15 +154,19 @@ extension RegistryEndpoints {
 extension RegistryEndpoints {
     public func recordExemption(_ request: WireRecordExemptionRequest, context: CallContext) async throws -> WireRecordExemptionResponse {
         guard let ground = ExemptionGround(rawValue: request.ground) else {
-            throw Rejection.invalid("ground", "qualificationExam, judge, prosecutorOrInvestigator or stateEnforcementService", article: "142.5")
+            throw Rejection.invalid(
+                "ground", "qualificationExam, judge, prosecutorOrInvestigator or stateEnforcementService", article: "142.5")
         }
         var service: [Exemption.Service] = []
         for period in request.service {
-            service.append(Exemption.Service(from: try DateMapping.requiredDate(period.from, field: "service.from"),
-                                             to: try DateMapping.requiredDate(period.to, field: "service.to"), position: period.position))
+            service.append(
+                Exemption.Service(
+                    from: try DateMapping.requiredDate(period.from, field: "service.from"),
+                    to: try DateMapping.requiredDate(period.to, field: "service.to"), position: period.position))
         }
-        let exemption = Exemption(id: 0, person: try IIN(request.iin), ground: ground, evidence: request.evidence, service: service,
-                                  releaseGround: request.releaseGround.isEmpty ? nil : request.releaseGround)
+        let exemption = Exemption(
+            id: 0, person: try IIN(request.iin), ground: ground, evidence: request.evidence, service: service,
+            releaseGround: request.releaseGround.isEmpty ? nil : request.releaseGround)
         let stored = try await core.recordExemption(exemption, context: context.request)
         var response = WireRecordExemptionResponse()
         response.id = stored.id

@@ -5,20 +5,28 @@ import RegistryStore
 import RegistryWire
 
 extension RegistryEndpoints: DisciplineHandler {
-    public func openDisciplinaryProceeding(_ request: WireOpenDisciplinaryProceedingRequest, context: CallContext) async throws -> WireDisciplinaryProceedingResponse {
-        let proceeding = try await core.openDisciplinaryProceeding(licenseNumber: request.licenseNumber,
-                                                                   openedOn: try DateMapping.optionalDate(request.openedOn, field: "opened_on"),
-                                                                   source: request.source, context: context.request)
+    public func openDisciplinaryProceeding(_ request: WireOpenDisciplinaryProceedingRequest, context: CallContext) async throws
+        -> WireDisciplinaryProceedingResponse
+    {
+        let proceeding = try await core.openDisciplinaryProceeding(
+            licenseNumber: request.licenseNumber,
+            openedOn: try DateMapping.optionalDate(request.openedOn, field: "opened_on"),
+            source: request.source, context: context.request)
         return Self.response(proceeding)
     }
 
-    public func closeDisciplinaryProceeding(_ request: WireCloseDisciplinaryProceedingRequest, context: CallContext) async throws -> WireDisciplinaryProceedingResponse {
-        let proceeding = try await core.closeDisciplinaryProceeding(id: request.id, closedOn: try DateMapping.optionalDate(request.closedOn, field: "closed_on"),
-                                                                    outcome: request.outcome, penalty: request.penalty, context: context.request)
+    public func closeDisciplinaryProceeding(_ request: WireCloseDisciplinaryProceedingRequest, context: CallContext) async throws
+        -> WireDisciplinaryProceedingResponse
+    {
+        let proceeding = try await core.closeDisciplinaryProceeding(
+            id: request.id, closedOn: try DateMapping.optionalDate(request.closedOn, field: "closed_on"),
+            outcome: request.outcome, penalty: request.penalty, context: context.request)
         return Self.response(proceeding)
     }
 
-    public func listDisciplinaryProceedings(_ request: WireListDisciplinaryProceedingsRequest, context: CallContext) async throws -> WireListDisciplinaryProceedingsResponse {
+    public func listDisciplinaryProceedings(_ request: WireListDisciplinaryProceedingsRequest, context: CallContext) async throws
+        -> WireListDisciplinaryProceedingsResponse
+    {
         var response = WireListDisciplinaryProceedingsResponse()
         let (proceedings, inForce) = try await core.disciplinaryProceedings(licenseNumber: request.licenseNumber, context: context.request)
         response.proceedings = proceedings.map { proceeding in
@@ -29,8 +37,11 @@ extension RegistryEndpoints: DisciplineHandler {
         return response
     }
 
-    public func appealPenalty(_ request: WireAppealPenaltyRequest, context: CallContext) async throws -> WireDisciplinaryProceedingResponse {
-        Self.response(try await core.appealPenalty(proceeding: request.id, annulled: request.annulled, decision: request.decision, context: context.request))
+    public func appealPenalty(_ request: WireAppealPenaltyRequest, context: CallContext) async throws -> WireDisciplinaryProceedingResponse
+    {
+        Self.response(
+            try await core.appealPenalty(
+                proceeding: request.id, annulled: request.annulled, decision: request.decision, context: context.request))
     }
 
     static func response(_ proceeding: DisciplinaryProceeding) -> WireDisciplinaryProceedingResponse {

@@ -7,37 +7,47 @@ import RegistryWire
 extension RegistryEndpoints: InspectionsHandler {
     public func scheduleInspection(_ request: WireScheduleInspectionRequest, context: CallContext) async throws -> WireInspectionResponse {
         var response = WireInspectionResponse()
-        response.inspection = Self.wire(try await core.scheduleInspection(
-            licenseNumber: request.licenseNumber, kind: request.kind, on: try DateMapping.requiredDate(request.scheduledOn, field: "scheduled_on", article: "169.4"),
-            trigger: request.trigger, context: context.request))
+        response.inspection = Self.wire(
+            try await core.scheduleInspection(
+                licenseNumber: request.licenseNumber, kind: request.kind,
+                on: try DateMapping.requiredDate(request.scheduledOn, field: "scheduled_on", article: "169.4"),
+                trigger: request.trigger, context: context.request))
         return response
     }
 
-    public func requestDocuments(_ request: WireRequestDocumentsRequest, context: CallContext) async throws -> WireRequestDocumentsResponse {
+    public func requestDocuments(_ request: WireRequestDocumentsRequest, context: CallContext) async throws -> WireRequestDocumentsResponse
+    {
         var response = WireRequestDocumentsResponse()
-        response.id = try await core.requestDocuments(inspection: request.inspectionID, sentOn: try DateMapping.optionalDate(request.sentOn, field: "sent_on"),
-                                                      dueOn: try DateMapping.requiredDate(request.dueOn, field: "due_on", article: "169.5"),
-                                                      subject: request.subject, context: context.request)
+        response.id = try await core.requestDocuments(
+            inspection: request.inspectionID, sentOn: try DateMapping.optionalDate(request.sentOn, field: "sent_on"),
+            dueOn: try DateMapping.requiredDate(request.dueOn, field: "due_on", article: "169.5"),
+            subject: request.subject, context: context.request)
         return response
     }
 
     public func completeInspection(_ request: WireCompleteInspectionRequest, context: CallContext) async throws -> WireInspectionResponse {
         var found: [FoundViolation] = []
         for violation in request.violations {
-            found.append(FoundViolation(committedOn: try DateMapping.requiredDate(violation.committedOn, field: "violations.committed_on"), description: violation.description_p))
+            found.append(
+                FoundViolation(
+                    committedOn: try DateMapping.requiredDate(violation.committedOn, field: "violations.committed_on"),
+                    description: violation.description_p))
         }
         var response = WireInspectionResponse()
-        response.inspection = Self.wire(try await core.completeInspection(id: request.id, completedOn: try DateMapping.optionalDate(request.completedOn, field: "completed_on"),
-                                                                          findings: request.findings, violations: found, context: context.request))
+        response.inspection = Self.wire(
+            try await core.completeInspection(
+                id: request.id, completedOn: try DateMapping.optionalDate(request.completedOn, field: "completed_on"),
+                findings: request.findings, violations: found, context: context.request))
         return response
     }
 
     public func recordViolation(_ request: WireRecordViolationRequest, context: CallContext) async throws -> WireRecordViolationResponse {
         var response = WireRecordViolationResponse()
-        response.violation = Self.wire(try await core.recordViolation(
-            licenseNumber: request.licenseNumber, committedOn: try DateMapping.requiredDate(request.committedOn, field: "committed_on"),
-            establishedOn: try DateMapping.requiredDate(request.establishedOn, field: "established_on"), source: request.source,
-            description: request.description_p, context: context.request))
+        response.violation = Self.wire(
+            try await core.recordViolation(
+                licenseNumber: request.licenseNumber, committedOn: try DateMapping.requiredDate(request.committedOn, field: "committed_on"),
+                establishedOn: try DateMapping.requiredDate(request.establishedOn, field: "established_on"), source: request.source,
+                description: request.description_p, context: context.request))
         return response
     }
 
@@ -78,14 +88,18 @@ extension RegistryEndpoints: InspectionsHandler {
 /// Complaints about bailiffs.
 extension RegistryEndpoints {
     public func recordComplaint(_ request: WireRecordComplaintRequest, context: CallContext) async throws -> WireComplaintResponse {
-        Self.response(try await core.recordComplaint(licenseNumber: request.licenseNumber, receivedOn: try DateMapping.optionalDate(request.receivedOn, field: "received_on"),
-                                                     complainant: request.complainant, summary: request.summary, context: context.request))
+        Self.response(
+            try await core.recordComplaint(
+                licenseNumber: request.licenseNumber, receivedOn: try DateMapping.optionalDate(request.receivedOn, field: "received_on"),
+                complainant: request.complainant, summary: request.summary, context: context.request))
     }
 
     public func closeComplaint(_ request: WireCloseComplaintRequest, context: CallContext) async throws -> WireComplaintResponse {
-        Self.response(try await core.closeComplaint(id: request.id, outcome: request.outcome, inspectionID: request.inspectionID == 0 ? nil : request.inspectionID,
-                                                    disciplinaryProceedingID: request.disciplinaryProceedingID == 0 ? nil : request.disciplinaryProceedingID,
-                                                    context: context.request))
+        Self.response(
+            try await core.closeComplaint(
+                id: request.id, outcome: request.outcome, inspectionID: request.inspectionID == 0 ? nil : request.inspectionID,
+                disciplinaryProceedingID: request.disciplinaryProceedingID == 0 ? nil : request.disciplinaryProceedingID,
+                context: context.request))
     }
 
     public func listComplaints(_ request: WireListComplaintsRequest, context: CallContext) async throws -> WireListComplaintsResponse {
@@ -139,10 +153,14 @@ extension RegistryEndpoints {
 }
 
 extension RegistryEndpoints {
-    public func inspectionSchedule(_ request: WireInspectionScheduleRequest, context: CallContext) async throws -> WireInspectionScheduleResponse {
+    public func inspectionSchedule(_ request: WireInspectionScheduleRequest, context: CallContext) async throws
+        -> WireInspectionScheduleResponse
+    {
         var response = WireInspectionScheduleResponse()
-        response.inspections = try await core.inspectionSchedule(asOf: try DateMapping.optionalDate(request.asOf, field: "as_of"), overdueOnly: request.overdueOnly,
-                                                                 context: context.request).map { item in
+        response.inspections = try await core.inspectionSchedule(
+            asOf: try DateMapping.optionalDate(request.asOf, field: "as_of"), overdueOnly: request.overdueOnly,
+            context: context.request
+        ).map { item in
             var w = WireDueInspection()
             w.licenseNumber = item.license.value
             w.district = item.district

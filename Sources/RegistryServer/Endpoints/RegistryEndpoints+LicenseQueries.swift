@@ -5,8 +5,11 @@ import RegistryWire
 
 /// What the register answers about licenses over time.
 extension RegistryEndpoints {
-    public func getLicenseStatusAt(_ request: WireGetLicenseStatusAtRequest, context: CallContext) async throws -> WireGetLicenseStatusAtResponse {
-        let (license, change) = try await core.licenseStatus(number: request.number, at: Instant(millisecondsSinceEpoch: request.atMs), context: context.request)
+    public func getLicenseStatusAt(_ request: WireGetLicenseStatusAtRequest, context: CallContext) async throws
+        -> WireGetLicenseStatusAtResponse
+    {
+        let (license, change) = try await core.licenseStatus(
+            number: request.number, at: Instant(millisecondsSinceEpoch: request.atMs), context: context.request)
         var response = WireGetLicenseStatusAtResponse()
         if let change {
             response.status = LicenseMapping.status(change.status)
@@ -16,7 +19,9 @@ extension RegistryEndpoints {
         return response
     }
 
-    public func getLicenseHistory(_ request: WireGetLicenseHistoryRequest, context: CallContext) async throws -> WireGetLicenseHistoryResponse {
+    public func getLicenseHistory(_ request: WireGetLicenseHistoryRequest, context: CallContext) async throws
+        -> WireGetLicenseHistoryResponse
+    {
         let (license, deadlines) = try await core.licenseHistory(number: request.number, context: context.request)
         var response = WireGetLicenseHistoryResponse()
         response.license = LicenseMapping.wire(license, revealIIN: Self.revealsPersonalData(to: context.principal, holder: license.number))
@@ -26,7 +31,8 @@ extension RegistryEndpoints {
 
     public func mayPractise(_ request: WireMayPractiseRequest, context: CallContext) async throws -> WireMayPractiseResponse {
         let at = request.atMs == 0 ? nil : Instant(millisecondsSinceEpoch: request.atMs)
-        let assessment = try await core.mayPractise(iin: request.bailiffIin, licenseNumber: request.licenseNumber, at: at, context: context.request)
+        let assessment = try await core.mayPractise(
+            iin: request.bailiffIin, licenseNumber: request.licenseNumber, at: at, context: context.request)
         var response = WireMayPractiseResponse()
         response.mayPractise = assessment.mayPractise
         response.licenseNumber = assessment.license?.number.value ?? ""
@@ -36,8 +42,12 @@ extension RegistryEndpoints {
             c.legalBasis = check.condition.article.reference
             switch check.outcome {
             case .met: c.outcome = .met
-            case .notMet(let detail): c.outcome = .notMet; c.detail = detail
-            case .notRecorded: c.outcome = .notRecorded; c.detail = "no \(check.condition.recordName) on record: he may not practise until it is recorded"
+            case .notMet(let detail):
+                c.outcome = .notMet
+                c.detail = detail
+            case .notRecorded:
+                c.outcome = .notRecorded
+                c.detail = "no \(check.condition.recordName) on record: he may not practise until it is recorded"
             }
             return c
         }
@@ -45,8 +55,9 @@ extension RegistryEndpoints {
     }
 
     public func publicRegister(_ request: WirePublicRegisterRequest, context: CallContext) async throws -> WirePublicRegisterResponse {
-        let (entries, next) = try await core.publicRegister(status: try DateMapping.statusFilter(request.status), pageSize: Int(request.pageSize),
-                                                            pageToken: request.pageToken, context: context.request)
+        let (entries, next) = try await core.publicRegister(
+            status: try DateMapping.statusFilter(request.status), pageSize: Int(request.pageSize),
+            pageToken: request.pageToken, context: context.request)
         var response = WirePublicRegisterResponse()
         response.entries = entries.map { entry in
             var e = WirePublicRegisterEntry()
@@ -63,8 +74,9 @@ extension RegistryEndpoints {
     }
 
     public func listDeadlines(_ request: WireListDeadlinesRequest, context: CallContext) async throws -> WireListDeadlinesResponse {
-        let deadlines = try await core.deadlines(licenseNumber: request.licenseNumber,
-                                                 overdueOn: try DateMapping.optionalDate(request.overdueOn, field: "overdue_on"), context: context.request)
+        let deadlines = try await core.deadlines(
+            licenseNumber: request.licenseNumber,
+            overdueOn: try DateMapping.optionalDate(request.overdueOn, field: "overdue_on"), context: context.request)
         var response = WireListDeadlinesResponse()
         response.deadlines = deadlines.map(DeadlineMapping.wire)
         return response

@@ -7,7 +7,8 @@ import RegistryWire
 extension RegistryEndpoints: LicensingHandler {
     public func issueLicense(_ request: WireIssueLicenseRequest, context: CallContext) async throws -> WireIssueLicenseResponse {
         let command = IssueLicenseCommand(
-            holderIIN: request.holderIin, issueDate: try DateMapping.optionalDate(request.issueDate, field: "issue_date"), district: request.district,
+            holderIIN: request.holderIin, issueDate: try DateMapping.optionalDate(request.issueDate, field: "issue_date"),
+            district: request.district,
             basis: try LicenseMapping.basis(request.hasBasis ? request.basis : nil), licenseFeePaid: request.licenseFeePaid,
             historicalSource: request.historicalSource.isEmpty ? nil : request.historicalSource
         )
@@ -25,11 +26,15 @@ extension RegistryEndpoints: LicensingHandler {
     }
 
     public func listLicenses(_ request: WireListLicensesRequest, context: CallContext) async throws -> WireListLicensesResponse {
-        let filter = LicenseFilter(status: try DateMapping.statusFilter(request.status), district: request.district.isEmpty ? nil : request.district,
-                                   holderPrefix: request.holderPrefix.isEmpty ? nil : request.holderPrefix)
-        let page = try await core.licenses(matching: filter, pageSize: Int(request.pageSize), pageToken: request.pageToken, context: context.request)
+        let filter = LicenseFilter(
+            status: try DateMapping.statusFilter(request.status), district: request.district.isEmpty ? nil : request.district,
+            holderPrefix: request.holderPrefix.isEmpty ? nil : request.holderPrefix)
+        let page = try await core.licenses(
+            matching: filter, pageSize: Int(request.pageSize), pageToken: request.pageToken, context: context.request)
         var response = WireListLicensesResponse()
-        response.licenses = page.licenses.map { LicenseMapping.wire($0, revealIIN: Self.revealsPersonalData(to: context.principal, holder: $0.number)) }
+        response.licenses = page.licenses.map {
+            LicenseMapping.wire($0, revealIIN: Self.revealsPersonalData(to: context.principal, holder: $0.number))
+        }
         response.nextPageToken = page.nextPageToken ?? ""
         return response
     }

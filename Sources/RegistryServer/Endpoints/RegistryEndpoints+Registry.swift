@@ -40,7 +40,8 @@ extension RegistryEndpoints: RegistryHandler {
 
     public func correctPersonFact(_ request: WireCorrectPersonFactRequest, context: CallContext) async throws -> WirePersonFactResponse {
         guard request.entry > 0 else { throw Rejection.invalid("entry", "required: the id of the entry corrected or withdrawn") }
-        let command: PersonFactCommand = request.hasFact
+        let command: PersonFactCommand =
+            request.hasFact
             ? .correct(entry: request.entry, by: try PersonMapping.fact(request.fact, field: "fact"), reason: request.reason)
             : .withdraw(entry: request.entry, reason: request.reason)
         return Self.wire(try await core.changePersonFact(iin: request.iin, command, source: request.source, context: context.request))
@@ -75,7 +76,9 @@ extension RegistryEndpoints: RegistryHandler {
         return response
     }
 
-    public func importWorkingCalendar(_ request: WireImportWorkingCalendarRequest, context: CallContext) async throws -> WireImportWorkingCalendarResponse {
+    public func importWorkingCalendar(_ request: WireImportWorkingCalendarRequest, context: CallContext) async throws
+        -> WireImportWorkingCalendarResponse
+    {
         let calendar = try await core.importWorkingCalendar(request.document, context: context.request)
         var response = WireImportWorkingCalendarResponse()
         response.firstYear = Int32(calendar.years.lowerBound)
@@ -87,7 +90,9 @@ extension RegistryEndpoints: RegistryHandler {
 
     public func setMCI(_ request: WireSetMCIRequest, context: CallContext) async throws -> WireMCITableResponse {
         let from = try DateMapping.optionalDate(request.effectiveFrom, field: "effective_from")
-        return Self.wire(try await core.setMCI(year: Int(request.year), from: from, tenge: request.tenge, source: request.source, context: context.request))
+        return Self.wire(
+            try await core.setMCI(
+                year: Int(request.year), from: from, tenge: request.tenge, source: request.source, context: context.request))
     }
 
     public func getMCITable(_ request: WireGetMCITableRequest, context: CallContext) async throws -> WireMCITableResponse {
@@ -97,9 +102,19 @@ extension RegistryEndpoints: RegistryHandler {
     static func wire(_ table: MCITable) -> WireMCITableResponse {
         var response = WireMCITableResponse()
         response.years = Set(table.rates.map(\.from.year)).sorted().compactMap { year in
-            table.rate(on: LocalDate(year: year, month: 1, day: 1)!).map { rate in .with { $0.year = Int32(year); $0.tenge = rate.tenge } }
+            table.rate(on: LocalDate(year: year, month: 1, day: 1)!).map { rate in
+                .with {
+                    $0.year = Int32(year)
+                    $0.tenge = rate.tenge
+                }
+            }
         }
-        response.rates = table.rates.map { rate in .with { $0.effectiveFrom = rate.from.description; $0.tenge = rate.tenge } }
+        response.rates = table.rates.map { rate in
+            .with {
+                $0.effectiveFrom = rate.from.description
+                $0.tenge = rate.tenge
+            }
+        }
         return response
     }
 }

@@ -7,40 +7,59 @@ import SwiftProtobuf
 /// Chamber/…Assistant… (156) and the register of ID cards and seals (154, 144.4).
 extension RegistryEndpoints {
     public func registerAssistant(_ request: WireRegisterAssistantRequest, context: CallContext) async throws -> WireAssistantResponse {
-        Self.response(try await core.registerAssistant(
-            iin: request.iin, employerLicense: request.employerLicense, contract: request.contract,
-            employedFrom: try DateMapping.optionalDate(request.employedFrom, field: "employed_from"), certificate: request.certificate,
-            certificateOn: try DateMapping.requiredDate(request.certificateOn, field: "certificate_on", article: "156.2"),
-            programme: request.programme, context: context.request))
+        Self.response(
+            try await core.registerAssistant(
+                iin: request.iin, employerLicense: request.employerLicense, contract: request.contract,
+                employedFrom: try DateMapping.optionalDate(request.employedFrom, field: "employed_from"), certificate: request.certificate,
+                certificateOn: try DateMapping.requiredDate(request.certificateOn, field: "certificate_on", article: "156.2"),
+                programme: request.programme, context: context.request))
     }
 
     public func endAssistant(_ request: WireEndAssistantRequest, context: CallContext) async throws -> WireAssistantResponse {
-        Self.response(try await core.endAssistant(id: request.id, on: try DateMapping.optionalDate(request.on, field: "on"), reason: request.reason,
-                                                  context: context.request))
+        Self.response(
+            try await core.endAssistant(
+                id: request.id, on: try DateMapping.optionalDate(request.on, field: "on"), reason: request.reason,
+                context: context.request))
     }
 
     public func listAssistants(_ request: WireListAssistantsRequest, context: CallContext) async throws -> WireListAssistantsResponse {
         var response = WireListAssistantsResponse()
-        response.assistants = try await core.assistants(employerLicense: request.employerLicense, iin: request.iin, context: context.request).map(Self.wire)
+        response.assistants = try await core.assistants(
+            employerLicense: request.employerLicense, iin: request.iin, context: context.request
+        ).map(Self.wire)
         return response
     }
 
-    public func issueServiceDocument(_ request: WireIssueServiceDocumentRequest, context: CallContext) async throws -> WireServiceDocumentResponse {
-        Self.response(try await core.issueServiceDocument(license: request.licenseNumber, kind: request.kind, number: request.number,
-                                                          issuedOn: try DateMapping.optionalDate(request.issuedOn, field: "issued_on"), context: context.request))
+    public func issueServiceDocument(_ request: WireIssueServiceDocumentRequest, context: CallContext) async throws
+        -> WireServiceDocumentResponse
+    {
+        Self.response(
+            try await core.issueServiceDocument(
+                license: request.licenseNumber, kind: request.kind, number: request.number,
+                issuedOn: try DateMapping.optionalDate(request.issuedOn, field: "issued_on"), context: context.request))
     }
 
-    public func destroyServiceDocument(_ request: WireDestroyServiceDocumentRequest, context: CallContext) async throws -> WireServiceDocumentResponse {
-        Self.response(try await core.destroyServiceDocument(license: request.licenseNumber, kind: request.kind, reason: request.reason, act: request.act,
-                                                            on: try DateMapping.optionalDate(request.on, field: "on"), context: context.request))
+    public func destroyServiceDocument(_ request: WireDestroyServiceDocumentRequest, context: CallContext) async throws
+        -> WireServiceDocumentResponse
+    {
+        Self.response(
+            try await core.destroyServiceDocument(
+                license: request.licenseNumber, kind: request.kind, reason: request.reason, act: request.act,
+                on: try DateMapping.optionalDate(request.on, field: "on"), context: context.request))
     }
 
-    public func withdrawLicenseDocument(_ request: WireWithdrawLicenseDocumentRequest, context: CallContext) async throws -> WireWithdrawLicenseDocumentResponse {
-        Self.wire(try await core.withdrawLicenseDocument(license: request.licenseNumber, act: request.act,
-                                                         on: try DateMapping.optionalDate(request.on, field: "on"), context: context.request))
+    public func withdrawLicenseDocument(_ request: WireWithdrawLicenseDocumentRequest, context: CallContext) async throws
+        -> WireWithdrawLicenseDocumentResponse
+    {
+        Self.wire(
+            try await core.withdrawLicenseDocument(
+                license: request.licenseNumber, act: request.act,
+                on: try DateMapping.optionalDate(request.on, field: "on"), context: context.request))
     }
 
-    public func listServiceDocuments(_ request: WireListServiceDocumentsRequest, context: CallContext) async throws -> WireListServiceDocumentsResponse {
+    public func listServiceDocuments(_ request: WireListServiceDocumentsRequest, context: CallContext) async throws
+        -> WireListServiceDocumentsResponse
+    {
         let register = try await core.serviceDocuments(license: request.licenseNumber, context: context.request)
         var response = WireListServiceDocumentsResponse()
         response.documents = register.documents.map(Self.wire)

@@ -1,6 +1,6 @@
 import Enforcement
-import RegistryWire
 import Licensing
+import RegistryWire
 
 /// Wire dates: "" means absent, anything else must be YYYY-MM-DD.
 enum DateMapping {
@@ -13,7 +13,9 @@ enum DateMapping {
 
 extension DateMapping {
     static func requiredDate(_ text: String, field: String, article: Article? = nil) throws(Rejection) -> LocalDate {
-        guard let date = try optionalDate(text, field: field) else { throw Rejection.invalid(field, "required, as YYYY-MM-DD", article: article) }
+        guard let date = try optionalDate(text, field: field) else {
+            throw Rejection.invalid(field, "required, as YYYY-MM-DD", article: article)
+        }
         return date
     }
 

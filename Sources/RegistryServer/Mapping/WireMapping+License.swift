@@ -63,7 +63,9 @@ enum LicenseMapping {
     static func proposal(_ wire: WireProposalReference?) throws(Rejection) -> ProposalReference? {
         guard let wire, wire != WireProposalReference() else { return nil }
         guard let author = authors.first(where: { $0.0 == wire.author })?.1 else {
-            throw Rejection.invalid("proposal.author", "name the proposing body: territorial body, Republican Chamber, regional chamber or prosecutor", article: "144.3")
+            throw Rejection.invalid(
+                "proposal.author", "name the proposing body: territorial body, Republican Chamber, regional chamber or prosecutor",
+                article: "144.3")
         }
         return ProposalReference(author: author, reference: wire.reference)
     }

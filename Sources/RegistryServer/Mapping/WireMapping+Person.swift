@@ -44,8 +44,9 @@ enum PersonMapping {
             throw Rejection.invalid("\(field).from", "required, YYYY-MM-DD")
         }
         let to = try DateMapping.optionalDate(f.to, field: "\(field).to")
-        return PersonFact(kind: kind, from: from, to: to, ground: f.ground.isEmpty ? nil : f.ground,
-                          reference: f.reference.isEmpty ? nil : f.reference, value: f.value.isEmpty ? nil : f.value)
+        return PersonFact(
+            kind: kind, from: from, to: to, ground: f.ground.isEmpty ? nil : f.ground,
+            reference: f.reference.isEmpty ? nil : f.reference, value: f.value.isEmpty ? nil : f.value)
     }
 
     static func wire(_ fact: PersonFact) -> WirePersonFact {
@@ -65,9 +66,17 @@ enum PersonMapping {
         e.fact = wire(entry.fact)
         switch entry.change {
         case .records: e.change = .records
-        case .ends(let target): e.change = .ends; e.target = target
-        case .corrects(let target, let reason): e.change = .corrects; e.target = target; e.reason = reason
-        case .withdraws(let target, let reason): e.change = .withdraws; e.target = target; e.reason = reason
+        case .ends(let target):
+            e.change = .ends
+            e.target = target
+        case .corrects(let target, let reason):
+            e.change = .corrects
+            e.target = target
+            e.reason = reason
+        case .withdraws(let target, let reason):
+            e.change = .withdraws
+            e.target = target
+            e.reason = reason
         }
         e.source = entry.source
         e.recordedAtMs = entry.recordedAt.millisecondsSinceEpoch

@@ -102,7 +102,12 @@ enum ProceedingMapping {
 
     static func wire(_ job: TransferJob, quarantine: [(number: String, reason: String)]) -> WireTransferJob {
         var w = wire(job)
-        w.quarantine = quarantine.map { item in .with { $0.number = item.number; $0.reason = item.reason } }
+        w.quarantine = quarantine.map { item in
+            .with {
+                $0.number = item.number
+                $0.reason = item.reason
+            }
+        }
         return w
     }
 

@@ -14,10 +14,12 @@ public enum DeadlineMonitor {
             for stored in try await core.raiseDeadlineAlerts() {
                 alerts.increment()
                 let deadline = stored.deadline
-                logger.warning("deadline overdue", metadata: [
-                    "kind": "\(deadline.kind.rawValue)", "license": "\(deadline.licenseNumber)", "owner": "\(deadline.owner)",
-                    "due_on": "\(deadline.dueOn)", "article": "\(deadline.kind.article)",
-                ])
+                logger.warning(
+                    "deadline overdue",
+                    metadata: [
+                        "kind": "\(deadline.kind.rawValue)", "license": "\(deadline.licenseNumber)", "owner": "\(deadline.owner)",
+                        "due_on": "\(deadline.dueOn)", "article": "\(deadline.kind.article)",
+                    ])
             }
         }
     }

@@ -13,7 +13,9 @@ public struct PeriodicService: Service {
     let wake: WorkSignal?
     let body: @Sendable () async throws -> Void
 
-    public init(name: String, interval: Duration, logger: Logger, wake: WorkSignal? = nil, body: @escaping @Sendable () async throws -> Void) {
+    public init(
+        name: String, interval: Duration, logger: Logger, wake: WorkSignal? = nil, body: @escaping @Sendable () async throws -> Void
+    ) {
         self.name = name
         self.interval = interval
         self.logger = logger

@@ -12,8 +12,10 @@ import ServiceLifecycle
 /// with the items still pending.
 public enum TransferWorker {
     /// `afterBatch` sees every batch's report (tests use it to stop the worker at a known point).
-    public static func service(core: RegistryCore, interval: Duration, logger: Logger, batchSize: Int = RegistryCore.transferBatchSize,
-                               afterBatch: (@Sendable (TransferBatchReport) async -> Void)? = nil) -> PeriodicService {
+    public static func service(
+        core: RegistryCore, interval: Duration, logger: Logger, batchSize: Int = RegistryCore.transferBatchSize,
+        afterBatch: (@Sendable (TransferBatchReport) async -> Void)? = nil
+    ) -> PeriodicService {
         let moved = Counter(label: "registry_transfer_reassigned_total")
         let stranded = Counter(label: "registry_transfer_stranded_total")
         let quarantined = Counter(label: "registry_transfer_quarantined_total")
@@ -31,8 +33,9 @@ public enum TransferWorker {
                     logger.warning("transfer items quarantined", metadata: ["job": "\(report.job)", "count": "\(report.quarantined)"])
                 }
                 if let finished = report.finished {
-                    logger.log(level: finished == .completed ? .info : .warning, "transfer job finished",
-                               metadata: ["job": "\(report.job)", "state": "\(finished.rawValue)"])
+                    logger.log(
+                        level: finished == .completed ? .info : .warning, "transfer job finished",
+                        metadata: ["job": "\(report.job)", "state": "\(finished.rawValue)"])
                 }
                 await afterBatch?(report)
             }

@@ -71,8 +71,13 @@ public final class RegistryServer: Service, Sendable {
             maxConcurrentCalls: configuration.maxConcurrentCalls, maxFrameBytes: configuration.maxFrameBytes,
             defaultTimeoutMilliseconds: configuration.defaultTimeoutMilliseconds
         )
-        let contexts = self.sslContext, table = self.table, metrics = self.metrics, logger = self.logger
-        let limiter = self.limiter, frameBudget = self.frameBudget, timeouts = configuration.timeouts
+        let contexts = self.sslContext
+        let table = self.table
+        let metrics = self.metrics
+        let logger = self.logger
+        let limiter = self.limiter
+        let frameBudget = self.frameBudget
+        let timeouts = configuration.timeouts
         let channel = try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -95,11 +100,16 @@ public final class RegistryServer: Service, Sendable {
                 return channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
                     try sync.addHandler(NIOSSLServerHandler(context: contexts.withLockedValue { $0 }))
-                    try sync.addHandler(ByteToMessageHandler(ServerFrameDecoder(maxFrameBytes: limits.maxFrameBytes, bodyTimeout: timeouts.frameBody,
-                                                                                budget: frameBudget)))
+                    try sync.addHandler(
+                        ByteToMessageHandler(
+                            ServerFrameDecoder(
+                                maxFrameBytes: limits.maxFrameBytes, bodyTimeout: timeouts.frameBody,
+                                budget: frameBudget)))
                     var connectionLogger = logger
                     connectionLogger[metadataKey: "peer"] = "\(channel.remoteAddress?.description ?? "?")"
-                    try sync.addHandler(ServerConnectionHandler(table: table, limits: limits, timeouts: timeouts, metrics: metrics, logger: connectionLogger))
+                    try sync.addHandler(
+                        ServerConnectionHandler(
+                            table: table, limits: limits, timeouts: timeouts, metrics: metrics, logger: connectionLogger))
                 }
             }
             .bind(host: configuration.host, port: configuration.port)

@@ -23,9 +23,10 @@ public struct TLSMaterial: Sendable {
                 throw ConfigurationError("cannot read \(what) '\(path)': \(error.localizedDescription)")
             }
         }
-        self.init(certificateChainPEM: try read(certificateFile, "certificate"),
-                  privateKeyPEM: try read(keyFile, "private key"),
-                  trustedCAPEM: try read(caFile, "CA certificate"))
+        self.init(
+            certificateChainPEM: try read(certificateFile, "certificate"),
+            privateKeyPEM: try read(keyFile, "private key"),
+            trustedCAPEM: try read(caFile, "CA certificate"))
     }
 
     /// Server side: TLS 1.2 minimum (1.3 negotiated whenever the client offers it),
@@ -36,7 +37,8 @@ public struct TLSMaterial: Sendable {
         let chain = try NIOSSLCertificate.fromPEMBytes(Array(certificateChainPEM.utf8)).map { NIOSSLCertificateSource.certificate($0) }
         let key = try NIOSSLPrivateKey(bytes: Array(privateKeyPEM.utf8), format: .pem)
         let roots = try NIOSSLCertificate.fromPEMBytes(Array(trustedCAPEM.utf8))
-        var tls = TLSConfiguration.makeServerConfigurationWithMTLS(certificateChain: chain, privateKey: .privateKey(key), trustRoots: .certificates(roots))
+        var tls = TLSConfiguration.makeServerConfigurationWithMTLS(
+            certificateChain: chain, privateKey: .privateKey(key), trustRoots: .certificates(roots))
         tls.minimumTLSVersion = .tlsv12
         tls.cipherSuiteValues = Self.tls12CipherSuites
         tls.certificateVerification = .noHostnameVerification

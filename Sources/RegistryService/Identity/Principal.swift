@@ -65,7 +65,8 @@ public struct Principal: Hashable, Sendable, CustomStringConvertible {
             values[parts[i]] = parts[i + 1]
         }
         guard let roleName = values.removeValue(forKey: "role"), let role = Role(rawValue: roleName) else {
-            throw InvalidIdentity(description: "unknown or missing role in \(uri); roles: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw InvalidIdentity(
+                description: "unknown or missing role in \(uri); roles: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let region = values.removeValue(forKey: "region")
         let license = values.removeValue(forKey: "license")

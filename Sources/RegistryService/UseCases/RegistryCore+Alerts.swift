@@ -14,7 +14,8 @@ extension RegistryCore {
             let fresh = try tx.alertOverdueDeadlines(on: now.kazakhstanDate, at: now)
             for stored in fresh {
                 let deadline = stored.deadline
-                let payload = #"{"deadline":\#(stored.id),"kind":"\#(deadline.kind.rawValue)","license":"\#(deadline.licenseNumber)","owner":"\#(deadline.owner)","due_on":"\#(deadline.dueOn)","legal_basis":"\#(deadline.kind.article)"}"#
+                let payload =
+                    #"{"deadline":\#(stored.id),"kind":"\#(deadline.kind.rawValue)","license":"\#(deadline.licenseNumber)","owner":"\#(deadline.owner)","due_on":"\#(deadline.dueOn)","legal_basis":"\#(deadline.kind.article)"}"#
                 try tx.appendOutbox(eventType: "alert.deadline_overdue", subject: deadline.licenseNumber.value, payload: payload, at: now)
             }
             return fresh

@@ -7,7 +7,8 @@ extension RegistryCore {
     /// The Ministry replaces years of the working calendar (a new year's transfer order,
     /// a correction). Validated whole; the calendar in force changes only if all is well.
     public func importWorkingCalendar(_ document: Data, context: RequestContext) async throws -> WorkingCalendar {
-        try await mutate(context: context, subject: { (summary: CalendarSummary) in "calendar:\(summary.first)-\(summary.last)" }) { tx, now in
+        try await mutate(context: context, subject: { (summary: CalendarSummary) in "calendar:\(summary.first)-\(summary.last)" }) {
+            tx, now in
             do {
                 let imported = try WorkingCalendarFile.decode(document)
                 let merged = try tx.workingCalendarFile().replacingYears(with: imported)
@@ -15,8 +16,9 @@ extension RegistryCore {
                 let calendar = try merged.calendar()
                 return CalendarSummary(calendar)
             } catch let invalid as WorkingCalendarFile.Invalid {
-                throw Rejection(.invalidArgument, reason: "INVALID_CALENDAR", message: invalid.description,
-                                fieldViolations: invalid.problems.map { .init(field: "document", description: $0) })
+                throw Rejection(
+                    .invalidArgument, reason: "INVALID_CALENDAR", message: invalid.description,
+                    fieldViolations: invalid.problems.map { .init(field: "document", description: $0) })
             }
         }.calendar
     }
@@ -37,7 +39,8 @@ struct CalendarSummary: Codable, Sendable {
     }
 
     var calendar: WorkingCalendar {
-        WorkingCalendar(nonWorkingWeekdays: Set(nonWorking.compactMap { LocalDate($0) }),
-                        workingWeekendDays: Set(working.compactMap { LocalDate($0) }), years: first...last)
+        WorkingCalendar(
+            nonWorkingWeekdays: Set(nonWorking.compactMap { LocalDate($0) }),
+            workingWeekendDays: Set(working.compactMap { LocalDate($0) }), years: first...last)
     }
 }

@@ -39,7 +39,9 @@ extension RegistryCore {
     }
 
     /// `mayPractise(b, D)` (DOMAIN.md §5.4) for the holder of `iin` or of license `number`.
-    public func mayPractise(iin: String?, licenseNumber: String?, at instant: Instant?, context: RequestContext) async throws -> PracticeAssessment {
+    public func mayPractise(iin: String?, licenseNumber: String?, at instant: Instant?, context: RequestContext) async throws
+        -> PracticeAssessment
+    {
         let at = instant ?? clock.now()
         let holder: IIN
         switch (iin.flatMap { $0.isEmpty ? nil : $0 }, licenseNumber.flatMap { $0.isEmpty ? nil : $0 }) {
@@ -60,14 +62,18 @@ extension RegistryCore {
     }
 
     /// The public register, or one of its published lists (suspended, terminated, deprived).
-    public func publicRegister(status: LicenseStatus?, pageSize: Int, pageToken: String?, context: RequestContext) async throws -> ([PublicRegisterEntry], String?) {
+    public func publicRegister(status: LicenseStatus?, pageSize: Int, pageToken: String?, context: RequestContext) async throws -> (
+        [PublicRegisterEntry], String?
+    ) {
         let page = try licensePage(matching: LicenseFilter(status: status), pageSize: pageSize, pageToken: pageToken)
         return (page.licenses.map(PublicRegisterEntry.init), page.nextPageToken)
     }
 
     /// Deadlines of one license, or the open ones overdue on a day.
     public func deadlines(licenseNumber text: String?, overdueOn: LocalDate?, context: RequestContext) async throws -> [StoredDeadline] {
-        let number = try text.flatMap { $0.isEmpty ? nil : $0 }.map { text throws(Rejection) in try LicenseNumber.parse(text, field: "license_number") }
+        let number = try text.flatMap { $0.isEmpty ? nil : $0 }.map { text throws(Rejection) in
+            try LicenseNumber.parse(text, field: "license_number")
+        }
         guard number != nil || overdueOn != nil else {
             throw Rejection.invalid("overdue_on", "give a license number or the day to list overdue deadlines on")
         }

@@ -15,7 +15,10 @@ public struct IssueLicenseCommand: Sendable {
     public var licenseFeePaid: Bool
     public var historicalSource: String?
 
-    public init(holderIIN: String, issueDate: LocalDate?, district: String, basis: LicenseBasis?, licenseFeePaid: Bool, historicalSource: String? = nil) {
+    public init(
+        holderIIN: String, issueDate: LocalDate?, district: String, basis: LicenseBasis?, licenseFeePaid: Bool,
+        historicalSource: String? = nil
+    ) {
         self.holderIIN = holderIIN
         self.issueDate = issueDate
         self.district = district
@@ -36,21 +39,25 @@ extension RegistryCore {
         try await mutate(context: context, subject: { "license:\($0.number)" }) { tx, now in
             let holder = try IIN(command.holderIIN)
             guard let person = try tx.person(holder) else {
-                throw Rejection(.failedPrecondition, reason: "PERSON_NOT_REGISTERED",
-                                message: "the holder must be registered first (Registry.RegisterPerson)",
-                                fieldViolations: [.init(field: "holder_iin", description: "no registered person")])
+                throw Rejection(
+                    .failedPrecondition, reason: "PERSON_NOT_REGISTERED",
+                    message: "the holder must be registered first (Registry.RegisterPerson)",
+                    fieldViolations: [.init(field: "holder_iin", description: "no registered person")])
             }
             let issueDate = command.issueDate ?? now.kazakhstanDate
             let basis = try Self.basis(for: command, holder: holder, tx: tx)
-            let decision = IssueLicense(holder: holder, issueDate: issueDate, district: command.district,
-                                        basis: basis, licenseFeePaid: command.licenseFeePaid)
+            let decision = IssueLicense(
+                holder: holder, issueDate: issueDate, district: command.district,
+                basis: basis, licenseFeePaid: command.licenseFeePaid)
             let context = DecisionContext(actor: context.principal.uri, requestID: context.requestID, now: now)
             // The number is drawn inside the savepoint, so a refused issuance leaves no gap.
             let number = try tx.nextLicenseNumber(year: issueDate.year)
-            let license = try License.issue(decision, person: person, existing: try tx.licenses(heldBy: holder), number: number, context: context)
+            let license = try License.issue(
+                decision, person: person, existing: try tx.licenses(heldBy: holder), number: number, context: context)
             try tx.insert(license)
-            try tx.appendOutbox(eventType: "license.issued", subject: license.number.value,
-                                payload: #"{"number":"\#(license.number)","district":"\#(license.district)","issued_on":"\#(license.issuedOn)"}"#, at: now)
+            try tx.appendOutbox(
+                eventType: "license.issued", subject: license.number.value,
+                payload: #"{"number":"\#(license.number)","district":"\#(license.district)","issued_on":"\#(license.issuedOn)"}"#, at: now)
             return license
         }
     }
@@ -66,7 +73,9 @@ extension RegistryCore {
     public static let defaultPageSize = 50
     public static let maxPageSize = 500
 
-    public func licenses(matching filter: LicenseFilter, pageSize: Int, pageToken: String?, context: RequestContext) async throws -> LicensePage {
+    public func licenses(matching filter: LicenseFilter, pageSize: Int, pageToken: String?, context: RequestContext) async throws
+        -> LicensePage
+    {
         return try licensePage(matching: filter, pageSize: pageSize, pageToken: pageToken)
     }
 
@@ -82,7 +91,7 @@ extension RegistryCore {
         var cursor: LicenseNumber?
         if let pageToken, !pageToken.isEmpty {
             guard let data = Data(base64Encoded: pageToken), let text = String(data: data, encoding: .utf8),
-                  text.hasPrefix("after:"), let number = LicenseNumber(String(text.dropFirst(6)))
+                text.hasPrefix("after:"), let number = LicenseNumber(String(text.dropFirst(6)))
             else { throw Rejection.invalid("page_token", "not a token this server issued") }
             cursor = number
         }
@@ -99,26 +108,33 @@ extension RegistryCore {
     static func basis(for command: IssueLicenseCommand, holder: IIN, tx: StoreTransaction) throws -> LicenseBasis {
         if let explicit = command.basis {
             guard let source = command.historicalSource?.trimmingWhitespace, !source.isEmpty else {
-                throw Rejection(.invalidArgument, reason: "BASIS_FROM_RECORD",
-                                message: "a license is issued on the attestation and internship, or the exemption, recorded in the registry; an explicit basis is only for importing a license issued before it, with historical_source",
-                                article: "142.1", fieldViolations: [.init(field: "basis", description: "give historical_source, or leave the basis to the records")])
+                throw Rejection(
+                    .invalidArgument, reason: "BASIS_FROM_RECORD",
+                    message:
+                        "a license is issued on the attestation and internship, or the exemption, recorded in the registry; an explicit basis is only for importing a license issued before it, with historical_source",
+                    article: "142.1",
+                    fieldViolations: [.init(field: "basis", description: "give historical_source, or leave the basis to the records")])
             }
             switch explicit {
-            case .attestation(let reference, let internship): return .attestation(reference: reference, internshipEvidence: "\(internship) [historical: \(source)]")
+            case .attestation(let reference, let internship):
+                return .attestation(reference: reference, internshipEvidence: "\(internship) [historical: \(source)]")
             case .exemption(let ground, let evidence): return .exemption(ground, evidence: "\(evidence) [historical: \(source)]")
             }
         }
         let applications = try tx.applications(of: holder)
         if let passed = applications.last(where: { $0.status == .passed }),
-           let internship = try tx.internships(of: holder).last(where: { $0.status == .completed }) {
-            return .attestation(reference: "attestation application \(passed.id), passed on \(passed.decidedOn?.description ?? "?")",
-                                internshipEvidence: "internship \(internship.id): \(internship.evidence ?? "")")
+            let internship = try tx.internships(of: holder).last(where: { $0.status == .completed })
+        {
+            return .attestation(
+                reference: "attestation application \(passed.id), passed on \(passed.decidedOn?.description ?? "?")",
+                internshipEvidence: "internship \(internship.id): \(internship.evidence ?? "")")
         }
         if let exemption = try tx.exemptions(of: holder).last {
             return .exemption(exemption.ground, evidence: "exemption \(exemption.id): \(exemption.evidence)")
         }
-        throw Rejection(.failedPrecondition, reason: "NO_BASIS_ON_RECORD",
-                        message: "no passed attestation after a completed internship, and no exemption of 142.5, is recorded for the holder",
-                        article: "142.1")
+        throw Rejection(
+            .failedPrecondition, reason: "NO_BASIS_ON_RECORD",
+            message: "no passed attestation after a completed internship, and no exemption of 142.5, is recorded for the holder",
+            article: "142.1")
     }
 }

@@ -26,7 +26,9 @@ extension RegistryCore {
     static func requireOwnRegion(_ principal: Principal, license: License, article: Article) throws(Rejection) {
         guard let region = principal.regionalScope else { return }
         guard region == license.district else {
-            throw Rejection(.permissionDenied, reason: "OTHER_REGION", message: "license \(license.number) is of \(license.district), not of \(region)", article: article)
+            throw Rejection(
+                .permissionDenied, reason: "OTHER_REGION", message: "license \(license.number) is of \(license.district), not of \(region)",
+                article: article)
         }
     }
 

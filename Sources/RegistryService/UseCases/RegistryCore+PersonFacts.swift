@@ -20,7 +20,9 @@ extension RegistryCore {
     /// Registry.RecordPersonFact and CorrectPersonFact (140.2, 167(11-1)): the Ministry and the
     /// territorial bodies keep a person's facts current; nothing is overwritten. A territorial
     /// body acts on persons who live in its region or hold a license placed there.
-    public func changePersonFact(iin text: String, _ command: PersonFactCommand, source: String, context: RequestContext) async throws -> PersonFactRecorded {
+    public func changePersonFact(iin text: String, _ command: PersonFactCommand, source: String, context: RequestContext) async throws
+        -> PersonFactRecorded
+    {
         let iin = try IIN(text)
         return try await mutate(context: context, subject: { "person-fact:\($0.entry)" }) { tx, now in
             guard let person = try tx.person(iin) else {
@@ -29,17 +31,21 @@ extension RegistryCore {
             let today = now.kazakhstanDate
             try Self.requireOwnRegion(context.principal, person: person, on: today, tx: tx)
             let history = try tx.factHistory(iin)
-            let (fact, change): (PersonFact, PersonFactEntry.Change) = switch command {
-            case .record(let fact): (fact, .records)
-            // An end takes the kind of the period it ends; a withdrawal keeps the withdrawn fact for the history.
-            case .end(let entry, let day, let reference):
-                (PersonFact(kind: try history.live(entry).fact.kind, from: day, reference: reference), .ends(entry: entry))
-            case .correct(let entry, let fact, let reason): (fact, .corrects(entry: entry, reason: reason))
-            case .withdraw(let entry, let reason): (try history.live(entry).fact, .withdraws(entry: entry, reason: reason))
-            }
+            let (fact, change): (PersonFact, PersonFactEntry.Change) =
+                switch command {
+                case .record(let fact): (fact, .records)
+                // An end takes the kind of the period it ends; a withdrawal keeps the withdrawn fact for the history.
+                case .end(let entry, let day, let reference):
+                    (PersonFact(kind: try history.live(entry).fact.kind, from: day, reference: reference), .ends(entry: entry))
+                case .correct(let entry, let fact, let reason): (fact, .corrects(entry: entry, reason: reason))
+                case .withdraw(let entry, let reason): (try history.live(entry).fact, .withdraws(entry: entry, reason: reason))
+                }
             try history.check(fact, change: change, source: source, today: today)
-            let entry = try tx.appendFact(fact, change: change, of: iin, source: source.trimmingWhitespace, recordedAt: now, recordedBy: context.principal.uri)
-            guard let after = try tx.person(iin) else { throw Rejection(.notFound, reason: "PERSON_NOT_FOUND", message: "the person vanished") }
+            let entry = try tx.appendFact(
+                fact, change: change, of: iin, source: source.trimmingWhitespace, recordedAt: now, recordedBy: context.principal.uri)
+            guard let after = try tx.person(iin) else {
+                throw Rejection(.notFound, reason: "PERSON_NOT_FOUND", message: "the person vanished")
+            }
             return PersonFactRecorded(entry: entry.id, person: after)
         }
     }
@@ -55,7 +61,8 @@ extension RegistryCore {
         guard let region = principal.regionalScope else { return }
         if person.residence(on: date) == region { return }
         if try tx.licenses(heldBy: person.iin).contains(where: { $0.district == region }) { return }
-        throw Rejection(.permissionDenied, reason: "OTHER_REGION",
-                        message: "the person neither lives in \(region) nor holds a license placed there", article: "168.1")
+        throw Rejection(
+            .permissionDenied, reason: "OTHER_REGION",
+            message: "the person neither lives in \(region) nor holds a license placed there", article: "168.1")
     }
 }

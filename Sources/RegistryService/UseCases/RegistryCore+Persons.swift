@@ -12,7 +12,10 @@ public struct RegisterPersonCommand: Sendable {
     public var education: Education?
     public var facts: [PersonFact]
 
-    public init(iin: String, surname: String, givenName: String, patronymic: String?, residenceDistrict: String, education: Education?, facts: [PersonFact]) {
+    public init(
+        iin: String, surname: String, givenName: String, patronymic: String?, residenceDistrict: String, education: Education?,
+        facts: [PersonFact]
+    ) {
         self.iin = iin
         self.surname = surname
         self.givenName = givenName
@@ -70,7 +73,9 @@ extension RegistryCore {
             let number = try LicenseNumber.parse(text, field: "license_number")
             found = try store.read { reader in
                 guard let license = try reader.license(number), let person = try reader.person(license.holder) else { return nil }
-                return BailiffView(person: person, district: try reader.bailiffDistrict(license.holder), licenses: try reader.licenses(heldBy: license.holder))
+                return BailiffView(
+                    person: person, district: try reader.bailiffDistrict(license.holder),
+                    licenses: try reader.licenses(heldBy: license.holder))
             }
         }
         guard let found else {

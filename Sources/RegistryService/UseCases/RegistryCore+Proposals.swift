@@ -15,19 +15,24 @@ extension RegistryCore {
     }
 
     /// A representation to the Ministry (143.1, 144.3); its author is the caller.
-    public func submitProposal(licenseNumber text: String, ground: String, facts: String, context: RequestContext) async throws -> Proposal {
+    public func submitProposal(licenseNumber text: String, ground: String, facts: String, context: RequestContext) async throws -> Proposal
+    {
         try await mutate(context: context, subject: { "proposal:\($0.id)" }) { tx, now in
             guard let author = Self.proposalAuthor(of: context.principal) else {
-                throw Rejection(.permissionDenied, reason: "ROLE_NOT_ALLOWED", message: "role \(context.principal.role.rawValue) does not submit proposals", article: "144.3")
+                throw Rejection(
+                    .permissionDenied, reason: "ROLE_NOT_ALLOWED",
+                    message: "role \(context.principal.role.rawValue) does not submit proposals", article: "144.3")
             }
             let license = try Self.requireLicense(text, field: "license_number", tx: tx)
             // Art. 162, 168: a regional chamber or territorial body proposes on bailiffs of its own region.
             try Self.requireOwnRegion(context.principal, license: license, article: license.status == .active ? "143.1" : "144.3")
             let number = license.number
-            let proposal = try Proposal.submit(on: license, ground: ground, facts: facts, author: author, authorIdentity: context.principal.uri, at: now)
+            let proposal = try Proposal.submit(
+                on: license, ground: ground, facts: facts, author: author, authorIdentity: context.principal.uri, at: now)
             let stored = try tx.insert(proposal)
-            try tx.appendOutbox(eventType: "proposal.submitted", subject: number.value,
-                                payload: #"{"id":\#(stored.id),"license":"\#(number)","ground":"\#(stored.ground.rawValue)"}"#, at: now)
+            try tx.appendOutbox(
+                eventType: "proposal.submitted", subject: number.value,
+                payload: #"{"id":\#(stored.id),"license":"\#(number)","ground":"\#(stored.ground.rawValue)"}"#, at: now)
             return stored
         }
     }
@@ -61,13 +66,18 @@ extension RegistryCore {
         try await mutate(context: context, subject: { "proposal:\($0.id)" }) { tx, now in
             let draft = try Self.requireProposal(id, tx: tx)
             guard let author = Self.proposalAuthor(of: context.principal) else {
-                throw Rejection(.permissionDenied, reason: "ROLE_NOT_ALLOWED", message: "role \(context.principal.role.rawValue) does not submit proposals", article: "144.3")
+                throw Rejection(
+                    .permissionDenied, reason: "ROLE_NOT_ALLOWED",
+                    message: "role \(context.principal.role.rawValue) does not submit proposals", article: "144.3")
             }
-            try Self.requireOwnRegion(context.principal, license: try Self.requireLicense(draft.licenseNumber, tx: tx), article: "168.1.2-1")
+            try Self.requireOwnRegion(
+                context.principal, license: try Self.requireLicense(draft.licenseNumber, tx: tx), article: "168.1.2-1")
             let submitted = try draft.submittedDraft(by: author, identity: context.principal.uri, at: now)
             try tx.update(submitted, from: .draft)
-            try tx.appendOutbox(eventType: "proposal.submitted", subject: submitted.licenseNumber.value,
-                                payload: #"{"id":\#(submitted.id),"license":"\#(submitted.licenseNumber)","ground":"\#(submitted.ground.rawValue)"}"#, at: now)
+            try tx.appendOutbox(
+                eventType: "proposal.submitted", subject: submitted.licenseNumber.value,
+                payload: #"{"id":\#(submitted.id),"license":"\#(submitted.licenseNumber)","ground":"\#(submitted.ground.rawValue)"}"#,
+                at: now)
             return submitted
         }
     }
@@ -77,9 +87,12 @@ extension RegistryCore {
         try await mutate(context: context, subject: { "proposal:\($0.id)" }) { tx, now in
             let draft = try Self.requireProposal(id, tx: tx)
             guard let author = Self.proposalAuthor(of: context.principal) else {
-                throw Rejection(.permissionDenied, reason: "ROLE_NOT_ALLOWED", message: "role \(context.principal.role.rawValue) does not handle proposals", article: "144.3")
+                throw Rejection(
+                    .permissionDenied, reason: "ROLE_NOT_ALLOWED",
+                    message: "role \(context.principal.role.rawValue) does not handle proposals", article: "144.3")
             }
-            try Self.requireOwnRegion(context.principal, license: try Self.requireLicense(draft.licenseNumber, tx: tx), article: "168.1.2-1")
+            try Self.requireOwnRegion(
+                context.principal, license: try Self.requireLicense(draft.licenseNumber, tx: tx), article: "168.1.2-1")
             let withdrawn = try draft.withdrawnDraft(by: author, reasons: reasons, at: now)
             try tx.update(withdrawn, from: .draft)
             return withdrawn
@@ -87,7 +100,9 @@ extension RegistryCore {
     }
 
     static func requireProposal(_ id: Int64, tx: StoreTransaction) throws -> Proposal {
-        guard let proposal = try tx.proposal(id) else { throw Rejection(.notFound, reason: "PROPOSAL_NOT_FOUND", message: "no proposal \(id)") }
+        guard let proposal = try tx.proposal(id) else {
+            throw Rejection(.notFound, reason: "PROPOSAL_NOT_FOUND", message: "no proposal \(id)")
+        }
         return proposal
     }
 }

@@ -1,4 +1,5 @@
 import Enforcement
+import Foundation
 
 /// The hash chain of the audit log. Each entry stores
 /// `hash = SHA-256(previousHash + "\n" + canonical(entry))`, where the first
@@ -51,5 +52,3 @@ public enum AuditChain {
 extension String {
     var replacingUnitSeparators: String { replacingOccurrences(of: "\u{1F}", with: " ") }
 }
-
-import Foundation

@@ -101,6 +101,7 @@ public struct AuditCheckpoint: Hashable, Sendable {
         guard let at = fields["at"].flatMap({ Int64($0) }) else { throw fail("at must be milliseconds since the epoch") }
         guard let key = fields["key"], !key.isEmpty else { throw fail("key is missing") }
         guard let signature = fields["sig"].flatMap({ Data(base64Encoded: $0) }) else { throw fail("sig must be base64") }
-        return AuditCheckpoint(kind: kind, size: size, head: head, at: Instant(millisecondsSinceEpoch: at), keyID: key, signature: signature)
+        return AuditCheckpoint(
+            kind: kind, size: size, head: head, at: Instant(millisecondsSinceEpoch: at), keyID: key, signature: signature)
     }
 }

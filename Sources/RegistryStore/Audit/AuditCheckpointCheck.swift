@@ -44,13 +44,17 @@ public enum AuditCheckpointCheck {
     }
 
     /// `entries` in seq order, `checkpoints` in the order they were signed.
-    public static func check(entries: [ChainedAuditEntry], checkpoints: [AuditCheckpoint], trustedKey: Curve25519.Signing.PublicKey) -> Report {
+    public static func check(entries: [ChainedAuditEntry], checkpoints: [AuditCheckpoint], trustedKey: Curve25519.Signing.PublicKey)
+        -> Report
+    {
         let logSize = Int64(entries.count)
         func report(_ finding: Finding?, covered: Int64 = 0) -> Report {
             Report(entries: logSize, checkpoints: checkpoints.count, covered: covered, finding: finding)
         }
         if let broken = AuditChain.verify(entries).firstBreak { return report(.brokenChain(broken)) }
-        if let forged = checkpoints.firstIndex(where: { !$0.verifies(with: trustedKey) }) { return report(.badSignature(checkpoint: forged + 1)) }
+        if let forged = checkpoints.firstIndex(where: { !$0.verifies(with: trustedKey) }) {
+            return report(.badSignature(checkpoint: forged + 1))
+        }
         func head(at size: Int64) -> String { size == 0 ? AuditChain.genesis : entries[Int(size) - 1].hash }
         var agreesUpTo: Int64 = 0
         for checkpoint in checkpoints {

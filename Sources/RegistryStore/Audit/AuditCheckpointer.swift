@@ -37,13 +37,16 @@ public final class AuditCheckpointer: @unchecked Sendable {
             return (row?["seq"] ?? 0, row?["hash"] ?? AuditChain.genesis)
         }
         if kind == .periodic, let last = latest, last.size == size, last.head == head { return nil }
-        let checkpoint = try AuditCheckpoint(kind: kind, size: size, head: head, at: now, keyID: AuditCheckpoint.keyID(of: publicKey)).signed(with: key)
+        let checkpoint = try AuditCheckpoint(kind: kind, size: size, head: head, at: now, keyID: AuditCheckpoint.keyID(of: publicKey))
+            .signed(with: key)
         try append(checkpoint)
         _ = try await store.write { tx in
-            try tx.appendOutbox(eventType: "audit.checkpoint", subject: "audit", fields: [
-                "kind": .text(kind.rawValue), "size": .number(size), "head": .text(head), "at_ms": .number(now.millisecondsSinceEpoch),
-                "key": .text(checkpoint.keyID), "signature": .text(checkpoint.signature.base64EncodedString()),
-            ], at: now)
+            try tx.appendOutbox(
+                eventType: "audit.checkpoint", subject: "audit",
+                fields: [
+                    "kind": .text(kind.rawValue), "size": .number(size), "head": .text(head), "at_ms": .number(now.millisecondsSinceEpoch),
+                    "key": .text(checkpoint.keyID), "signature": .text(checkpoint.signature.base64EncodedString()),
+                ], at: now)
         }
         lock.withLock { last = checkpoint }
         return checkpoint

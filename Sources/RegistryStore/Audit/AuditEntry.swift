@@ -14,7 +14,8 @@ public struct AuditEntry: Hashable, Sendable {
     /// What the call was about (license number, IIN digest); never personal data in clear.
     public let subject: String
 
-    public init(at: Instant, principal: String, method: String, requestID: String, requestDigest: String, outcome: String, subject: String) {
+    public init(at: Instant, principal: String, method: String, requestID: String, requestDigest: String, outcome: String, subject: String)
+    {
         self.at = at
         self.principal = principal
         self.method = method

@@ -37,11 +37,13 @@ final class WALCheckpointer: Sendable {
     /// After a commit: starts a checkpoint when the log has grown past the threshold and none runs.
     func nudge() {
         guard let size = try? FileManager.default.attributesOfItem(atPath: walPath)[.size] as? Int64, size >= threshold else { return }
-        guard state.withLock({ state in
-            if state.running { return false }
-            state.running = true
-            return true
-        }) else { return }
+        guard
+            state.withLock({ state in
+                if state.running { return false }
+                state.running = true
+                return true
+            })
+        else { return }
         queue.async { [self] in
             let succeeded = (try? connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }) != nil
             state.withLock { state in

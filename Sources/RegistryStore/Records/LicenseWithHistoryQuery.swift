@@ -48,9 +48,9 @@ enum LicenseWithHistoryQuery {
 
     static func header(_ number: LicenseNumber, _ row: some PositionalColumns) throws -> License {
         guard let holder = row.text(1).flatMap(IIN.init(stored:)), let district = row.text(2),
-              let issuedOn = row.text(3).flatMap({ LocalDate($0) }), let kind = row.text(4), let reference = row.text(5),
-              let evidence = row.text(6), let status = row.text(7).flatMap(LicenseStatus.init(rawValue:)),
-              let surname = row.text(9), let givenName = row.text(10)
+            let issuedOn = row.text(3).flatMap({ LocalDate($0) }), let kind = row.text(4), let reference = row.text(5),
+            let evidence = row.text(6), let status = row.text(7).flatMap(LicenseStatus.init(rawValue:)),
+            let surname = row.text(9), let givenName = row.text(10)
         else { throw StoreCorruption("license \(number) has a malformed row") }
         return License(
             number: number, holder: holder,
@@ -65,15 +65,16 @@ enum LicenseWithHistoryQuery {
     static func change(_ number: LicenseNumber, _ row: some PositionalColumns) throws -> StatusChange? {
         guard let rawStatus = row.text(12) else { return nil }
         guard let status = LicenseStatus(rawValue: rawStatus), let decided = row.text(13).flatMap({ LocalDate($0) }),
-              let effective = row.text(15).flatMap({ LocalDate($0) }), let basis = row.text(16),
-              let actor = row.text(18), let requestID = row.text(19),
-              let kind = row.text(23).flatMap(StatusChange.Kind.init(rawValue:))
+            let effective = row.text(15).flatMap({ LocalDate($0) }), let basis = row.text(16),
+            let actor = row.text(18), let requestID = row.text(19),
+            let kind = row.text(23).flatMap(StatusChange.Kind.init(rawValue:))
         else { throw StoreCorruption("license \(number) has a malformed history entry") }
-        return StatusChange(kind: kind, status: status, decisionDate: decided, decidedAt: Instant(millisecondsSinceEpoch: row.int64(14)),
-                            effectiveDate: effective, legalBasis: Article(basis), groundCode: row.text(17),
-                            actor: actor, requestID: requestID,
-                            termEnd: row.text(20).flatMap { LocalDate($0) }, reasons: row.text(21),
-                            proposal: row.text(22).flatMap { ProposalReference(stored: $0) }, document: row.text(24),
-                            annulsEntry: row.isNull(25) ? nil : Int(row.int64(25)))
+        return StatusChange(
+            kind: kind, status: status, decisionDate: decided, decidedAt: Instant(millisecondsSinceEpoch: row.int64(14)),
+            effectiveDate: effective, legalBasis: Article(basis), groundCode: row.text(17),
+            actor: actor, requestID: requestID,
+            termEnd: row.text(20).flatMap { LocalDate($0) }, reasons: row.text(21),
+            proposal: row.text(22).flatMap { ProposalReference(stored: $0) }, document: row.text(24),
+            annulsEntry: row.isNull(25) ? nil : Int(row.int64(25)))
     }
 }

@@ -32,7 +32,8 @@ enum OutboxPayload {
         text += "\""
         var value = value
         value.withUTF8 { bytes in
-            var start = 0, index = 0
+            var start = 0
+            var index = 0
             func flush(upTo end: Int) {
                 if end > start { text += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) }
             }
@@ -49,7 +50,8 @@ enum OutboxPayload {
                 case 0x00..<0x20:
                     let hex = String(byte, radix: 16)
                     escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                case 0xE2
+                where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                     width = 3
                 default: break

@@ -1,5 +1,5 @@
-import Foundation
 import Enforcement
+import Foundation
 import GRDB
 
 extension StoreQueries {
@@ -28,11 +28,13 @@ extension StoreTransaction {
         let hash = AuditChain.hash(seq: seq, entry: entry, previousHash: previous)
         try db.execute(
             sql: """
-            INSERT INTO audit_log (seq, at_ms, principal, method, request_id, request_digest, outcome, subject, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            arguments: [seq, entry.at.millisecondsSinceEpoch, entry.principal, entry.method, entry.requestID,
-                        entry.requestDigest, entry.outcome, entry.subject, previous, hash]
+                INSERT INTO audit_log (seq, at_ms, principal, method, request_id, request_digest, outcome, subject, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                seq, entry.at.millisecondsSinceEpoch, entry.principal, entry.method, entry.requestID,
+                entry.requestDigest, entry.outcome, entry.subject, previous, hash,
+            ]
         )
         return ChainedAuditEntry(seq: seq, entry: entry, previousHash: previous, hash: hash)
     }

@@ -22,7 +22,8 @@ extension StoreTransaction {
     public func importWorkingCalendar(_ file: WorkingCalendarFile, by principal: String, at now: Instant) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try db.execute(sql: "INSERT INTO working_calendar (imported_at_ms, imported_by, document) VALUES (?, ?, ?)",
-                       arguments: [now.millisecondsSinceEpoch, principal, try encoder.encode(file)])
+        try db.execute(
+            sql: "INSERT INTO working_calendar (imported_at_ms, imported_by, document) VALUES (?, ?, ?)",
+            arguments: [now.millisecondsSinceEpoch, principal, try encoder.encode(file)])
     }
 }

@@ -20,8 +20,11 @@ public struct DisciplinaryProceeding: Hashable, Sendable, Codable {
     public var appealOutcome: String?
     public var appealDecision: String?
 
-    public init(id: Int64, licenseNumber: LicenseNumber, openedOn: LocalDate, openedBy: String, source: String, closedOn: LocalDate?, outcome: String?,
-                penalty: DisciplinaryPenalty? = nil, appealOutcome: String? = nil, appealDecision: String? = nil) {
+    public init(
+        id: Int64, licenseNumber: LicenseNumber, openedOn: LocalDate, openedBy: String, source: String, closedOn: LocalDate?,
+        outcome: String?,
+        penalty: DisciplinaryPenalty? = nil, appealOutcome: String? = nil, appealDecision: String? = nil
+    ) {
         self.id = id
         self.licenseNumber = licenseNumber
         self.openedOn = openedOn
@@ -54,10 +57,11 @@ extension StoreQueries {
         guard let number = LicenseNumber(row["license_number"] as String), let opened = LocalDate(row["opened_on"] as String) else {
             throw StoreCorruption("disciplinary proceeding \(row["id"] as Int64) has a malformed row")
         }
-        return DisciplinaryProceeding(id: row["id"], licenseNumber: number, openedOn: opened, openedBy: row["opened_by"], source: row["source"],
-                                      closedOn: (row["closed_on"] as String?).flatMap { LocalDate($0) }, outcome: row["outcome"],
-                                      penalty: (row["penalty"] as String?).flatMap(DisciplinaryPenalty.init(rawValue:)),
-                                      appealOutcome: row["appeal_outcome"], appealDecision: row["appeal_decision"])
+        return DisciplinaryProceeding(
+            id: row["id"], licenseNumber: number, openedOn: opened, openedBy: row["opened_by"], source: row["source"],
+            closedOn: (row["closed_on"] as String?).flatMap { LocalDate($0) }, outcome: row["outcome"],
+            penalty: (row["penalty"] as String?).flatMap(DisciplinaryPenalty.init(rawValue:)),
+            appealOutcome: row["appeal_outcome"], appealDecision: row["appeal_decision"])
     }
 }
 
@@ -74,8 +78,9 @@ extension StoreTransaction {
 
     /// Closes a proceeding once; an already closed one is left as it was.
     public func close(_ proceeding: DisciplinaryProceeding) throws {
-        try db.execute(sql: "UPDATE disciplinary_proceeding SET closed_on = ?, outcome = ?, penalty = ? WHERE id = ? AND closed_on IS NULL",
-                       arguments: [proceeding.closedOn?.description, proceeding.outcome, proceeding.penalty?.rawValue, proceeding.id])
+        try db.execute(
+            sql: "UPDATE disciplinary_proceeding SET closed_on = ?, outcome = ?, penalty = ? WHERE id = ? AND closed_on IS NULL",
+            arguments: [proceeding.closedOn?.description, proceeding.outcome, proceeding.penalty?.rawValue, proceeding.id])
         guard db.changesCount == 1 else { throw StoreCorruption("disciplinary proceeding \(proceeding.id) was closed concurrently") }
     }
 }
@@ -83,8 +88,10 @@ extension StoreTransaction {
 extension StoreTransaction {
     /// Records the appeal of a proceeding's penalty, once.
     public func recordAppeal(_ proceeding: DisciplinaryProceeding) throws {
-        try db.execute(sql: "UPDATE disciplinary_proceeding SET appeal_outcome = ?, appeal_decision = ? WHERE id = ? AND penalty IS NOT NULL AND appeal_outcome IS NULL",
-                       arguments: [proceeding.appealOutcome, proceeding.appealDecision, proceeding.id])
+        try db.execute(
+            sql:
+                "UPDATE disciplinary_proceeding SET appeal_outcome = ?, appeal_decision = ? WHERE id = ? AND penalty IS NOT NULL AND appeal_outcome IS NULL",
+            arguments: [proceeding.appealOutcome, proceeding.appealDecision, proceeding.id])
         guard db.changesCount == 1 else { throw StoreCorruption("the penalty of proceeding \(proceeding.id) was appealed concurrently") }
     }
 }

@@ -11,8 +11,10 @@ public struct StoredResult: Hashable, Sendable {
 
 extension StoreQueries {
     public func storedResult(principal: String, key: String) throws -> StoredResult? {
-        try Row.fetchOne(db, sql: "SELECT method, request_digest, result FROM idempotency_key WHERE principal = ? AND key = ?",
-                         arguments: [principal, key]).map {
+        try Row.fetchOne(
+            db, sql: "SELECT method, request_digest, result FROM idempotency_key WHERE principal = ? AND key = ?",
+            arguments: [principal, key]
+        ).map {
             StoredResult(method: $0["method"], requestDigest: $0["request_digest"], result: $0["result"])
         }
     }

@@ -35,7 +35,8 @@ extension StoreQueries {
 
     /// Every license the person has held, newest first.
     public func licenses(heldBy holder: IIN) throws -> [License] {
-        let numbers = try String.fetchAll(db, sql: "SELECT number FROM license WHERE holder_iin = ? ORDER BY number DESC", arguments: [holder.digits])
+        let numbers = try String.fetchAll(
+            db, sql: "SELECT number FROM license WHERE holder_iin = ? ORDER BY number DESC", arguments: [holder.digits])
         return try numbers.compactMap { try LicenseNumber($0).flatMap(license) }
     }
 
@@ -43,16 +44,26 @@ extension StoreQueries {
     public func licenses(matching filter: LicenseFilter, after cursor: LicenseNumber?, limit: Int) throws -> [License] {
         var clauses: [String] = []
         var arguments: StatementArguments = []
-        if let status = filter.status { clauses.append("status = ?"); arguments += [status.rawValue] }
-        if let district = filter.district { clauses.append("district = ?"); arguments += [district] }
+        if let status = filter.status {
+            clauses.append("status = ?")
+            arguments += [status.rawValue]
+        }
+        if let district = filter.district {
+            clauses.append("district = ?")
+            arguments += [district]
+        }
         if let prefix = filter.holderPrefix, !prefix.isEmpty {
             let fold = prefix.lowercased()
             clauses.append("holder_fold >= ? AND holder_fold < ?")
             arguments += [fold, fold + "\u{10FFFF}"]
         }
-        if let cursor { clauses.append("number > ?"); arguments += [cursor.value] }
+        if let cursor {
+            clauses.append("number > ?")
+            arguments += [cursor.value]
+        }
         let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-        let numbers = try String.fetchAll(db, sql: "SELECT number FROM license" + whereSQL + " ORDER BY number LIMIT ?", arguments: arguments + [limit])
+        let numbers = try String.fetchAll(
+            db, sql: "SELECT number FROM license" + whereSQL + " ORDER BY number LIMIT ?", arguments: arguments + [limit])
         return try numbers.compactMap { try LicenseNumber($0).flatMap(license) }
     }
 }
@@ -60,34 +71,39 @@ extension StoreQueries {
 extension StoreTransaction {
     /// Allocates the next number of `year` from the register's own sequence.
     public func nextLicenseNumber(year: Int) throws -> LicenseNumber {
-        let last = try Int.fetchOne(db, sql: """
-            INSERT INTO license_number_sequence (year, last) VALUES (?, 1)
-            ON CONFLICT(year) DO UPDATE SET last = last + 1
-            RETURNING last
-            """, arguments: [year])!
+        let last = try Int.fetchOne(
+            db,
+            sql: """
+                INSERT INTO license_number_sequence (year, last) VALUES (?, 1)
+                ON CONFLICT(year) DO UPDATE SET last = last + 1
+                RETURNING last
+                """, arguments: [year])!
         return LicenseNumber(year: year, sequence: last)
     }
 
     /// Enters a new license, its first history entry, and the bailiff's district.
     public func insert(_ license: License) throws {
-        let (kind, reference, evidence): (String, String, String) = switch license.basis {
-        case .attestation(let reference, let internship): ("attestation", reference, internship)
-        case .exemption(let ground, let evidence): ("exemption", ground.rawValue, evidence)
-        }
+        let (kind, reference, evidence): (String, String, String) =
+            switch license.basis {
+            case .attestation(let reference, let internship): ("attestation", reference, internship)
+            case .exemption(let ground, let evidence): ("exemption", ground.rawValue, evidence)
+            }
         try db.execute(
             sql: """
-            INSERT INTO license (number, holder_iin, holder_fold, district, issued_on, basis_kind, basis_reference, basis_evidence, status, deprivation_claim_pending)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            arguments: [license.number.value, license.holder.digits, license.holderName.surname.lowercased(), license.district,
-                        license.issuedOn.description, kind, reference, evidence, license.status.rawValue, license.deprivationClaimPending]
+                INSERT INTO license (number, holder_iin, holder_fold, district, issued_on, basis_kind, basis_reference, basis_evidence, status, deprivation_claim_pending)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                license.number.value, license.holder.digits, license.holderName.surname.lowercased(), license.district,
+                license.issuedOn.description, kind, reference, evidence, license.status.rawValue, license.deprivationClaimPending,
+            ]
         )
         for change in license.history { try append(change, to: license.number) }
         try db.execute(
             sql: """
-            INSERT INTO bailiff (iin, district, since) VALUES (?, ?, ?)
-            ON CONFLICT(iin) DO UPDATE SET district = excluded.district, since = excluded.since
-            """,
+                INSERT INTO bailiff (iin, district, since) VALUES (?, ?, ?)
+                ON CONFLICT(iin) DO UPDATE SET district = excluded.district, since = excluded.since
+                """,
             arguments: [license.holder.digits, license.district, license.issuedOn.description]
         )
     }
@@ -100,8 +116,9 @@ extension StoreTransaction {
             throw StoreCorruption("a decision must only append to the history of license \(before.number)")
         }
         guard try license(before.number) == before else {
-            throw Rejection(.failedPrecondition, reason: "CONCURRENT_DECISION",
-                            message: "license \(before.number) changed while this decision was being made; reload and decide again")
+            throw Rejection(
+                .failedPrecondition, reason: "CONCURRENT_DECISION",
+                message: "license \(before.number) changed while this decision was being made; reload and decide again")
         }
         try db.execute(
             sql: "UPDATE license SET status = ?, deprivation_claim_pending = ? WHERE number = ?",
@@ -113,14 +130,17 @@ extension StoreTransaction {
     public func append(_ change: StatusChange, to number: LicenseNumber) throws {
         try db.execute(
             sql: """
-            INSERT INTO license_status_history
-                (license_number, kind, status, decision_date, decided_at_ms, effective_date, legal_basis, ground_code, actor, request_id,
-                 term_end, reasons, proposal, document, annuls_entry)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            arguments: [number.value, change.kind.rawValue, change.status.rawValue, change.decisionDate.description, change.decidedAt.millisecondsSinceEpoch,
-                        change.effectiveDate.description, change.legalBasis.reference, change.groundCode, change.actor, change.requestID,
-                        change.termEnd?.description, change.reasons, change.proposal?.description, change.document, change.annulsEntry]
+                INSERT INTO license_status_history
+                    (license_number, kind, status, decision_date, decided_at_ms, effective_date, legal_basis, ground_code, actor, request_id,
+                     term_end, reasons, proposal, document, annuls_entry)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                number.value, change.kind.rawValue, change.status.rawValue, change.decisionDate.description,
+                change.decidedAt.millisecondsSinceEpoch,
+                change.effectiveDate.description, change.legalBasis.reference, change.groundCode, change.actor, change.requestID,
+                change.termEnd?.description, change.reasons, change.proposal?.description, change.document, change.annulsEntry,
+            ]
         )
     }
 }

@@ -34,33 +34,43 @@ extension StoreQueries {
     /// Licenses under a temporary replacement (153-1) on `date`, as the replaced bailiff:
     /// scheduled or running, whose period covers the day.
     public func replacedLicenses(on date: LocalDate) throws -> Set<String> {
-        Set(try String.fetchAll(db, sql: """
-            SELECT replaced_license FROM temporary_replacement WHERE state IN ('scheduled', 'active') AND from_date <= ? AND to_date >= ?
-            """, arguments: [date.description, date.description]))
+        Set(
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT replaced_license FROM temporary_replacement WHERE state IN ('scheduled', 'active') AND from_date <= ? AND to_date >= ?
+                    """, arguments: [date.description, date.description]))
     }
 
     static func longAbsence(from row: Row) throws -> StoredLongAbsence {
-        guard let from = LocalDate(row["from_date"] as String) else { throw StoreCorruption("absence \(row["id"] as Int64) has a malformed date") }
+        guard let from = LocalDate(row["from_date"] as String) else {
+            throw StoreCorruption("absence \(row["id"] as Int64) has a malformed date")
+        }
         return StoredLongAbsence(
             id: row["id"], licenseNumber: row["license_number"], from: from,
-            until: (row["until_date"] as String?).flatMap { LocalDate($0) }, returnedOn: (row["returned_on"] as String?).flatMap { LocalDate($0) },
+            until: (row["until_date"] as String?).flatMap { LocalDate($0) },
+            returnedOn: (row["returned_on"] as String?).flatMap { LocalDate($0) },
             reason: row["reason"], reference: row["reference"], recordedBy: row["recorded_by"], returnReference: row["return_reference"]
         )
     }
 }
 
 extension StoreTransaction {
-    public func insertLongAbsence(license: String, from: LocalDate, until: LocalDate?, reason: String, reference: String,
-                                  recordedBy: String, at now: Instant) throws -> Int64 {
-        try db.execute(sql: """
-            INSERT INTO long_absence (license_number, from_date, until_date, reason, reference, recorded_by, created_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [license, from.description, until?.description, reason, reference, recordedBy, now.millisecondsSinceEpoch])
+    public func insertLongAbsence(
+        license: String, from: LocalDate, until: LocalDate?, reason: String, reference: String,
+        recordedBy: String, at now: Instant
+    ) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO long_absence (license_number, from_date, until_date, reason, reference, recorded_by, created_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [license, from.description, until?.description, reason, reference, recordedBy, now.millisecondsSinceEpoch])
         return db.lastInsertedRowID
     }
 
     public func recordReturn(absence id: Int64, on date: LocalDate, reference: String) throws {
-        try db.execute(sql: "UPDATE long_absence SET returned_on = ?, return_reference = ? WHERE id = ? AND returned_on IS NULL",
-                       arguments: [date.description, reference, id])
+        try db.execute(
+            sql: "UPDATE long_absence SET returned_on = ?, return_reference = ? WHERE id = ? AND returned_on IS NULL",
+            arguments: [date.description, reference, id])
         guard db.changesCount == 1 else { throw StoreCorruption("absence \(id) already has a return") }
     }
 }

@@ -16,9 +16,10 @@ extension StoreQueries {
 extension StoreTransaction {
     /// A rate in force from `from`; a second rate for the same day replaces the first.
     public func setMCI(from: LocalDate, tenge: Int64, source: String, by principal: String, at now: Instant) throws {
-        try db.execute(sql: """
-            INSERT INTO mci_rate (effective_from, tenge, source, set_by, set_at_ms) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(effective_from) DO UPDATE SET tenge = excluded.tenge, source = excluded.source, set_by = excluded.set_by, set_at_ms = excluded.set_at_ms
-            """, arguments: [from.description, tenge, source, principal, now.millisecondsSinceEpoch])
+        try db.execute(
+            sql: """
+                INSERT INTO mci_rate (effective_from, tenge, source, set_by, set_at_ms) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(effective_from) DO UPDATE SET tenge = excluded.tenge, source = excluded.source, set_by = excluded.set_by, set_at_ms = excluded.set_at_ms
+                """, arguments: [from.description, tenge, source, principal, now.millisecondsSinceEpoch])
     }
 }

@@ -11,7 +11,9 @@ public struct ProposalFilter: Hashable, Sendable {
     /// ...and the drafts waiting for a body of its kind.
     public var draftsFor: ProposalAuthor?
 
-    public init(state: Proposal.State? = nil, licenseNumber: LicenseNumber? = nil, authorIdentity: String? = nil, draftsFor: ProposalAuthor? = nil) {
+    public init(
+        state: Proposal.State? = nil, licenseNumber: LicenseNumber? = nil, authorIdentity: String? = nil, draftsFor: ProposalAuthor? = nil
+    ) {
         self.state = state
         self.licenseNumber = licenseNumber
         self.authorIdentity = authorIdentity
@@ -28,13 +30,21 @@ extension StoreQueries {
     public func proposals(matching filter: ProposalFilter, limit: Int) throws -> [Proposal] {
         var clauses: [String] = []
         var arguments: StatementArguments = []
-        if let state = filter.state { clauses.append("state = ?"); arguments += [state.rawValue] }
-        if let number = filter.licenseNumber { clauses.append("license_number = ?"); arguments += [number.value] }
+        if let state = filter.state {
+            clauses.append("state = ?")
+            arguments += [state.rawValue]
+        }
+        if let number = filter.licenseNumber {
+            clauses.append("license_number = ?")
+            arguments += [number.value]
+        }
         switch (filter.authorIdentity, filter.draftsFor) {
         case (let identity?, let kind?):
-            clauses.append("(author_identity = ? OR (state = 'draft' AND author = ?))"); arguments += [identity, kind.rawValue]
+            clauses.append("(author_identity = ? OR (state = 'draft' AND author = ?))")
+            arguments += [identity, kind.rawValue]
         case (let identity?, nil):
-            clauses.append("author_identity = ?"); arguments += [identity]
+            clauses.append("author_identity = ?")
+            arguments += [identity]
         default: break
         }
         let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
@@ -44,7 +54,7 @@ extension StoreQueries {
 
     static func proposal(from row: Row) throws -> Proposal {
         guard let number = LicenseNumber(row["license_number"] as String), let author = ProposalAuthor(rawValue: row["author"]),
-              let ground = LicenseGround(rawValue: row["ground"]), let state = Proposal.State(rawValue: row["state"])
+            let ground = LicenseGround(rawValue: row["ground"]), let state = Proposal.State(rawValue: row["state"])
         else { throw StoreCorruption("proposal \(row["id"] as Int64) has a malformed row") }
         return Proposal(
             id: row["id"], licenseNumber: number, author: author, authorIdentity: row["author_identity"], ground: ground,
@@ -59,11 +69,13 @@ extension StoreTransaction {
     public func insert(_ proposal: Proposal) throws -> Proposal {
         try db.execute(
             sql: """
-            INSERT INTO proposal (license_number, author, author_identity, ground, facts, submitted_at_ms, state)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """,
-            arguments: [proposal.licenseNumber.value, proposal.author.rawValue, proposal.authorIdentity, proposal.ground.rawValue,
-                        proposal.facts, proposal.submittedAt.millisecondsSinceEpoch, proposal.state.rawValue]
+                INSERT INTO proposal (license_number, author, author_identity, ground, facts, submitted_at_ms, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                proposal.licenseNumber.value, proposal.author.rawValue, proposal.authorIdentity, proposal.ground.rawValue,
+                proposal.facts, proposal.submittedAt.millisecondsSinceEpoch, proposal.state.rawValue,
+            ]
         )
         var stored = proposal
         stored.id = db.lastInsertedRowID
@@ -74,15 +86,18 @@ extension StoreTransaction {
     public func update(_ proposal: Proposal, from previous: Proposal.State = .pending) throws {
         try db.execute(
             sql: """
-            UPDATE proposal SET state = ?, decision_reasons = ?, decided_at_ms = ?, author_identity = ?, submitted_at_ms = ?
-            WHERE id = ? AND state = ?
-            """,
-            arguments: [proposal.state.rawValue, proposal.decisionReasons, proposal.decidedAt?.millisecondsSinceEpoch,
-                        proposal.authorIdentity, proposal.submittedAt.millisecondsSinceEpoch, proposal.id, previous.rawValue]
+                UPDATE proposal SET state = ?, decision_reasons = ?, decided_at_ms = ?, author_identity = ?, submitted_at_ms = ?
+                WHERE id = ? AND state = ?
+                """,
+            arguments: [
+                proposal.state.rawValue, proposal.decisionReasons, proposal.decidedAt?.millisecondsSinceEpoch,
+                proposal.authorIdentity, proposal.submittedAt.millisecondsSinceEpoch, proposal.id, previous.rawValue,
+            ]
         )
         guard db.changesCount == 1 else {
-            throw Rejection(.failedPrecondition, reason: previous == .draft ? "NOT_A_DRAFT" : "PROPOSAL_NOT_PENDING",
-                            message: "proposal \(proposal.id) is no longer \(previous.rawValue)")
+            throw Rejection(
+                .failedPrecondition, reason: previous == .draft ? "NOT_A_DRAFT" : "PROPOSAL_NOT_PENDING",
+                message: "proposal \(proposal.id) is no longer \(previous.rawValue)")
         }
     }
 
@@ -90,11 +105,13 @@ extension StoreTransaction {
     public func insertDraft(_ proposal: Proposal, key: String) throws -> Proposal? {
         try db.execute(
             sql: """
-            INSERT INTO proposal (license_number, author, author_identity, ground, facts, submitted_at_ms, state, monitor_key)
-            VALUES (?, ?, ?, ?, ?, ?, 'draft', ?) ON CONFLICT(monitor_key) DO NOTHING
-            """,
-            arguments: [proposal.licenseNumber.value, proposal.author.rawValue, proposal.authorIdentity, proposal.ground.rawValue,
-                        proposal.facts, proposal.submittedAt.millisecondsSinceEpoch, key]
+                INSERT INTO proposal (license_number, author, author_identity, ground, facts, submitted_at_ms, state, monitor_key)
+                VALUES (?, ?, ?, ?, ?, ?, 'draft', ?) ON CONFLICT(monitor_key) DO NOTHING
+                """,
+            arguments: [
+                proposal.licenseNumber.value, proposal.author.rawValue, proposal.authorIdentity, proposal.ground.rawValue,
+                proposal.facts, proposal.submittedAt.millisecondsSinceEpoch, key,
+            ]
         )
         guard db.changesCount == 1 else { return nil }
         var stored = proposal

@@ -18,7 +18,9 @@ public struct MethodDescriptor<Request: SwiftProtobuf.Message, Response: SwiftPr
     public var path: String { "/\(service)/\(method)" }
 
     public var info: MethodInfo {
-        MethodInfo(service: service, method: method, requestType: Request.protoMessageName, responseType: Response.protoMessageName, policy: policy)
+        MethodInfo(
+            service: service, method: method, requestType: Request.protoMessageName, responseType: Response.protoMessageName, policy: policy
+        )
     }
 }
 
@@ -48,5 +50,8 @@ public struct MethodInfo: Hashable, Sendable, CustomStringConvertible {
 
 /// Every method of protocol v1, across services.
 public enum ProtocolMethods {
-    public static var all: [MethodInfo] { HealthMethods.all + RegistryMethods.all + LicensingMethods.all + ProposalsMethods.all + DisciplineMethods.all + ProceedingsMethods.all + ChamberMethods.all + InspectionsMethods.all + CandidatesMethods.all }
+    public static var all: [MethodInfo] {
+        HealthMethods.all + RegistryMethods.all + LicensingMethods.all + ProposalsMethods.all + DisciplineMethods.all
+            + ProceedingsMethods.all + ChamberMethods.all + InspectionsMethods.all + CandidatesMethods.all
+    }
 }

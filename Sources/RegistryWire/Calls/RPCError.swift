@@ -18,7 +18,10 @@ public struct RPCError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public init(code: StatusCode, message: String, legalBasis: String = "", reason: String = "", fieldViolations: [FieldViolation] = [], retryOn: String = "") {
+    public init(
+        code: StatusCode, message: String, legalBasis: String = "", reason: String = "", fieldViolations: [FieldViolation] = [],
+        retryOn: String = ""
+    ) {
         self.code = code
         self.message = message
         self.legalBasis = legalBasis

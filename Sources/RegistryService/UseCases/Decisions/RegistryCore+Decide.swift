@@ -34,28 +34,34 @@ extension RegistryCore {
         }
         // Any later decision answers the Ministry's review at the end of a term (L4).
         if !change.kind.isClaimStep {
-            try tx.closeDeadlines(of: license.number, kinds: [.suspensionTermReview], closedBy: "entry \(entry) (\(change.kind.rawValue))", at: now)
+            try tx.closeDeadlines(
+                of: license.number, kinds: [.suspensionTermReview], closedBy: "entry \(entry) (\(change.kind.rawValue))", at: now)
         }
         // What an annulled decision set is no longer due.
         if change.kind == .annulled, let annulled = change.annulsEntry {
-            try tx.closeDeadlines(of: license.number, kinds: Set(LicenseDeadline.Kind.allCases), entry: annulled,
-                                  closedBy: "entry \(annulled) annulled by entry \(entry)", at: now)
+            try tx.closeDeadlines(
+                of: license.number, kinds: Set(LicenseDeadline.Kind.allCases), entry: annulled,
+                closedBy: "entry \(annulled) annulled by entry \(entry)", at: now)
         }
         // Art. 143.6, 144.4: the proceedings of a bailiff who lost the right to act are transferred.
         var job: Int64?
         let losesRight = change.kind.removesRightToAct && entry > 0 && license.history[entry - 1].status == .active
         if losesRight {
-            job = try startTransferJob(from: license, trigger: change.kind.rawValue, entry: entry, reference: nil,
-                                       seed: "\(license.number):\(entry):\(change.decidedAt.millisecondsSinceEpoch)", policy: policy, freezeAccount: true, tx: tx, at: now)
+            job = try startTransferJob(
+                from: license, trigger: change.kind.rawValue, entry: entry, reference: nil,
+                seed: "\(license.number):\(entry):\(change.decidedAt.millisecondsSinceEpoch)", policy: policy, freezeAccount: true, tx: tx,
+                at: now)
         }
         // Art. 123.4–123.5: when the ground falls away (reinstatement, or an annulment that restores
         // him), the body that froze the account revokes its order.
         let regainsRight = change.status == .active && entry > 0 && license.history[entry - 1].status != .active
         if regainsRight {
-            try tx.appendOutbox(eventType: "action.account_freeze_revoked", subject: license.number.value, fields: [
-                "license": .text(license.number.value), "trigger": .text(change.kind.rawValue), "legal_basis": "123.5",
-                "issuer": .text(freezeIssuer(license)),
-            ], at: now)
+            try tx.appendOutbox(
+                eventType: "action.account_freeze_revoked", subject: license.number.value,
+                fields: [
+                    "license": .text(license.number.value), "trigger": .text(change.kind.rawValue), "legal_basis": "123.5",
+                    "issuer": .text(freezeIssuer(license)),
+                ], at: now)
         }
         let calendar = try tx.workingCalendar()
         let deadlines: [LicenseDeadline]
@@ -75,13 +81,17 @@ extension RegistryCore {
     }
 
     /// As `resolveProposal`, for a measure the Law grants only on a representation (143.1, 144.3).
-    static func requireProposal(reference: ProposalReference?, id: Int64?, license: License, measure: LicenseGround.Measure,
-                                tx: StoreTransaction, at now: Instant) throws -> ProposalReference {
+    static func requireProposal(
+        reference: ProposalReference?, id: Int64?, license: License, measure: LicenseGround.Measure,
+        tx: StoreTransaction, at now: Instant
+    ) throws -> ProposalReference {
         guard let proposal = try resolveProposal(reference: reference, id: id, license: license, measure: measure, tx: tx, at: now) else {
-            let (article, bodies): (Article, String) = measure == .suspension
+            let (article, bodies): (Article, String) =
+                measure == .suspension
                 ? ("143.1", "a territorial body or a chamber") : ("144.3", "a prosecutor, a chamber or a territorial body")
-            throw Rejection(.invalidArgument, reason: "PROPOSAL_REQUIRED", message: "a \(measure.rawValue) is decided on a proposal of \(bodies)",
-                            article: article, fieldViolations: [.init(field: "proposal", description: "required")])
+            throw Rejection(
+                .invalidArgument, reason: "PROPOSAL_REQUIRED", message: "a \(measure.rawValue) is decided on a proposal of \(bodies)",
+                article: article, fieldViolations: [.init(field: "proposal", description: "required")])
         }
         return proposal
     }
@@ -96,8 +106,10 @@ extension RegistryCore {
     /// The representation a decision answers: given as a document reference, or as a
     /// proposal submitted through the registry, which the decision accepts in its
     /// own transaction so that one proposal founds one decision.
-    static func resolveProposal(reference: ProposalReference?, id: Int64?, license: License, measure: LicenseGround.Measure,
-                                tx: StoreTransaction, at now: Instant) throws -> ProposalReference? {
+    static func resolveProposal(
+        reference: ProposalReference?, id: Int64?, license: License, measure: LicenseGround.Measure,
+        tx: StoreTransaction, at now: Instant
+    ) throws -> ProposalReference? {
         guard let id, id != 0 else { return reference }
         guard reference == nil else { throw Rejection.invalid("proposal", "give the proposal's id or its document reference, not both") }
         guard let stored = try tx.proposal(id) else {
@@ -146,9 +158,10 @@ struct LicenseEvent: Codable {
 
     /// "license.suspended", "license.deprivation_claim_filed", …
     var eventType: String {
-        "license." + kind.reduce(into: "") { text, character in
-            if character.isUppercase { text += "_" + character.lowercased() } else { text.append(character) }
-        }
+        "license."
+            + kind.reduce(into: "") { text, character in
+                if character.isUppercase { text += "_" + character.lowercased() } else { text.append(character) }
+            }
     }
 
     struct Notice: Codable {

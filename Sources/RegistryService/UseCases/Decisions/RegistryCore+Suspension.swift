@@ -12,7 +12,9 @@ public struct SuspendLicenseCommand: Sendable {
     /// A proposal submitted through the registry, which the decision accepts.
     public var proposalID: Int64?
 
-    public init(number: String, ground: String, termEnd: LocalDate?, reasons: String, proposal: ProposalReference?, proposalID: Int64? = nil) {
+    public init(
+        number: String, ground: String, termEnd: LocalDate?, reasons: String, proposal: ProposalReference?, proposalID: Int64? = nil
+    ) {
         self.number = number
         self.ground = ground
         self.termEnd = termEnd
@@ -27,8 +29,9 @@ extension RegistryCore {
     public func suspendLicense(_ command: SuspendLicenseCommand, context: RequestContext) async throws -> License {
         try await decide(number: command.number, context: context) { tx, license, decision in
             let ground = try LicenseGround.parse(command.ground, for: .suspension)
-            let proposal = try Self.requireProposal(reference: command.proposal, id: command.proposalID, license: license,
-                                                    measure: .suspension, tx: tx, at: decision.now)
+            let proposal = try Self.requireProposal(
+                reference: command.proposal, id: command.proposalID, license: license,
+                measure: .suspension, tx: tx, at: decision.now)
             guard let termEnd = command.termEnd else {
                 throw Rejection.invalid("term_end", "a suspension states its term", article: "143.3")
             }
@@ -37,7 +40,9 @@ extension RegistryCore {
     }
 
     /// L2 (143.5): suspension on the bailiff's application as a deputy, until the mandate ends.
-    public func suspendOnOwnApplication(number: String, application: String, reasons: String, context: RequestContext) async throws -> License {
+    public func suspendOnOwnApplication(number: String, application: String, reasons: String, context: RequestContext) async throws
+        -> License
+    {
         try await decide(number: number, context: context) { _, license, decision in
             try license.suspendedOnOwnApplication(application: application, reasons: reasons, context: decision)
         }

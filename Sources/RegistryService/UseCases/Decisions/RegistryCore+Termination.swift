@@ -43,12 +43,14 @@ extension RegistryCore {
     public func terminateLicense(_ command: TerminationCommand, context: RequestContext) async throws -> License {
         try await decide(number: command.number, context: context) { tx, license, decision in
             let ground = try LicenseGround.parse(command.ground, for: .termination)
-            let proposal = try Self.resolveProposal(reference: command.proposal, id: command.proposalID, license: license,
-                                                    measure: .termination, tx: tx, at: decision.now)
+            let proposal = try Self.resolveProposal(
+                reference: command.proposal, id: command.proposalID, license: license,
+                measure: .termination, tx: tx, at: decision.now)
             let today = decision.now.kazakhstanDate
             let open = try tx.disciplinaryProceedings(of: license.number).contains { $0.isOpen(on: today) }
-            return try license.terminated(ground: ground, reasons: command.reasons, proposal: proposal,
-                                          application: command.document, disciplinaryProceedingOpen: open, context: decision)
+            return try license.terminated(
+                ground: ground, reasons: command.reasons, proposal: proposal,
+                application: command.document, disciplinaryProceedingOpen: open, context: decision)
         }
     }
 
@@ -57,23 +59,27 @@ extension RegistryCore {
     public func fileDeprivationClaim(_ command: TerminationCommand, context: RequestContext) async throws -> License {
         try await decide(number: command.number, context: context) { tx, license, decision in
             let ground = try LicenseGround.parse(command.ground, for: .deprivation)
-            let proposal = try Self.resolveProposal(reference: command.proposal, id: command.proposalID, license: license,
-                                                    measure: .deprivation, tx: tx, at: decision.now)
-            return try license.withDeprivationClaimFiled(ground: ground, reasons: command.reasons, proposal: proposal, claim: command.document, context: decision)
+            let proposal = try Self.resolveProposal(
+                reference: command.proposal, id: command.proposalID, license: license,
+                measure: .deprivation, tx: tx, at: decision.now)
+            return try license.withDeprivationClaimFiled(
+                ground: ground, reasons: command.reasons, proposal: proposal, claim: command.document, context: decision)
         }
     }
 
     /// L6, second step: the court's decision on the claim, from its entry into force (144.2, 140.2.8).
     public func recordCourtDecision(_ command: CourtActCommand, granted: Bool, context: RequestContext) async throws -> License {
         try await decide(number: command.number, context: context) { _, license, decision in
-            try license.withCourtDecision(granted: granted, courtAct: command.courtAct, inForceOn: command.inForceOn, reasons: command.reasons, context: decision)
+            try license.withCourtDecision(
+                granted: granted, courtAct: command.courtAct, inForceOn: command.inForceOn, reasons: command.reasons, context: decision)
         }
     }
 
     /// L7 (143.8, 144.6): a court annulled the decision at history position `entry`.
     public func recordCourtAnnulment(_ command: CourtActCommand, entry: Int, context: RequestContext) async throws -> License {
         try await decide(number: command.number, context: context) { _, license, decision in
-            try license.annulled(entry: entry, courtAct: command.courtAct, inForceOn: command.inForceOn, reasons: command.reasons, context: decision)
+            try license.annulled(
+                entry: entry, courtAct: command.courtAct, inForceOn: command.inForceOn, reasons: command.reasons, context: decision)
         }
     }
 }

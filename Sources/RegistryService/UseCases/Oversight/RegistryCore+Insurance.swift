@@ -22,15 +22,20 @@ extension RegistryCore {
         }
     }
 
-    static func insure(_ contract: InsuranceContract, recordedBy: String, tx: StoreTransaction, at now: Instant) throws -> RecordedInsurance {
+    static func insure(_ contract: InsuranceContract, recordedBy: String, tx: StoreTransaction, at now: Instant) throws -> RecordedInsurance
+    {
         let license = try requireLicense(contract.licenseNumber, tx: tx)
         let checked = try contract.validated()
         let existing = try tx.insuranceContracts(of: license.number)
         guard !existing.contains(where: { $0.insurer == checked.insurer && $0.contractNumber == checked.contractNumber }) else {
-            throw Rejection(.alreadyExists, reason: "CONTRACT_ALREADY_RECORDED", message: "contract \(checked.contractNumber) of \(checked.insurer) is already recorded")
+            throw Rejection(
+                .alreadyExists, reason: "CONTRACT_ALREADY_RECORDED",
+                message: "contract \(checked.contractNumber) of \(checked.insurer) is already recorded")
         }
         let stored = try tx.insert(checked, recordedBy: recordedBy, at: now)
-        return RecordedInsurance(contract: stored, minimum: InsuranceContract.minimumSum(district: license.district, concludedOn: checked.concludedOn, mci: try tx.mciTable()))
+        return RecordedInsurance(
+            contract: stored,
+            minimum: InsuranceContract.minimumSum(district: license.district, concludedOn: checked.concludedOn, mci: try tx.mciTable()))
     }
 
     public func insuranceContracts(licenseNumber: String, context: RequestContext) async throws -> [RecordedInsurance] {
@@ -40,7 +45,8 @@ extension RegistryCore {
             let license = try Self.requireLicense(number, tx: reader)
             let mci = try reader.mciTable()
             return try reader.insuranceContracts(of: number).map {
-                RecordedInsurance(contract: $0, minimum: InsuranceContract.minimumSum(district: license.district, concludedOn: $0.concludedOn, mci: mci))
+                RecordedInsurance(
+                    contract: $0, minimum: InsuranceContract.minimumSum(district: license.district, concludedOn: $0.concludedOn, mci: mci))
             }
         }
     }

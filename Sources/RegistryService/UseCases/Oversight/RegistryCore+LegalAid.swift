@@ -16,19 +16,28 @@ public struct LegalAidSummaryLine: Hashable, Sendable {
 extension RegistryCore {
     /// A bailiff's monthly legal-aid report (103-1.4), submitted by himself or recorded by his
     /// regional chamber. A late one is kept and counted as late.
-    public func recordLegalAidReport(licenseNumber: String, month text: String, consultations: Int, context: RequestContext) async throws -> LegalAidReport {
+    public func recordLegalAidReport(licenseNumber: String, month text: String, consultations: Int, context: RequestContext) async throws
+        -> LegalAidReport
+    {
         try await mutate(context: context, subject: { "legal-aid:\($0.id)" }) { tx, now in
             let license = try Self.requireLicense(licenseNumber, field: "license_number", tx: tx)
             try Self.requireOwnRecord(context.principal, license: license.number, what: "legal-aid reports", article: "103-1.4")
             try Self.requireOwnRegion(context.principal, license: license, article: "103-1.4")
-            guard let month = LegalAidReport.month(text) else { throw Rejection.invalid("month", "expected YYYY-MM, e.g. 2026-07", article: "103-1.4") }
+            guard let month = LegalAidReport.month(text) else {
+                throw Rejection.invalid("month", "expected YYYY-MM, e.g. 2026-07", article: "103-1.4")
+            }
             let today = now.kazakhstanDate
-            guard month.adding(months: 1) <= today else { throw Rejection.invalid("month", "\(text) has not ended (today is \(today))", article: "103-1.4") }
+            guard month.adding(months: 1) <= today else {
+                throw Rejection.invalid("month", "\(text) has not ended (today is \(today))", article: "103-1.4")
+            }
             guard consultations >= 0 else { throw Rejection.invalid("consultations", "not negative") }
             guard try !tx.legalAidReports(from: month, through: month).contains(where: { $0.report.licenseNumber == license.number }) else {
-                throw Rejection(.alreadyExists, reason: "REPORT_ALREADY_SUBMITTED", message: "the report of \(text) is already recorded", article: "103-1.4")
+                throw Rejection(
+                    .alreadyExists, reason: "REPORT_ALREADY_SUBMITTED", message: "the report of \(text) is already recorded",
+                    article: "103-1.4")
             }
-            let report = LegalAidReport(id: 0, licenseNumber: license.number, month: month, consultations: consultations, submittedOn: today)
+            let report = LegalAidReport(
+                id: 0, licenseNumber: license.number, month: month, consultations: consultations, submittedOn: today)
             return try tx.insert(report, recordedBy: context.principal.uri)
         }
     }

@@ -40,7 +40,9 @@ extension RegistryCore {
                     case .active?: lines[license.district]?.active += 1
                     case .suspended?: lines[license.district]?.suspended += 1
                     case .terminated?, .deprived?:
-                        if let ended = license.decisiveChange(at: endInstant), (quarter.firstDay...quarter.lastDay).contains(ended.effectiveDate) {
+                        if let ended = license.decisiveChange(at: endInstant),
+                            (quarter.firstDay...quarter.lastDay).contains(ended.effectiveDate)
+                        {
                             lines[license.district]?.ended += 1
                         }
                     case nil: break

@@ -5,24 +5,32 @@ import RegistryStore
 extension RegistryCore {
     /// 156.1: a bailiff registers his assistant, or his regional chamber does; the person must meet
     /// 156.2 and 156.1-1 on the first day of the labour contract.
-    public func registerAssistant(iin text: String, employerLicense: String, contract: String, employedFrom: LocalDate?,
-                                  certificate: String, certificateOn: LocalDate, programme: String, context: RequestContext) async throws -> Assistant {
+    public func registerAssistant(
+        iin text: String, employerLicense: String, contract: String, employedFrom: LocalDate?,
+        certificate: String, certificateOn: LocalDate, programme: String, context: RequestContext
+    ) async throws -> Assistant {
         try await mutate(context: context, subject: { "assistant:\($0.id)" }) { tx, now in
             let iin = try IIN(text)
-            guard let person = try tx.person(iin) else { throw Rejection(.notFound, reason: "PERSON_NOT_FOUND", message: "no person with IIN \(iin) is registered") }
+            guard let person = try tx.person(iin) else {
+                throw Rejection(.notFound, reason: "PERSON_NOT_FOUND", message: "no person with IIN \(iin) is registered")
+            }
             let employer = try Self.requireLicense(employerLicense, field: "employer_license", tx: tx)
             try Self.requireEmployerScope(context.principal, employer: employer)
             let day = try Self.recordedDay(employedFrom, field: "employed_from", now: now)
-            let assistant = try Assistant.employ(person, by: employer, contract: contract, from: day,
-                                                 certificate: .init(number: certificate.trimmingWhitespace, issuedOn: certificateOn, programme: programme.trimmingWhitespace),
-                                                 existing: try tx.assistants(person: iin))
+            let assistant = try Assistant.employ(
+                person, by: employer, contract: contract, from: day,
+                certificate: .init(
+                    number: certificate.trimmingWhitespace, issuedOn: certificateOn, programme: programme.trimmingWhitespace),
+                existing: try tx.assistants(person: iin))
             return try tx.insert(assistant, recordedBy: context.principal.uri, at: now)
         }
     }
 
     public func endAssistant(id: Int64, on date: LocalDate?, reason: String, context: RequestContext) async throws -> Assistant {
         try await mutate(context: context, subject: { "assistant:\($0.id)" }) { tx, now in
-            guard let assistant = try tx.assistant(id) else { throw Rejection(.notFound, reason: "ASSISTANT_NOT_FOUND", message: "no assistant entry \(id)") }
+            guard let assistant = try tx.assistant(id) else {
+                throw Rejection(.notFound, reason: "ASSISTANT_NOT_FOUND", message: "no assistant entry \(id)")
+            }
             try Self.requireEmployerScope(context.principal, employer: try Self.requireLicense(assistant.employer, tx: tx))
             let day = try Self.recordedDay(date, field: "on", now: now)
             let ended = try assistant.ended(on: day, reason: reason)
@@ -53,7 +61,8 @@ extension RegistryCore {
     /// The employer himself, or a regional body of his district.
     static func requireEmployerScope(_ principal: Principal, employer: License) throws(Rejection) {
         if principal.role == .bailiff && principal.licenseNumber != employer.number {
-            throw Rejection(.permissionDenied, reason: "NOT_THE_EMPLOYER", message: "a bailiff registers his own assistants", article: "156.1")
+            throw Rejection(
+                .permissionDenied, reason: "NOT_THE_EMPLOYER", message: "a bailiff registers his own assistants", article: "156.1")
         }
         try requireOwnRegion(principal, license: employer, article: "156.1")
     }

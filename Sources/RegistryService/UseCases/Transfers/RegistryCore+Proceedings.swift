@@ -25,7 +25,9 @@ extension RegistryCore {
     /// leaves nothing behind. The holder must hold an active license (143.4) and the
     /// document must be within private-bailiff competence (138.1). With `skipExisting`, a
     /// number already registered is skipped rather than refused.
-    public func importProceedings(_ drafts: [ProceedingDraft], skipExisting: Bool = false, context: RequestContext) async throws -> ProceedingImportResult {
+    public func importProceedings(_ drafts: [ProceedingDraft], skipExisting: Bool = false, context: RequestContext) async throws
+        -> ProceedingImportResult
+    {
         guard (1...Self.maxImportRows).contains(drafts.count) else {
             throw Rejection.invalid("proceedings", "send 1 to \(Self.maxImportRows) rows per request, not \(drafts.count)")
         }
@@ -36,8 +38,15 @@ extension RegistryCore {
             let mci = try tx.mciTable()
             for (index, draft) in drafts.enumerated() {
                 if try tx.proceeding(draft.number) != nil {
-                    if skipExisting { result.skipped.append(draft.number) } else {
-                        result.refused.append(.init(index: index, problems: [.init(field: "number", message: "proceeding \(draft.number) is already registered", article: nil)]))
+                    if skipExisting {
+                        result.skipped.append(draft.number)
+                    } else {
+                        result.refused.append(
+                            .init(
+                                index: index,
+                                problems: [
+                                    .init(field: "number", message: "proceeding \(draft.number) is already registered", article: nil)
+                                ]))
                     }
                     continue
                 }
@@ -66,7 +75,9 @@ extension RegistryCore {
         }
         // Art. 143.4, 144: a bailiff who may not act holds no proceedings; they go through a transfer.
         guard license.status == .active else {
-            throw fail("holder_license", "license \(license.number) is \(license.status.rawValue); its holder may not hold proceedings", license.status == .suspended ? "143.4" : "144.4")
+            throw fail(
+                "holder_license", "license \(license.number) is \(license.status.rawValue); its holder may not hold proceedings",
+                license.status == .suspended ? "143.4" : "144.4")
         }
         switch draft.validated(district: license.district, mci: mci) {
         case .success(let proceeding): return proceeding
@@ -79,7 +90,9 @@ extension RegistryCore {
             guard let proceeding = try reader.proceeding(number) else { return nil }
             return (proceeding, try reader.assignments(of: number))
         }
-        guard let found else { throw Rejection(.notFound, reason: "PROCEEDING_NOT_FOUND", message: "no proceeding \(number) in the registry") }
+        guard let found else {
+            throw Rejection(.notFound, reason: "PROCEEDING_NOT_FOUND", message: "no proceeding \(number) in the registry")
+        }
         try Self.requireVisible(found.0, to: context.principal)
         return found
     }
@@ -92,13 +105,17 @@ extension RegistryCore {
         }
     }
 
-    public func proceedings(matching filter: ProceedingFilter, pageSize: Int, pageToken: String?, context: RequestContext) async throws -> ([EnforcementProceeding], String?) {
+    public func proceedings(matching filter: ProceedingFilter, pageSize: Int, pageToken: String?, context: RequestContext) async throws -> (
+        [EnforcementProceeding], String?
+    ) {
         var filter = filter
         if context.principal.role == .bailiff {
             filter.holderLicense = context.principal.licenseNumber?.value ?? "-"
             filter.heldByChamber = false
         }
-        guard (0...Self.maxPageSize).contains(pageSize) else { throw Rejection.invalid("page_size", "must be between 1 and \(Self.maxPageSize)") }
+        guard (0...Self.maxPageSize).contains(pageSize) else {
+            throw Rejection.invalid("page_size", "must be between 1 and \(Self.maxPageSize)")
+        }
         let size = pageSize == 0 ? Self.defaultPageSize : pageSize
         let cursor = try pageToken.flatMap { $0.isEmpty ? nil : $0 }.map { token throws(Rejection) -> String in
             guard let data = Data(base64Encoded: token), let text = String(data: data, encoding: .utf8), text.hasPrefix("after:") else {

@@ -33,7 +33,11 @@ extension RegistryCore {
                 for blocker in assessment.blockers { reasons.append("\(blocker.reason) (Art. \(blocker.condition.article))") }
             }
             if replaced.contains(number) { reasons.append("under a temporary replacement on \(today) (Art. 153-1)") }
-            if reasons.isEmpty { set.receivers[number] = license } else { set.excluded.append(ExcludedBailiff(license: number, reasons: reasons)) }
+            if reasons.isEmpty {
+                set.receivers[number] = license
+            } else {
+                set.excluded.append(ExcludedBailiff(license: number, reasons: reasons))
+            }
         }
         return set
     }

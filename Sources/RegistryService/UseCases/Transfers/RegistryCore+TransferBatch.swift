@@ -40,26 +40,38 @@ extension RegistryCore {
             do {
                 // The fast path moves every item in one go; if any fails, the whole batch rolls back
                 // and runs again with each item in its own savepoint, so only the bad one is set aside.
-                return try await store.write { tx in try Self.runBatch(of: job.id, limit: limit, isolateItems: false, receiverSets: self.receiverSets, tx: tx, at: now) }
+                return try await store.write { tx in
+                    try Self.runBatch(of: job.id, limit: limit, isolateItems: false, receiverSets: self.receiverSets, tx: tx, at: now)
+                }
             } catch {
                 logger.notice("transfer batch reruns item by item", metadata: ["job": "\(job.id)", "error": "\(error)"])
-                return try await store.write { tx in try Self.runBatch(of: job.id, limit: limit, isolateItems: true, receiverSets: self.receiverSets, tx: tx, at: now) }
+                return try await store.write { tx in
+                    try Self.runBatch(of: job.id, limit: limit, isolateItems: true, receiverSets: self.receiverSets, tx: tx, at: now)
+                }
             }
         } catch {
             let message = "\(error)"
-            logger.error("transfer job batch failed; the job waits and the others go on", metadata: ["job": "\(job.id)", "error": "\(message)"])
+            logger.error(
+                "transfer job batch failed; the job waits and the others go on", metadata: ["job": "\(job.id)", "error": "\(message)"])
             try await store.write { tx in
-                try tx.deferJob(job.id, error: message, retryAfter: Instant(millisecondsSinceEpoch: now.millisecondsSinceEpoch + Self.transferRetryDelayMs))
-                try tx.appendOutbox(eventType: "alert.transfer_failed", subject: job.licenseNumber, fields: [
-                    "job": .number(job.id), "error": .text(message), "legal_basis": "162.1.2-3",
-                ], at: now)
+                try tx.deferJob(
+                    job.id, error: message,
+                    retryAfter: Instant(millisecondsSinceEpoch: now.millisecondsSinceEpoch + Self.transferRetryDelayMs))
+                try tx.appendOutbox(
+                    eventType: "alert.transfer_failed", subject: job.licenseNumber,
+                    fields: [
+                        "job": .number(job.id), "error": .text(message), "legal_basis": "162.1.2-3",
+                    ], at: now)
             }
-            return TransferBatchReport(job: job.id, reassigned: 0, stranded: 0, quarantined: 0, finished: nil, decisions: [], failure: message)
+            return TransferBatchReport(
+                job: job.id, reassigned: 0, stranded: 0, quarantined: 0, finished: nil, decisions: [], failure: message)
         }
     }
 
-    static func runBatch(of id: Int64, limit: Int, isolateItems: Bool, receiverSets: ReceiverSetCache, tx: StoreTransaction,
-                         at now: Instant) throws -> TransferBatchReport? {
+    static func runBatch(
+        of id: Int64, limit: Int, isolateItems: Bool, receiverSets: ReceiverSetCache, tx: StoreTransaction,
+        at now: Instant
+    ) throws -> TransferBatchReport? {
         guard let job = try tx.transferJob(id), job.state == .reassigning else { return nil }
         let items = try tx.pendingItems(of: job, limit: limit)
         let set = try receiverSets.set(job: job.id, day: now.kazakhstanDate, writeNumber: tx.writeNumber) {
@@ -82,17 +94,19 @@ extension RegistryCore {
             Competence.exclusion(of: proceeding.document, amount: proceeding.amount, on: proceeding.openedOn, mci: mci)
         }
         let events = moveEvents(of: job)
-        var reassigned = 0, stranded = 0
+        var reassigned = 0
+        var stranded = 0
         var assigned: [ReassignmentPlanner.Assigned] = []
         var planned: [PlannedTransferItem] = []
         planned.reserveCapacity(ready.count)
         for (proceeding, decision) in zip(ready, plan) {
             let receiver = decision.receiver.flatMap { set.receivers[$0] }
             if let receiver { assigned.append(.init(license: receiver.number.value, category: proceeding.category, count: 1)) }
-            planned.append(PlannedTransferItem(
-                number: proceeding.number,
-                receiver: receiver.map { .init(license: $0.number.value, iin: $0.holder.digits, name: $0.holderName.description) },
-                note: receiver == nil ? strandedNote(decision) : nil))
+            planned.append(
+                PlannedTransferItem(
+                    number: proceeding.number,
+                    receiver: receiver.map { .init(license: $0.number.value, iin: $0.holder.digits, name: $0.holderName.description) },
+                    note: receiver == nil ? strandedNote(decision) : nil))
         }
         if !isolateItems {
             // The fast path: the whole batch in a few set statements; any failure reruns it item by item.
@@ -102,11 +116,15 @@ extension RegistryCore {
         } else {
             for item in planned {
                 do {
-                    try tx.savepoint { try tx.applyTransferBatch(job: job.id, district: job.district, round: round.round, items: [item], events: events, at: now) }
+                    try tx.savepoint {
+                        try tx.applyTransferBatch(
+                            job: job.id, district: job.district, round: round.round, items: [item], events: events, at: now)
+                    }
                     if item.receiver == nil { stranded += 1 } else { reassigned += 1 }
                 } catch {
                     // The round counted the planned receiver's load; the item keeps it so the round replays.
-                    try quarantine(item.number, of: job, reason: "\(error)", planned: item.receiver?.license, round: round.round, tx: tx, at: now)
+                    try quarantine(
+                        item.number, of: job, reason: "\(error)", planned: item.receiver?.license, round: round.round, tx: tx, at: now)
                     quarantined += 1
                 }
             }
@@ -115,14 +133,17 @@ extension RegistryCore {
         try tx.countBatch(job: job.id, reassigned: reassigned, stranded: stranded, quarantined: quarantined)
         let finished = try tx.finishIfDone(job: job.id, at: now)
         if let finished { try recordFinish(job, state: finished, tx: tx, at: now) }
-        return TransferBatchReport(job: job.id, reassigned: reassigned, stranded: stranded, quarantined: quarantined,
-                                   finished: finished, decisions: plan, failure: nil)
+        return TransferBatchReport(
+            job: job.id, reassigned: reassigned, stranded: stranded, quarantined: quarantined,
+            finished: finished, decisions: plan, failure: nil)
     }
 
     /// The job's round, or a new one when the receivers or the excluded changed since it began.
-    static func currentRound(of job: TransferJob, receivers set: ReceiverSet, tx: StoreTransaction, at now: Instant) throws -> TransferRound {
+    static func currentRound(of job: TransferJob, receivers set: ReceiverSet, tx: StoreTransaction, at now: Instant) throws -> TransferRound
+    {
         if job.round > 0, let round = try tx.transferRound(job: job.id, round: job.round),
-           round.candidates.map(\.license) == set.candidateLicenses, round.excluded == set.excluded {
+            round.candidates.map(\.license) == set.candidateLicenses, round.excluded == set.excluded
+        {
             return round
         }
         let loads = try tx.loads(in: job.district, weight: job.policy.weight(of:))
@@ -138,10 +159,14 @@ extension RegistryCore {
         return "noReceiver"
     }
 
-    static func quarantine(_ number: String, of job: TransferJob, reason: String, planned: String?, round: Int?, tx: StoreTransaction, at now: Instant) throws {
+    static func quarantine(
+        _ number: String, of job: TransferJob, reason: String, planned: String?, round: Int?, tx: StoreTransaction, at now: Instant
+    ) throws {
         try tx.quarantineItem(job: job.id, proceeding: number, reason: reason, planned: planned, round: round)
-        try tx.appendOutbox(eventType: "alert.transfer_item_quarantined", subject: number, fields: [
-            "job": .number(job.id), "proceeding": .text(number), "reason": .text(reason), "legal_basis": "162.1.2-3",
-        ], at: now)
+        try tx.appendOutbox(
+            eventType: "alert.transfer_item_quarantined", subject: number,
+            fields: [
+                "job": .number(job.id), "proceeding": .text(number), "reason": .text(reason), "legal_basis": "162.1.2-3",
+            ], at: now)
     }
 }

@@ -19,15 +19,22 @@ extension RegistryCore {
                 throw Rejection(.notFound, reason: "TRANSFER_JOB_NOT_FOUND", message: "no transfer job \(id)")
             }
             if let region = context.principal.regionalScope, region != job.district {
-                throw Rejection(.permissionDenied, reason: "OTHER_REGION", message: "transfer job \(id) is of \(job.district), not of \(region)", article: "162.1.2-3")
+                throw Rejection(
+                    .permissionDenied, reason: "OTHER_REGION", message: "transfer job \(id) is of \(job.district), not of \(region)",
+                    article: "162.1.2-3")
             }
             guard job.state == .blocked else {
-                throw Rejection(.failedPrecondition, reason: "JOB_NOT_BLOCKED", message: "transfer job \(id) is \(job.state.rawValue); only a blocked job resumes", article: "162.1.2-3")
+                throw Rejection(
+                    .failedPrecondition, reason: "JOB_NOT_BLOCKED",
+                    message: "transfer job \(id) is \(job.state.rawValue); only a blocked job resumes", article: "162.1.2-3")
             }
             let reopened = try tx.reopenStranded(job: id)
             guard reopened > 0 else {
-                throw Rejection(.failedPrecondition, reason: "NOTHING_TO_RESUME",
-                                message: "no proceeding of job \(id) waits for a receiver: the rest are outside private-bailiff competence or quarantined", article: "138.1")
+                throw Rejection(
+                    .failedPrecondition, reason: "NOTHING_TO_RESUME",
+                    message:
+                        "no proceeding of job \(id) waits for a receiver: the rest are outside private-bailiff competence or quarantined",
+                    article: "138.1")
             }
             try Self.recordResumed(job, reopened: reopened, by: context.principal.uri, tx: tx, at: now)
             return try tx.transferJob(id)!
@@ -50,8 +57,11 @@ extension RegistryCore {
                 let reopened = try tx.reopenStranded(job: job.id)
                 guard reopened > 0 else { continue }
                 try Self.recordResumed(job, reopened: reopened, by: Self.workerPrincipal, tx: tx, at: now)
-                try tx.appendAudit(AuditEntry(at: now, principal: Self.workerPrincipal, method: Self.resumeTransferJobMethod, requestID: "",
-                                              requestDigest: "", outcome: "OK", subject: "transfer_job:\(job.id) resumed: a receiver is available in \(job.district)"))
+                try tx.appendAudit(
+                    AuditEntry(
+                        at: now, principal: Self.workerPrincipal, method: Self.resumeTransferJobMethod, requestID: "",
+                        requestDigest: "", outcome: "OK",
+                        subject: "transfer_job:\(job.id) resumed: a receiver is available in \(job.district)"))
                 resumed.append(job.id)
             }
             return resumed
@@ -59,8 +69,10 @@ extension RegistryCore {
     }
 
     static func recordResumed(_ job: TransferJob, reopened: Int, by principal: String, tx: StoreTransaction, at now: Instant) throws {
-        try tx.appendOutbox(eventType: "transfer.resumed", subject: job.licenseNumber, fields: [
-            "job": .number(job.id), "proceedings": .number(Int64(reopened)), "by": .text(principal), "legal_basis": "162.1.2-3",
-        ], at: now)
+        try tx.appendOutbox(
+            eventType: "transfer.resumed", subject: job.licenseNumber,
+            fields: [
+                "job": .number(job.id), "proceedings": .number(Int64(reopened)), "by": .text(principal), "legal_basis": "162.1.2-3",
+            ], at: now)
     }
 }

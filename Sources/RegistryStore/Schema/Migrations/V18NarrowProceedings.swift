@@ -5,12 +5,12 @@ extension RegistryMigrations {
     /// - `transfer_item_by_position` goes: the pending items have their own partial index and
     ///   the other position-ordered reads are one job's range of the primary key.
     static let v18 = """
-    CREATE TABLE proceeding_details (
-        number TEXT PRIMARY KEY REFERENCES proceeding(number),
-        details TEXT NOT NULL
-    ) STRICT, WITHOUT ROWID;
-    INSERT INTO proceeding_details (number, details) SELECT number, details FROM proceeding;
-    ALTER TABLE proceeding DROP COLUMN details;
-    DROP INDEX transfer_item_by_position;
-    """
+        CREATE TABLE proceeding_details (
+            number TEXT PRIMARY KEY REFERENCES proceeding(number),
+            details TEXT NOT NULL
+        ) STRICT, WITHOUT ROWID;
+        INSERT INTO proceeding_details (number, details) SELECT number, details FROM proceeding;
+        ALTER TABLE proceeding DROP COLUMN details;
+        DROP INDEX transfer_item_by_position;
+        """
 }
