@@ -131,7 +131,8 @@ struct TransferReplacementTests {
             let history = try await ProceedingsStub(connection: ministry).getProceeding(.with { $0.number = "W-1" })
             #expect(history.proceeding.holder == "bailiff:\(almaty[0])")
             #expect(history.assignments.map(\.reason) == ["import", "temporaryReplacement", "replacementEnded"])
-            #expect(try TransferCombinationTests.outbox("notification.party", registry).count == 4)  // both parties told of the start and of the end
+            // Both parties are told of the start and of the end.
+            #expect(try TransferCombinationTests.outbox("notification.party", registry).count == 4)
             await chamber.close()
             await ministry.close()
         }
