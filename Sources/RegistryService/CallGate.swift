@@ -1,10 +1,14 @@
 import Foundation
 
-/// Decides, once, whether a call's effect is stored or the call is abandoned. The
-/// connection abandons a call when its deadline passes or the client cancels it; a
-/// mutation enters its commit at the very end of its transaction. Whichever comes first
-/// wins, so a call answered DEADLINE_EXCEEDED or CANCELLED never had its effect stored,
-/// and a call that has started to commit is answered with its real outcome (PROTOCOL.md §4).
+/// What is settled about one call while it runs: whether its effect is stored or it is
+/// abandoned, and whether its outcome is in the audit log yet (so the edge audits a refusal
+/// exactly once: a unit of work audits its own outcome in its transaction).
+///
+/// The first is decided once: the connection abandons a call when its deadline passes or
+/// the client cancels it; a mutation enters its commit at the very end of its transaction.
+/// Whichever comes first wins, so a call answered DEADLINE_EXCEEDED or CANCELLED never had
+/// its effect stored, and a call that has started to commit is answered with its real
+/// outcome (PROTOCOL.md §4).
 public final class CallGate: @unchecked Sendable {
     public enum Abandonment: Sendable { case deadline, cancelled }
 
@@ -16,6 +20,7 @@ public final class CallGate: @unchecked Sendable {
     // Guarded by `lock`: the connection's event loop and the database writer race here.
     private let lock = NSLock()
     private var state = State.pending
+    private var auditRecorded = false
 
     public init() {}
 
@@ -32,6 +37,10 @@ public final class CallGate: @unchecked Sendable {
             }
         }
     }
+
+    public var isAuditRecorded: Bool { lock.withLock { auditRecorded } }
+
+    func markAuditRecorded() { lock.withLock { auditRecorded = true } }
 
     /// Why the connection gave up on the call, if it did.
     public var abandonment: Abandonment? {

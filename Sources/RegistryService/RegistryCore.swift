@@ -38,7 +38,7 @@ public final class RegistryCore: Sendable {
             // passed), and a cancelled task's write never starts.
             let store = self.store
             _ = try await Task { try await store.write { tx in try tx.appendAudit(entry) } }.value
-            context.auditTrail.markRecorded()
+            context.gate.markAuditRecorded()
         } catch {
             logger.error("could not audit a refusal", metadata: ["method": "\(context.method)", "error": "\(error)"])
         }
@@ -95,15 +95,15 @@ public final class RegistryCore: Sendable {
                         requestDigest: digest, result: try JSONEncoder().encode(result), at: now)
                 }
                 // Last: a call its caller was told has failed must leave nothing behind.
-                try context.gate?.enterCommit()
+                try context.gate.enterCommit()
                 return .done(result)
             } catch let rejection as Rejection {
                 try tx.appendAudit(self.auditEntry(context: context, outcome: Self.outcome(of: rejection), subject: "", digest: digest))
-                try context.gate?.enterCommit()
+                try context.gate.enterCommit()
                 return .rejected(rejection)
             }
         }
-        context.auditTrail.markRecorded()
+        context.gate.markAuditRecorded()
         switch outcome {
         case .done(let result):
             workSignal.notify()

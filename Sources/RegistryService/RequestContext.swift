@@ -11,21 +11,19 @@ public struct RequestContext: Sendable {
     /// The serialized request, kept to digest it only when it is audited.
     public let payload: Data
     public let idempotencyKey: String?
-    /// Whether the call's outcome is already in the audit log, so the edge records a refusal once.
-    public let auditTrail: AuditTrail
-    /// Whether the caller still waits for the outcome; a mutation commits only if so.
-    public let gate: CallGate?
+    /// Whether the caller still waits for the outcome (a mutation commits only if so), and
+    /// whether the outcome is in the audit log already (so the edge records a refusal once).
+    public let gate: CallGate
 
     public init(
         principal: Principal, method: String, requestID: String, payload: Data, idempotencyKey: String?,
-        auditTrail: AuditTrail = AuditTrail(), gate: CallGate? = nil
+        gate: CallGate = CallGate()
     ) {
         self.principal = principal
         self.method = method
         self.requestID = requestID
         self.payload = payload
         self.idempotencyKey = idempotencyKey
-        self.auditTrail = auditTrail
         self.gate = gate
     }
 

@@ -8,7 +8,7 @@ struct AuditObserver: CallObserver {
     let core: RegistryCore
 
     func refused(_ call: CallContext, error: any Error) async {
-        guard !call.auditTrail.isRecorded else { return }
+        guard !call.gate.isAuditRecorded else { return }
         // What the caller was told: an abandoned call ends in whatever its cancelled task threw.
         let status =
             switch call.gate.abandonment {

@@ -11,9 +11,8 @@ public struct CallContext: Sendable {
     public let idempotencyKey: String?
     /// The serialized request message.
     public let payload: Data
-    /// Set once the call's outcome is in the audit log.
-    public let auditTrail = AuditTrail()
-    /// Decides between the call's commit and its abandonment by the connection.
+    /// Decides between the call's commit and its abandonment by the connection, and notes
+    /// when its outcome is in the audit log.
     public let gate = CallGate()
 
     public init(principal: Principal, method: MethodInfo, requestID: String, idempotencyKey: String?, payload: Data) {
@@ -28,6 +27,6 @@ public struct CallContext: Sendable {
     public var request: RequestContext {
         RequestContext(
             principal: principal, method: method.shortName, requestID: requestID, payload: payload,
-            idempotencyKey: idempotencyKey, auditTrail: auditTrail, gate: gate)
+            idempotencyKey: idempotencyKey, gate: gate)
     }
 }
