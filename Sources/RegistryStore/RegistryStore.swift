@@ -75,13 +75,13 @@ public final class RegistryStore: Sendable {
         return result
     }
 
-    /// Runs `body` on a consistent snapshot, synchronously on the caller's thread.
-    ///
-    /// Reads are synchronous on purpose: a lookup in WAL mode takes microseconds, far
-    /// less than hopping to GRDB's reader queue and back, so the server can answer a
-    /// read on its event loop without any thread switch (see RegistryServer).
-    public func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
-        try pool.read { db in try body(StoreReader(db: db)) }
+    /// Runs `body` on a consistent snapshot, on one of GRDB's reader connections, off the
+    /// caller's thread: a read that scans never holds up the event loop that received it, nor
+    /// the calls queued behind it (issue 12). Cancelling the task interrupts SQLite
+    /// (`sqlite3_interrupt`) and the read throws `CancellationError`; the call's deadline
+    /// cancels it the same way.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (StoreReader) throws -> T) async throws -> T {
+        try await pool.read { db in try body(StoreReader(db: db)) }
     }
 
     /// Looks one license up, with its history, in a single statement on a dedicated

@@ -19,7 +19,7 @@ struct AccountFreezeTests {
                     $0.licenseNumber = almaty[0]
                     $0.application = "application 3"
                 })
-            let freezes = try TransferCombinationTests.outbox("action.account_freeze", registry)
+            let freezes = try await TransferCombinationTests.outbox("action.account_freeze", registry)
             #expect(freezes.count == 1)  // he held no proceeding, and the order is still made
             #expect(freezes.first?.contains(#""trigger":"left""#) == true)
             #expect(freezes.first?.contains(#""issuer":"territorialBody/region/almaty-city""#) == true)
@@ -33,13 +33,13 @@ struct AccountFreezeTests {
             let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 1, ministry: ministry)
             let licensing = LicensingStub(connection: ministry)
             _ = try await licensing.suspendLicense(LicenseLifecycleTests.suspension(almaty[0], until: "2026-06-30"))
-            #expect(try TransferCombinationTests.outbox("action.account_freeze_revoked", registry).isEmpty)
+            #expect(try await TransferCombinationTests.outbox("action.account_freeze_revoked", registry).isEmpty)
             _ = try await licensing.reinstateLicense(
                 .with {
                     $0.number = almaty[0]
                     $0.reasons = "trained"
                 })
-            let revoked = try TransferCombinationTests.outbox("action.account_freeze_revoked", registry)
+            let revoked = try await TransferCombinationTests.outbox("action.account_freeze_revoked", registry)
             #expect(revoked.count == 1)
             #expect(revoked.first?.contains(#""issuer":"territorialBody/region/almaty-city""#) == true)
             #expect(revoked.first?.contains(#""legal_basis":"123.5""#) == true)
@@ -62,13 +62,13 @@ struct AccountFreezeTests {
                     $0.application = "application 4"
                 })
             _ = try await TransferCombinationTests.drain(registry)
-            #expect(try TransferCombinationTests.outbox("action.funds_move", registry).isEmpty)
-            #expect(try TransferCombinationTests.outbox("notification.party", registry).count == 2)  // 143.6 still applies
+            #expect(try await TransferCombinationTests.outbox("action.funds_move", registry).isEmpty)
+            #expect(try await TransferCombinationTests.outbox("notification.party", registry).count == 2)  // 143.6 still applies
 
             _ = try await LicensingStub(connection: ministry).suspendLicense(
                 LicenseLifecycleTests.suspension(almaty[1], until: "2026-06-30"))
             _ = try await TransferCombinationTests.drain(registry)
-            let moved = try TransferCombinationTests.outbox("action.funds_move", registry)
+            let moved = try await TransferCombinationTests.outbox("action.funds_move", registry)
             #expect(moved.count == 1)
             #expect(moved.first?.contains(#""proceeding":"F-2""#) == true)
             await ministry.close()

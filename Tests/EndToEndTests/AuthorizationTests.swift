@@ -20,8 +20,8 @@ struct AuthorizationTests {
         return RPCError(status: try await connection.send(request, timeoutMilliseconds: 5_000).status)
     }
 
-    static func audit(_ registry: TestRegistry, requestID: String) throws -> [AuditEntry] {
-        try registry.store.read { try $0.auditEntries() }.map(\.entry).filter { $0.requestID == requestID }
+    static func audit(_ registry: TestRegistry, requestID: String) async throws -> [AuditEntry] {
+        try await registry.store.read { try $0.auditEntries() }.map(\.entry).filter { $0.requestID == requestID }
     }
 
     /// Bytes that are no protobuf message at all: a field with wire type 7.
@@ -65,8 +65,9 @@ struct AuthorizationTests {
                 RegistryMethods.registerPerson.info, payload: try person.serializedBytes(), on: ministry, requestID: "r-use-case")
             #expect(invalid.code == .invalidArgument)
 
-            let outcomes = try ["r-denied", "r-undecodable", "r-text", "r-read", "r-use-case"].map { id in
-                try Self.audit(registry, requestID: id).map { "\($0.method) \($0.outcome)" }
+            var outcomes: [[String]] = []
+            for id in ["r-denied", "r-undecodable", "r-text", "r-read", "r-use-case"] {
+                outcomes.append(try await Self.audit(registry, requestID: id).map { "\($0.method) \($0.outcome)" })
             }
             #expect(outcomes[0] == ["Licensing/SuspendLicense PERMISSION_DENIED ROLE_NOT_ALLOWED Art. 143.1"])
             #expect(outcomes[1] == ["Licensing/IssueLicense INVALID_ARGUMENT UNDECODABLE_PAYLOAD"])
@@ -75,9 +76,9 @@ struct AuthorizationTests {
             #expect(outcomes[3].first?.hasPrefix("Licensing/GetLicense NOT_FOUND") == true)
             #expect(outcomes[4].count == 1, "\(outcomes[4])")
             #expect(outcomes[4].first?.hasPrefix("Registry/RegisterPerson INVALID_ARGUMENT") == true, "\(outcomes[4])")
-            let denied = try Self.audit(registry, requestID: "r-denied")
+            let denied = try await Self.audit(registry, requestID: "r-denied")
             #expect(denied.first?.principal == TestRegistry.uris["auditor"])
-            #expect(AuditChain.verify(try registry.store.read { try $0.auditEntries() }).firstBreak == nil)
+            #expect(AuditChain.verify(try await registry.store.read { try $0.auditEntries() }).firstBreak == nil)
             await auditor.close()
             await ministry.close()
         }

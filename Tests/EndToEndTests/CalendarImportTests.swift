@@ -28,7 +28,7 @@ struct CalendarImportTests {
             let imported = try await stub.importWorkingCalendar(.with { $0.document = good })
             #expect(imported.firstYear == 2024)
             #expect(imported.lastYear == 2028)
-            let calendar = try registry.store.read { try $0.workingCalendar() }
+            let calendar = try await registry.store.read { try $0.workingCalendar() }
             #expect(try !calendar.isWorkingDay(LocalDate("2028-01-03")!))
             #expect(try !calendar.isWorkingDay(LocalDate("2026-03-23")!))  // the shipped years stay
 

@@ -107,7 +107,7 @@ struct ChamberTests {
             #expect(
                 try await ProceedingsStub(connection: ministry).getProceeding(.with { $0.number = "X-1" }).proceeding.holder
                     == "bailiff:\(almaty[1])")
-            let freezes = try registry.store.read {
+            let freezes = try await registry.store.read {
                 try Int.fetchOne($0.db, sql: "SELECT count(*) FROM outbox WHERE event_type = 'action.account_freeze'")
             }
             #expect(freezes == 1)  // 123.4 names expulsion
@@ -159,7 +159,9 @@ struct ChamberTests {
                 .with { $0.proceedings = ["Y-1", "Y-2"].map { TransferTests.record($0, holder: almaty[0]) } })
             _ = try await licensing.suspendLicense(LicenseLifecycleTests.suspension(almaty[0], until: "2026-06-30"))
             _ = try await registry.core.runTransferBatch()
-            let holders = try registry.store.read { try $0.proceedings(matching: ProceedingFilter(), after: nil, limit: 10).map(\.holder) }
+            let holders = try await registry.store.read {
+                try $0.proceedings(matching: ProceedingFilter(), after: nil, limit: 10).map(\.holder)
+            }
             #expect(holders == [.bailiff(license: almaty[2]), .bailiff(license: almaty[2])])
 
             clock.set("2026-07-01")

@@ -12,8 +12,8 @@ import Testing
 /// connection and the mutation's commit agree, once, on which of the two happened.
 @Suite("End to end: deadlines and the commit")
 struct DeadlineTests {
-    static func auditOutcomes(_ registry: TestRegistry, requestID: String) throws -> [String] {
-        try registry.store.read { try $0.auditEntries() }.filter { $0.entry.requestID == requestID }.map(\.entry.outcome)
+    static func auditOutcomes(_ registry: TestRegistry, requestID: String) async throws -> [String] {
+        try await registry.store.read { try $0.auditEntries() }.filter { $0.entry.requestID == requestID }.map(\.entry.outcome)
     }
 
     @Test func aMutationAnsweredDeadlineExceededWhileWaitingForTheDatabaseLeavesNothingStoredAndIsAuditedOnce() async throws {
@@ -52,15 +52,15 @@ struct DeadlineTests {
             var outcomes: [String] = []
             for _ in 0..<100 where outcomes.isEmpty {
                 try await Task.sleep(for: .milliseconds(50))
-                outcomes = try Self.auditOutcomes(registry, requestID: "r-late")
+                outcomes = try await Self.auditOutcomes(registry, requestID: "r-late")
             }
             #expect(outcomes.count == 1)
             #expect(outcomes.first.map { $0.hasPrefix("DEADLINE_EXCEEDED") || $0.hasPrefix("CANCELLED") } == true, "\(outcomes)")
-            let stored = try registry.store.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM person") }
+            let stored = try await registry.store.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM person") }
             #expect(stored == 0)
             // The same request, in time, is stored once.
             _ = try await RegistryStub(connection: ministry).registerPerson(Sample.person(9))
-            #expect(try registry.store.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM person") } == 1)
+            #expect(try await registry.store.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM person") } == 1)
             await ministry.close()
         }
     }
@@ -78,7 +78,7 @@ struct DeadlineTests {
                 iin: Sample.iin(11), surname: "Ахметов", givenName: "Ержан", patronymic: nil,
                 residenceDistrict: "astana", education: .higherLegal, facts: [])
             await #expect(throws: CallGate.Abandoned.self) { _ = try await registry.core.registerPerson(command, context: context) }
-            let (people, audited, keys) = try registry.store.read { reader in
+            let (people, audited, keys) = try await registry.store.read { reader in
                 (
                     try Int.fetchOne(reader.db, sql: "SELECT count(*) FROM person"), try reader.auditEntries().count,
                     try Int.fetchOne(reader.db, sql: "SELECT count(*) FROM idempotency_key")

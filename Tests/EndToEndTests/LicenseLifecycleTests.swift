@@ -248,7 +248,7 @@ struct LicenseLifecycleTests {
             #expect(deadlines.map(\.dueOn) == ["2026-03-30", "2026-03-30", "2026-06-19"])
             #expect(Set(deadlines.map(\.legalBasis)) == ["148.1.9-2", "162.1.2-3", "143.3"])
 
-            let outbox = try registry.store.read {
+            let outbox = try await registry.store.read {
                 try String.fetchAll($0.db, sql: "SELECT event_type FROM outbox WHERE subject = ? ORDER BY seq", arguments: [number])
             }
             #expect(

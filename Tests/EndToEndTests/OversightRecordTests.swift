@@ -149,7 +149,7 @@ struct ComplaintTests {
                 }
             ).complaint
             #expect(complaint.district == "almaty-city")
-            let routed = try registry.store.read {
+            let routed = try await registry.store.read {
                 try String.fetchAll(
                     $0.db, sql: "SELECT payload FROM outbox WHERE event_type = 'notification' AND payload LIKE '%complaint%' ORDER BY seq")
             }

@@ -49,7 +49,7 @@ struct PlacementTests {
             // What he held in Almaty goes to an Almaty bailiff; no freeze, no funds move: his license stands.
             _ = try await TransferCombinationTests.drain(registry)
             #expect(try await proceedings.getProceeding(.with { $0.number = "P-1" }).proceeding.holder == "bailiff:\(almaty[1])")
-            #expect(try TransferCombinationTests.outbox("action.account_freeze", registry).isEmpty)
+            #expect(try await TransferCombinationTests.outbox("action.account_freeze", registry).isEmpty)
 
             // Astana's cases may now come to him; Almaty's bodies no longer act on him.
             _ = try await LicensingStub(connection: ministry).suspendLicense(LicenseLifecycleTests.suspension(astana, until: "2026-06-30"))

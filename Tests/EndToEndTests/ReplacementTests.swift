@@ -74,7 +74,7 @@ struct ReplacementTests {
             let history = try await ProceedingsStub(connection: ministry).getProceeding(.with { $0.number = "R-1" })
             #expect(history.assignments.map(\.reason) == ["import", "temporaryReplacement", "replacementEnded"])
 
-            let events = try registry.store.read {
+            let events = try await registry.store.read {
                 try String.fetchAll($0.db, sql: "SELECT payload FROM outbox WHERE event_type = 'action.advance_return'")
             }
             #expect(events.count == 1)
@@ -120,7 +120,7 @@ struct ReplacementTests {
             let explained = try await ProceedingsStub(connection: ministry).explainAssignment(.with { $0.number = "M-1" })
             #expect(explained.proceeding.holder == "bailiff:\(astana)")
             #expect(explained.trigger == #"\#(almaty[0]) debtorRelocated (ruling "2026-07-01/5")"#)
-            let outbox = try registry.store.read {
+            let outbox = try await registry.store.read {
                 try String.fetchAll($0.db, sql: "SELECT payload FROM outbox WHERE event_type = 'action.advance_return'")
             }
             // Free text in a payload (here a quoted ruling) stays valid JSON for the enforcement system.
@@ -167,7 +167,7 @@ struct LongAbsenceTests {
             #expect(
                 try await ProceedingsStub(connection: ministry).getProceeding(.with { $0.number = "L-1" }).proceeding.holder
                     == "bailiff:\(almaty[1])")
-            let freezes = try registry.store.read {
+            let freezes = try await registry.store.read {
                 try Int.fetchOne($0.db, sql: "SELECT count(*) FROM outbox WHERE event_type = 'action.account_freeze'")
             }
             #expect(freezes == 0)  // 123.4 names license events and expulsion, not absence

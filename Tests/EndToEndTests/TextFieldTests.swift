@@ -38,7 +38,7 @@ struct TextFieldTests {
             #expect(bidi?.message == "facts[1].reference: contains the bidirectional control U+202E")
             let bell = await Self.refusal { _ = try await registryStub.registerPerson(Sample.person(5, surname: "Ахметов\u{7}")) }
             #expect(bell?.message == "surname: contains the control character U+0007")
-            let stored = try registry.store.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM person") }
+            let stored = try await registry.store.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM person") }
             #expect(stored == 0)
             await ministry.close()
         }
@@ -92,10 +92,10 @@ struct TextFieldTests {
                 #expect(refused?.fieldViolations.map(\.field) == ["request_id"])
                 #expect(refused?.message.hasSuffix("a request id is printable ASCII") == true, "\(String(describing: refused))")
             }
-            #expect(try registry.store.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM person") } == 0)
+            #expect(try await registry.store.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM person") } == 0)
             _ = try await registryStub.registerPerson(
                 Sample.person(7), options: CallOptions(idempotencyKey: String(repeating: "k", count: 128), requestID: "batch 7 line 1"))
-            #expect(try registry.store.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM person") } == 1)
+            #expect(try await registry.store.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM person") } == 1)
             await ministry.close()
         }
     }

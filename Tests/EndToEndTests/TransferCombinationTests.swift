@@ -27,12 +27,12 @@ struct TransferCombinationTests {
         _ = try await LicensingStub(connection: connection).suspendLicense(LicenseLifecycleTests.suspension(number, until: "2026-09-15"))
     }
 
-    static func holder(_ number: String, _ registry: TestRegistry) throws -> EnforcementProceeding.Holder? {
-        try registry.store.read { try $0.proceeding(number)?.holder }
+    static func holder(_ number: String, _ registry: TestRegistry) async throws -> EnforcementProceeding.Holder? {
+        try await registry.store.read { try $0.proceeding(number)?.holder }
     }
 
-    static func outbox(_ type: String, _ registry: TestRegistry) throws -> [String] {
-        try registry.store.read {
+    static func outbox(_ type: String, _ registry: TestRegistry) async throws -> [String] {
+        try await registry.store.read {
             try String.fetchAll($0.db, sql: "SELECT payload FROM outbox WHERE event_type = ? ORDER BY seq", arguments: [type])
         }
     }
@@ -69,12 +69,12 @@ struct TransferCombinationTests {
             #expect(job.quarantined == 1)
             #expect(job.quarantine.map(\.number) == ["K-06"])
             #expect(job.quarantine.first?.reason.contains("simulated failure") == true)
-            #expect(try Self.holder("K-06", registry) == .regionalChamber(district: "almaty-city"))
+            #expect(try await Self.holder("K-06", registry) == .regionalChamber(district: "almaty-city"))
             for number in numbers where number != "K-06" {
-                let holder = try Self.holder(number, registry)
+                let holder = try await Self.holder(number, registry)
                 #expect(holder == .bailiff(license: almaty[1]) || holder == .bailiff(license: almaty[2]))
             }
-            let alert = try #require(try Self.outbox("alert.transfer_item_quarantined", registry).first)
+            let alert = try #require(try await Self.outbox("alert.transfer_item_quarantined", registry).first)
             #expect(alert.contains(#""proceeding":"K-06""#))
             let explained = try await ProceedingsStub(connection: ministry).explainAssignment(.with { $0.number = "K-06" })
             #expect(explained.quarantine.contains("simulated failure"))
@@ -109,7 +109,7 @@ struct TransferCombinationTests {
                 try await ProceedingsStub(connection: ministry).listTransferJobs(.with { $0.licenseNumber = almaty[0] }).jobs.first)
             #expect(waiting.state == "reassigning")
             #expect(waiting.lastError.contains("simulated failure"))
-            #expect(try Self.outbox("alert.transfer_failed", registry).count == 1)
+            #expect(try await Self.outbox("alert.transfer_failed", registry).count == 1)
 
             try await registry.store.write { try $0.db.execute(sql: "DROP TRIGGER fail_round") }
             #expect(try await Self.drain(registry).isEmpty)  // it waits its minute
@@ -152,7 +152,7 @@ struct TransferCombinationTests {
             try await Self.suspend(almaty[0], ministry)
             _ = try await Self.drain(registry)
             for number in ["X-1", "X-2", "X-3", "X-4"] {
-                #expect(try Self.holder(number, registry) == .bailiff(license: almaty[2]))
+                #expect(try await Self.holder(number, registry) == .bailiff(license: almaty[2]))
             }
             let explained = try await ProceedingsStub(connection: ministry).explainAssignment(.with { $0.number = "X-1" })
             #expect(explained.candidateCount == 1)
@@ -196,7 +196,7 @@ struct TransferCombinationTests {
             let ministry = try await registry.connect()
             let (almaty, _) = try await TransferTests.bailiffs(registry, almaty: 1, ministry: ministry)
             try await Self.suspend(almaty[0], ministry)
-            let freeze = try #require(try Self.outbox("action.account_freeze", registry).first)
+            let freeze = try #require(try await Self.outbox("action.account_freeze", registry).first)
             #expect(freeze.contains(#""legal_basis":"123.4""#))
             #expect(try await ProceedingsStub(connection: ministry).listTransferJobs(WireListTransferJobsRequest()).jobs.isEmpty)
             let deadlines = try await LicensingStub(connection: ministry).listDeadlines(.with { $0.licenseNumber = almaty[0] }).deadlines
@@ -245,12 +245,12 @@ struct TransferCombinationTests {
             try await Sample.makePractising([(newcomer, "almaty-city", "2026-03-03")], ministry: ministry)
             #expect(try await registry.core.resumeBlockedJobs() == [job.id])
             #expect(try await Self.drain(registry).last?.finished == .completed)
-            #expect(try Self.holder("Q-1", registry) == .bailiff(license: newcomer))
-            let audit = try registry.store.read { try $0.auditEntries() }.filter {
+            #expect(try await Self.holder("Q-1", registry) == .bailiff(license: newcomer))
+            let audit = try await registry.store.read { try $0.auditEntries() }.filter {
                 $0.entry.method == "Proceedings/ResumeTransferJob" && $0.entry.outcome == "OK"
             }
             #expect(audit.map(\.entry.principal) == [TestRegistry.uris["ministry"]!, "registryd:transfer-worker"])
-            #expect(try Self.outbox("transfer.resumed", registry).count == 2)
+            #expect(try await Self.outbox("transfer.resumed", registry).count == 2)
             await ministry.close()
         }
     }
@@ -273,7 +273,7 @@ struct TransferCombinationTests {
             try await Self.suspend(almaty[3], ministry)
             while let report = try await registry.core.runTransferBatch(limit: 7), report.job == 1 { decisions += report.decisions }
             #expect(decisions.count == 30)
-            #expect(try registry.store.read { try $0.transferJob(1)?.round } == 2)
+            #expect(try await registry.store.read { try $0.transferJob(1)?.round } == 2)
             // What the dropped-out receiver got in the first batch moved on in his own job; the rest is explained by job 1.
             let explainable = decisions.filter { $0.receiver != almaty[3] }
             #expect(explainable.count > 20)
@@ -289,13 +289,14 @@ struct TransferCombinationTests {
                 #expect(explained.policyVersion == decision.policyVersion)
             }
             // Each move left one assignment, no stored explanation, and one notice per party (143.6).
-            let stored = try registry.store.read {
+            let stored = try await registry.store.read {
                 try Int.fetchOne(
                     $0.db, sql: "SELECT count(*) FROM proceeding_assignment WHERE reason = 'reassignment' AND explanation IS NOT NULL")
             }
             #expect(stored == 0)
             #expect(
-                try Self.outbox("notification.party", registry).filter { $0.contains(#""job":1,"legal_basis":"143.6""#) }.count == 2 * 30)
+                try await Self.outbox("notification.party", registry).filter { $0.contains(#""job":1,"legal_basis":"143.6""#) }.count == 2
+                    * 30)
             await ministry.close()
         }
     }
@@ -327,7 +328,7 @@ struct TransferCombinationTests {
             let second = try #require(try await registry.core.runTransferBatch(limit: 10))
             #expect(second.decisions.count == 10)
             #expect(second.decisions.allSatisfy { $0.receiver == almaty[1] })
-            #expect(try registry.store.read { try $0.transferJob(1)?.round } == 2)
+            #expect(try await registry.store.read { try $0.transferJob(1)?.round } == 2)
             await ministry.close()
         }
     }
@@ -349,13 +350,13 @@ struct TransferCombinationTests {
             let group = ServiceGroup(services: [worker], logger: Logger(label: "test"))
             await stopper.set(group)
             try await group.run()
-            let stopped = try #require(try registry.store.read { try $0.transferJob(1) })
+            let stopped = try #require(try await registry.store.read { try $0.transferJob(1) })
             #expect(stopped.state == .reassigning)
             #expect(stopped.reassigned == 5)  // exactly one batch, none cut in half
 
             // "Restart": the next worker run places the rest, each proceeding once.
             #expect(try await Self.drain(registry).last?.finished == .completed)
-            let moves = try registry.store.read {
+            let moves = try await registry.store.read {
                 try Int.fetchAll(
                     $0.db, sql: "SELECT count(*) FROM proceeding_assignment WHERE reason = 'reassignment' GROUP BY proceeding_number")
             }

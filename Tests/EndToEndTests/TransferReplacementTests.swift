@@ -39,7 +39,7 @@ struct TransferReplacementTests {
                     $0.to = "2026-07-24"
                     $0.reference = "RC order 45"
                 })
-            #expect(try TransferCombinationTests.holder("R-1", registry) == .bailiff(license: almaty[1]))
+            #expect(try await TransferCombinationTests.holder("R-1", registry) == .bailiff(license: almaty[1]))
             // The first substitute loses the right to act: everything he holds is transferred.
             try await TransferCombinationTests.suspend(almaty[1], ministry)
             _ = try await TransferCombinationTests.drain(registry)
@@ -53,15 +53,15 @@ struct TransferReplacementTests {
 
             clock.set("2026-07-25")
             #expect(try await registry.core.runReplacements() == (started: 0, ended: 2))
-            let replacements = try registry.store.read { try $0.replacements(license: nil) }
+            let replacements = try await registry.store.read { try $0.replacements(license: nil) }
             #expect(replacements.allSatisfy { $0.state == .ended })
             // R-1 and R-2 stay with their new bailiff; S-1 stays in Astana.
             for number in ["R-1", "R-2"] {
-                let holder = try TransferCombinationTests.holder(number, registry)
+                let holder = try await TransferCombinationTests.holder(number, registry)
                 #expect(holder != .bailiff(license: almaty[0]) && holder != .bailiff(license: almaty[1]))
             }
-            #expect(try registry.store.read { try $0.proceeding("S-1")?.district } == "astana")
-            let items = try registry.store.read {
+            #expect(try await registry.store.read { try $0.proceeding("S-1")?.district } == "astana")
+            let items = try await registry.store.read {
                 try String.fetchAll($0.db, sql: "SELECT state FROM replacement_item ORDER BY proceeding_number")
             }
             #expect(items == ["movedAway", "movedAway", "movedAway"])
@@ -99,10 +99,10 @@ struct TransferReplacementTests {
             #expect(job.trigger == "replacementEnded")
             #expect(job.triggerReference == "replacement \(replacement.id)")
             #expect(job.policyVersion == policy.version)
-            let created = try TransferCombinationTests.outbox("transfer.created", registry)
+            let created = try await TransferCombinationTests.outbox("transfer.created", registry)
             #expect(created.contains { $0.contains(#""trigger":"replacementEnded""#) && $0.contains(#""job":\#(job.id)"#) })
             #expect(try await TransferCombinationTests.drain(registry).last?.finished == .completed)
-            #expect(try TransferCombinationTests.outbox("transfer.completed", registry).contains(#"{"job":\#(job.id)}"#))
+            #expect(try await TransferCombinationTests.outbox("transfer.completed", registry).contains(#"{"job":\#(job.id)}"#))
             await chamber.close()
             await ministry.close()
         }
@@ -132,7 +132,7 @@ struct TransferReplacementTests {
             #expect(history.proceeding.holder == "bailiff:\(almaty[0])")
             #expect(history.assignments.map(\.reason) == ["import", "temporaryReplacement", "replacementEnded"])
             // Both parties are told of the start and of the end.
-            #expect(try TransferCombinationTests.outbox("notification.party", registry).count == 4)
+            #expect(try await TransferCombinationTests.outbox("notification.party", registry).count == 4)
             await chamber.close()
             await ministry.close()
         }
@@ -163,9 +163,11 @@ struct TransferReplacementTests {
             ).proceeding
             #expect(closed.status == "closed")
             #expect(closed.record.advancePaid == closed.record.advanceUsed)
-            let stored = try #require(try registry.store.read { try $0.proceeding("V-1") })
+            let stored = try #require(try await registry.store.read { try $0.proceeding("V-1") })
             #expect(stored.unusedAdvance == .zero)
-            #expect(try TransferCombinationTests.outbox("action.advance_return", registry).first?.contains(#""amount":"5000.00""#) == true)
+            #expect(
+                try await TransferCombinationTests.outbox("action.advance_return", registry).first?.contains(#""amount":"5000.00""#) == true
+            )
             await system.close()
             await chamber.close()
             await ministry.close()

@@ -136,7 +136,7 @@ struct TransferTests {
             #expect(done.state == "completed")
             #expect(done.reassigned == 30)
 
-            let counts = try registry.store.read { reader in
+            let counts = try await registry.store.read { reader in
                 try Dictionary(
                     grouping: reader.proceedings(matching: ProceedingFilter(status: .open), after: nil, limit: 1000),
                     by: \.holder.description
@@ -158,7 +158,7 @@ struct TransferTests {
             #expect(explained.assignments.map(\.reason) == ["import", "handover", "reassignment"])
             #expect(explained.trigger == "\(outgoing)#1 suspended")
 
-            let outbox = try registry.store.read {
+            let outbox = try await registry.store.read {
                 try [String: Int](
                     uniqueKeysWithValues: Row.fetchAll($0.db, sql: "SELECT event_type, count(*) AS n FROM outbox GROUP BY event_type").map {
                         ($0["event_type"], $0["n"])
@@ -220,7 +220,7 @@ struct TransferTests {
             let explained = try await ProceedingsStub(connection: ministry).explainAssignment(.with { $0.number = "C-1" })
             #expect(explained.proceeding.holder == "regionalChamber:almaty-city")
             #expect(explained.outcome.hasPrefix("no eligible receiver"))
-            let alerts = try registry.store.read {
+            let alerts = try await registry.store.read {
                 try Int.fetchOne($0.db, sql: "SELECT count(*) FROM outbox WHERE event_type = 'alert.transfer_blocked'")
             }
             #expect(alerts == 1)
@@ -306,7 +306,7 @@ struct CaseImportCLITests {
             #expect(result.stdout.contains("amount: '12.345' is not an amount"))
             #expect(result.stdout.contains("line 4: 5 fields, the header has 11"))
             #expect(result.stdout.contains("imported 2 of 4 rows; 2 refused"))
-            let stored = try registry.store.read { try $0.proceeding("F-1") }
+            let stored = try await registry.store.read { try $0.proceeding("F-1") }
             #expect(stored?.document.reference == "SMAS 2-1, Almaty")
             #expect(stored?.creditor.name == "ТОО \"Кредит\"")
 
@@ -322,7 +322,7 @@ struct CaseImportCLITests {
                 ])
             #expect(second.stdout.contains("line 2: not a proceeding object"), "\(second.stdout)")
             #expect(second.stdout.contains("imported 1 of 2 rows; 1 refused"))
-            #expect(try registry.store.read { try $0.proceeding("G-1") }?.category == .sociallySignificant)
+            #expect(try await registry.store.read { try $0.proceeding("G-1") }?.category == .sociallySignificant)
         }
     }
 }

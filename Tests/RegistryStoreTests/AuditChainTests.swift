@@ -55,7 +55,7 @@ struct AuditChainTests {
     @Test func rehashingAnEditedEntryStillBreaksTheNextLink() async throws {
         let fixture = try StoreFixture()
         try await fill(fixture, 4)
-        let entries = try fixture.store.read { try $0.auditEntries() }
+        let entries = try await fixture.store.read { try $0.auditEntries() }
         let forged = AuditEntry(
             at: entries[1].entry.at, principal: "spiffe://registry.bailiff.kz/role/auditor", method: entries[1].entry.method,
             requestID: entries[1].entry.requestID, requestDigest: entries[1].entry.requestDigest, outcome: "OK", subject: "")

@@ -56,7 +56,7 @@ struct AuditCheckpointTests {
         // Nothing new: a periodic checkpoint is not repeated; the outbox carries the one signed.
         let again = try await checkpointer.checkpoint(.periodic, at: Instant(millisecondsSinceEpoch: 2_000))
         #expect(again == nil)
-        let events = try fixture.store.read {
+        let events = try await fixture.store.read {
             try Int.fetchOne($0.db, sql: "SELECT count(*) FROM outbox WHERE event_type = 'audit.checkpoint'")
         }
         #expect(events == 1)

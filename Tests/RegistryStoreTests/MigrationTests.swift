@@ -46,11 +46,11 @@ struct MigrationTests {
         #expect((try FileManager.default.attributesOfItem(atPath: fixture.path)[.posixPermissions] as? Int).map { $0 & 0o777 } == 0o600)
     }
 
-    @Test func reopeningAMigratedFileAppliesNothingTwice() throws {
+    @Test func reopeningAMigratedFileAppliesNothingTwice() async throws {
         let fixture = try StoreFixture()
         let again = try RegistryStore(path: fixture.path)
         #expect(try again.appliedMigrations() == MigrationTests.all)
-        #expect(try again.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM district") } == 20)
+        #expect(try await again.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM district") } == 20)
     }
 }
 
@@ -154,7 +154,7 @@ struct UpgradeTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try RegistryStore(path: path)
         defer { try? store.close() }
-        let kept = try #require(try store.read { try $0.proposal(7) })
+        let kept = try #require(try await store.read { try $0.proposal(7) })
         #expect(kept.state == .pending)
         #expect(kept.ground == .d144_2_2)
         await #expect(throws: DatabaseError.self) {
@@ -187,12 +187,12 @@ struct UpgradeTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try RegistryStore(path: path)
         defer { try? store.close() }
-        let item = try #require(try store.read { try $0.transferItem(of: "P-1") })
+        let item = try #require(try await store.read { try $0.transferItem(of: "P-1") })
         #expect(item.state == "stranded")
         #expect(item.note == "noReceiver")  // so the blocked job can resume when a receiver appears
-        #expect(try store.read { try $0.resumableBlockedJobs() }.map(\.id) == [1])
+        #expect(try await store.read { try $0.resumableBlockedJobs() }.map(\.id) == [1])
         // The absence recorded before v15 became a status: absent from its first day, until a return is recorded.
-        let absence = try #require(try store.read { try $0.longAbsences(of: "2025-000001") }.first)
+        let absence = try #require(try await store.read { try $0.longAbsences(of: "2025-000001") }.first)
         #expect(absence.from == LocalDate("2026-05-04"))
         #expect(absence.covers(LocalDate("2026-12-01")!))
     }
@@ -219,16 +219,16 @@ struct UpgradeTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try RegistryStore(path: path)
         defer { try? store.close() }
-        let history = try store.read { try $0.factHistory(person.iin) }
+        let history = try await store.read { try $0.factHistory(person.iin) }
         #expect(history.entries.count == 1)
         #expect(history.entries[0].change == .records)
         #expect(history.entries[0].recordedAt.millisecondsSinceEpoch == 1_700_000_000_000)
         #expect(history.facts.map(\.fact.to) == [LocalDate("2015-01-10")])
         // The Chamber's placement is his district from v16 on (142.4, 163-1.1.3-2).
         let number = LicenseNumber("2025-000001")!
-        #expect(try store.read { try $0.placement(of: number, on: LocalDate("2025-03-01")!) } == "shymkent")
-        #expect(try store.read { try $0.placement(of: number, on: LocalDate("2025-01-20")!) } == nil)
-        #expect(try store.read { try $0.license(number)?.district } == "shymkent")
+        #expect(try await store.read { try $0.placement(of: number, on: LocalDate("2025-03-01")!) } == "shymkent")
+        #expect(try await store.read { try $0.placement(of: number, on: LocalDate("2025-01-20")!) } == nil)
+        #expect(try await store.read { try $0.license(number)?.district } == "shymkent")
         await #expect(throws: (any Error).self) {
             try await store.write { try $0.db.execute(sql: "UPDATE person_fact SET to_date = NULL") }
         }
@@ -243,7 +243,7 @@ struct UpgradeTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try RegistryStore(path: path)
         defer { try? store.close() }
-        let table = try store.read { try $0.mciTable() }
+        let table = try await store.read { try $0.mciTable() }
         #expect(table.rate(on: LocalDate("2027-01-01")!)?.tenge == 4500)
         #expect(table.rate(on: LocalDate("2026-12-31")!)?.tenge == 4325)
     }
@@ -269,12 +269,13 @@ struct UpgradeTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try RegistryStore(path: path)
         defer { try? store.close() }
-        let proceeding = try #require(try store.read { try $0.proceeding("P-1") })
+        let proceeding = try #require(try await store.read { try $0.proceeding("P-1") })
         #expect(proceeding.creditor.name == "ТОО \"Кредит\"")
         #expect(proceeding.amount == Tenge(tiyn: 15_000_000))
         #expect(proceeding.advancePaid == Tenge(tiyn: 500))
         #expect(proceeding.holder == .bailiff(license: "2025-000001"))
         #expect(
-            try store.read { try String.fetchOne($0.db, sql: "SELECT details FROM proceeding_details WHERE number = 'P-1'") } == details)
+            try await store.read { try String.fetchOne($0.db, sql: "SELECT details FROM proceeding_details WHERE number = 'P-1'") }
+                == details)
     }
 }

@@ -19,7 +19,7 @@ struct OutboxPayloadTests {
                 at: Instant(millisecondsSinceEpoch: 1))
         }
         let payload = try #require(
-            try fixture.store.read { try String.fetchOne($0.db, sql: "SELECT payload FROM outbox WHERE event_type = 'test'") })
+            try await fixture.store.read { try String.fetchOne($0.db, sql: "SELECT payload FROM outbox WHERE event_type = 'test'") })
         #expect(payload.hasPrefix(#"{"a":"first","count":7,"text":"#))  // keys sorted
         // The escapes themselves, byte for byte: runs without them are copied whole.
         #expect(payload.contains(#"ruling \"5\" \\ line\nnext\ttab \u0001\u001f end \u2028 Қазақ 🇰🇿""#))
@@ -86,7 +86,7 @@ struct ProceedingRecordTests {
             try tx.insert(StoreFixture.license(number, holder: person))
             try tx.insert(proceeding, at: Instant(millisecondsSinceEpoch: 2))
         }
-        #expect(try fixture.store.read { try $0.proceeding("P-\"1\"") } == proceeding)
+        #expect(try await fixture.store.read { try $0.proceeding("P-\"1\"") } == proceeding)
     }
 }
 

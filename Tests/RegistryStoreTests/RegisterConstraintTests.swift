@@ -25,7 +25,7 @@ struct RegisterConstraintTests {
         await #expect(throws: DatabaseError.self) {
             try await fixture.store.write { try $0.insert(StoreFixture.license(number, holder: person)) }
         }
-        #expect(try fixture.store.read { try $0.license(number)?.history.count } == 1)
+        #expect(try await fixture.store.read { try $0.license(number)?.history.count } == 1)
     }
 
     @Test func licenseNumbersComeFromAGaplessYearlySequence() async throws {
@@ -58,7 +58,7 @@ struct RegisterConstraintTests {
         await #expect(throws: DatabaseError.self) {
             try await fixture.store.write { try $0.db.execute(sql: "DELETE FROM license_status_history") }
         }
-        #expect(try fixture.store.read { try $0.license(LicenseNumber(year: 2026, sequence: 1))?.history.map(\.status) } == [.active])
+        #expect(try await fixture.store.read { try $0.license(LicenseNumber(year: 2026, sequence: 1))?.history.map(\.status) } == [.active])
     }
 
     @Test func listingFiltersByHolderPrefixCaseInsensitivelyInCyrillic() async throws {
@@ -71,9 +71,9 @@ struct RegisterConstraintTests {
             try tx.insert(StoreFixture.license(LicenseNumber(year: 2026, sequence: 1), holder: a))
             try tx.insert(StoreFixture.license(LicenseNumber(year: 2026, sequence: 2), holder: b))
         }
-        let found = try fixture.store.read { try $0.licenses(matching: LicenseFilter(holderPrefix: "АХМ"), after: nil, limit: 10) }
+        let found = try await fixture.store.read { try $0.licenses(matching: LicenseFilter(holderPrefix: "АХМ"), after: nil, limit: 10) }
         #expect(found.map(\.number.value) == ["2026-000001"])
-        let page2 = try fixture.store.read {
+        let page2 = try await fixture.store.read {
             try $0.licenses(matching: LicenseFilter(), after: LicenseNumber(year: 2026, sequence: 1), limit: 10)
         }
         #expect(page2.map(\.number.value) == ["2026-000002"])
@@ -92,7 +92,7 @@ struct PointReadTests {
             try tx.insert(StoreFixture.license(number, holder: person))
         }
         let viaPoint = try #require(try fixture.store.license(number))
-        #expect(viaPoint == (try fixture.store.read { try $0.license(number) }))
+        #expect(viaPoint == (try await fixture.store.read { try $0.license(number) }))
         try await fixture.store.write { tx in
             try tx.append(
                 StatusChange(
@@ -110,7 +110,7 @@ struct PointReadTests {
         #expect(pointRead?.history.map(\.status) == [.active, .suspended, .active])
         #expect(pointRead?.history.last?.annulsEntry == 1)
         #expect(pointRead?.history.last?.document == "3a-1/26")
-        #expect(pointRead == (try fixture.store.read { try $0.license(number) }))
+        #expect(pointRead == (try await fixture.store.read { try $0.license(number) }))
     }
 }
 

@@ -8,10 +8,10 @@ final class StoreFixture {
     let folder: URL
     let store: RegistryStore
 
-    init() throws {
+    init(readers: Int = 8) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try RegistryStore(path: folder.appendingPathComponent("registry.sqlite").path)
+        store = try RegistryStore(path: folder.appendingPathComponent("registry.sqlite").path, readers: readers)
     }
 
     var path: String { folder.appendingPathComponent("registry.sqlite").path }

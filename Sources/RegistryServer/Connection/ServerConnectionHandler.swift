@@ -189,9 +189,9 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         idleSince = nil
         let loop = context.eventLoop
         let bound = NIOLoopBound(self, eventLoop: loop)
-        // The call starts right here on the event loop and runs until it first suspends.
-        // A read never does (the store reads synchronously), so it is answered inline with
-        // no thread hop; a mutation suspends at the database writer and finishes later.
+        // The call starts right here on the event loop and runs until it first suspends: at
+        // the store's reader pool for a read, at the writer for a mutation, so neither holds
+        // the loop. Only a lookup by key that cannot scan (GetLicense) stays, answered inline.
         let task = Task.immediate {
             let result: Result<[UInt8], any Error>
             do { result = .success(try await method.run(call)) } catch { result = .failure(error) }

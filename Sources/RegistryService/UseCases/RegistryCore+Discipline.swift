@@ -93,7 +93,7 @@ extension RegistryCore {
         [DisciplinaryProceeding], Set<Int64>
     ) {
         let number = try LicenseNumber.parse(text, field: "license_number")
-        let proceedings = try store.read { try $0.disciplinaryProceedings(of: number) }
+        let proceedings = try await store.read { try $0.disciplinaryProceedings(of: number) }
         let today = clock.now().kazakhstanDate
         let imposed = proceedings.filter { $0.appealOutcome != "annulled" }
             .compactMap { p in p.penalty.flatMap { penalty in p.closedOn.map { (on: $0, penalty: penalty, id: p.id) } } }

@@ -34,7 +34,7 @@ extension RegistryCore {
     /// "What happened to this license and why": every entry, and the deadlines the decisions set.
     public func licenseHistory(number text: String, context: RequestContext) async throws -> (License, [StoredDeadline]) {
         let license = try await license(number: text, context: context)
-        let deadlines = try store.read { try $0.deadlines(license: license.number, openOnly: false) }
+        let deadlines = try await store.read { try $0.deadlines(license: license.number, openOnly: false) }
         return (license, deadlines)
     }
 
@@ -56,7 +56,7 @@ extension RegistryCore {
         default:
             throw Rejection.invalid("bailiff_iin", "give the bailiff's IIN or a license number, exactly one")
         }
-        return try store.read { reader in
+        return try await store.read { reader in
             try Self.practiceAssessment(licenses: try reader.licenses(heldBy: holder), at: at, store: reader)
         }
     }
@@ -65,7 +65,7 @@ extension RegistryCore {
     public func publicRegister(status: LicenseStatus?, pageSize: Int, pageToken: String?, context: RequestContext) async throws -> (
         [PublicRegisterEntry], String?
     ) {
-        let page = try licensePage(matching: LicenseFilter(status: status), pageSize: pageSize, pageToken: pageToken)
+        let page = try await licensePage(matching: LicenseFilter(status: status), pageSize: pageSize, pageToken: pageToken)
         return (page.licenses.map(PublicRegisterEntry.init), page.nextPageToken)
     }
 
@@ -77,6 +77,6 @@ extension RegistryCore {
         guard number != nil || overdueOn != nil else {
             throw Rejection.invalid("overdue_on", "give a license number or the day to list overdue deadlines on")
         }
-        return try store.read { try $0.deadlines(license: number, openOnly: number == nil, dueBefore: overdueOn) }
+        return try await store.read { try $0.deadlines(license: number, openOnly: number == nil, dueBefore: overdueOn) }
     }
 }

@@ -76,11 +76,11 @@ extension RegistryCore {
     public func licenses(matching filter: LicenseFilter, pageSize: Int, pageToken: String?, context: RequestContext) async throws
         -> LicensePage
     {
-        return try licensePage(matching: filter, pageSize: pageSize, pageToken: pageToken)
+        return try await licensePage(matching: filter, pageSize: pageSize, pageToken: pageToken)
     }
 
     /// One page of the register in number order; the token carries the last number seen.
-    func licensePage(matching filter: LicenseFilter, pageSize: Int, pageToken: String?) throws -> LicensePage {
+    func licensePage(matching filter: LicenseFilter, pageSize: Int, pageToken: String?) async throws -> LicensePage {
         if let district = filter.district, EnforcementDistrict.named(district)?.code != district {
             throw Rejection.invalid("district", "unknown district code '\(district)'")
         }
@@ -96,7 +96,7 @@ extension RegistryCore {
             cursor = number
         }
         let after = cursor
-        let rows = try store.read { try $0.licenses(matching: filter, after: after, limit: size + 1) }
+        let rows = try await store.read { try $0.licenses(matching: filter, after: after, limit: size + 1) }
         let page = Array(rows.prefix(size))
         let next = rows.count > size ? page.last.map { Data("after:\($0.number.value)".utf8).base64EncodedString() } : nil
         return LicensePage(licenses: page, nextPageToken: next)

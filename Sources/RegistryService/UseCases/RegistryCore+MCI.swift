@@ -20,6 +20,6 @@ extension RegistryCore {
     }
 
     public func mciTable(context: RequestContext) async throws -> MCITable {
-        return try store.read { try $0.mciTable() }
+        return try await store.read { try $0.mciTable() }
     }
 }

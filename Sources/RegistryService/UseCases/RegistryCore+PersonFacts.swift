@@ -53,7 +53,7 @@ extension RegistryCore {
     /// The whole fact history of a person, corrections included.
     public func personFactHistory(iin text: String, context: RequestContext) async throws -> PersonFactHistory {
         let iin = try IIN(text)
-        return try store.read { try $0.factHistory(iin) }
+        return try await store.read { try $0.factHistory(iin) }
     }
 
     /// A territorial body acts on a person who lives in its region on `date` or holds a license placed there.

@@ -52,7 +52,7 @@ extension RegistryCore {
 
     public func person(iin: String, context: RequestContext) async throws -> Person {
         let iin = try IIN(iin)
-        guard let person = try store.read({ try $0.person(iin) }) else {
+        guard let person = try await store.read({ try $0.person(iin) }) else {
             throw Rejection(.notFound, reason: "PERSON_NOT_FOUND", message: "no person with IIN \(iin) is registered")
         }
         return person
@@ -63,7 +63,7 @@ extension RegistryCore {
         switch key {
         case .iin(let text):
             let iin = try IIN(text)
-            found = try store.read { reader in
+            found = try await store.read { reader in
                 guard let person = try reader.person(iin) else { return nil }
                 let licenses = try reader.licenses(heldBy: iin)
                 guard !licenses.isEmpty else { return nil }
@@ -71,7 +71,7 @@ extension RegistryCore {
             }
         case .licenseNumber(let text):
             let number = try LicenseNumber.parse(text, field: "license_number")
-            found = try store.read { reader in
+            found = try await store.read { reader in
                 guard let license = try reader.license(number), let person = try reader.person(license.holder) else { return nil }
                 return BailiffView(
                     person: person, district: try reader.bailiffDistrict(license.holder),

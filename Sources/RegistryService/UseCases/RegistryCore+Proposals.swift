@@ -49,7 +49,7 @@ extension RegistryCore {
             filter.draftsFor = Self.proposalAuthor(of: context.principal)
         }
         let matching = filter
-        return try store.read { try $0.proposals(matching: matching, limit: 500) }
+        return try await store.read { try $0.proposals(matching: matching, limit: 500) }
     }
 
     /// The Ministry declines a pending proposal, with reasons.

@@ -32,7 +32,7 @@ public final class AuditCheckpointer: @unchecked Sendable {
     /// Signs the chain as it stands. A periodic checkpoint that would repeat the last one is skipped.
     @discardableResult
     public func checkpoint(_ kind: AuditCheckpoint.Kind, at now: Instant) async throws -> AuditCheckpoint? {
-        let (size, head) = try store.read { reader -> (Int64, String) in
+        let (size, head) = try await store.read { reader -> (Int64, String) in
             let row = try Row.fetchOne(reader.db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
             return (row?["seq"] ?? 0, row?["hash"] ?? AuditChain.genesis)
         }

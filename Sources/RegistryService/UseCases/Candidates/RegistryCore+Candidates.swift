@@ -125,7 +125,7 @@ extension RegistryCore {
     /// The applications of a region (the caller's, for a territorial body), or those undecided past 15 working days.
     public func applications(overdueOn: LocalDate?, context: RequestContext) async throws -> [AttestationApplication] {
         let region = context.principal.role == .territorialBody ? context.principal.region : nil
-        return try store.read { try $0.applications(region: region, overdueOn: overdueOn) }
+        return try await store.read { try $0.applications(region: region, overdueOn: overdueOn) }
     }
 
     /// An exemption from internship and attestation (142.5), checked against its evidence.

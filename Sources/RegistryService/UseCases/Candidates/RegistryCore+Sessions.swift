@@ -140,7 +140,7 @@ extension RegistryCore {
     /// 141-1.6: regions with admitted candidates and no session in the quarter.
     public func sessionGaps(quarter text: String, context: RequestContext) async throws -> [String] {
         guard let quarter = Quarter(text) else { throw Rejection.invalid("quarter", "expected YYYYQn", article: "141-1.6") }
-        return try store.read { reader in
+        return try await store.read { reader in
             AttestationSession.regionsWithoutSession(
                 quarter, sessions: try reader.sessions(region: nil), waitingRegions: try reader.regionsWithAdmittedCandidates())
         }

@@ -75,6 +75,6 @@ extension RegistryCore {
 
     public func complaints(licenseNumber: String, context: RequestContext) async throws -> [Complaint] {
         let number = try LicenseNumber.parse(licenseNumber, field: "license_number")
-        return try store.read { try $0.complaints(of: number) }
+        return try await store.read { try $0.complaints(of: number) }
     }
 }

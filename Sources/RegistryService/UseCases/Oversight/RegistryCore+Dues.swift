@@ -64,7 +64,7 @@ extension RegistryCore {
         let number = try LicenseNumber.parse(licenseNumber, field: "license_number")
         try Self.requireOwnRecord(context.principal, license: number, what: "dues")
         let today = clock.now().kazakhstanDate
-        return try store.read { reader in
+        return try await store.read { reader in
             try Self.duesStatement(try Self.requireLicense(number, tx: reader), tx: reader, on: today)
         }
     }

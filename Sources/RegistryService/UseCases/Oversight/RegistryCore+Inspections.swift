@@ -109,7 +109,7 @@ extension RegistryCore {
 
     public func inspections(licenseNumber: String, context: RequestContext) async throws -> ([Inspection], [ViolationRecord]) {
         let number = try LicenseNumber.parse(licenseNumber, field: "license_number")
-        return try store.read { (try $0.inspections(of: number), try $0.violations(of: number)) }
+        return try await store.read { (try $0.inspections(of: number), try $0.violations(of: number)) }
     }
 
     static func requireInspection(_ id: Int64, by principal: Principal, tx: StoreTransaction) throws -> Inspection {
@@ -140,7 +140,7 @@ extension RegistryCore {
     {
         let day = date ?? clock.now().kazakhstanDate
         let region = context.principal.regionalScope
-        return try store.read { reader in
+        return try await store.read { reader in
             var schedule: [ScheduledInspection] = []
             var cursor: LicenseNumber?
             while true {

@@ -41,7 +41,7 @@ extension RegistryCore {
     public func insuranceContracts(licenseNumber: String, context: RequestContext) async throws -> [RecordedInsurance] {
         let number = try LicenseNumber.parse(licenseNumber, field: "license_number")
         try Self.requireOwnRecord(context.principal, license: number, what: "insurance contracts")
-        return try store.read { reader in
+        return try await store.read { reader in
             let license = try Self.requireLicense(number, tx: reader)
             let mci = try reader.mciTable()
             return try reader.insuranceContracts(of: number).map {

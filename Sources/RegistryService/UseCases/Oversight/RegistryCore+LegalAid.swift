@@ -47,7 +47,7 @@ extension RegistryCore {
         guard let half = HalfYear(text) else { throw Rejection.invalid("half", "expected YYYYH1 or YYYYH2", article: "103-1.5") }
         let region = context.principal.regionalScope
         var lines = Dictionary(uniqueKeysWithValues: EnforcementDistrict.all.map { ($0.code, LegalAidSummaryLine(district: $0.code)) })
-        let reports = try store.read { try $0.legalAidReports(from: half.months.first!, through: half.months.last!) }
+        let reports = try await store.read { try $0.legalAidReports(from: half.months.first!, through: half.months.last!) }
         var reporting: [String: Set<String>] = [:]
         for (report, district) in reports {
             lines[district]?.reports += 1

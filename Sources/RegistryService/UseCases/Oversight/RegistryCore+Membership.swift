@@ -160,7 +160,7 @@ extension RegistryCore {
 
     public func memberships(licenseNumber: String, context: RequestContext) async throws -> [Membership] {
         let number = try LicenseNumber.parse(licenseNumber, field: "license_number")
-        return try store.read { try $0.memberships(of: number) }
+        return try await store.read { try $0.memberships(of: number) }
     }
 
     static func activeMembership(of license: License, tx: StoreTransaction) throws -> Membership {

@@ -86,7 +86,7 @@ extension RegistryCore {
     /// A bailiff's trainings and when the next is due (148.1.9-1); the due date is nil before his membership is on record.
     public func trainings(licenseNumber: String, context: RequestContext) async throws -> ([TrainingRecord], LocalDate?) {
         let number = try LicenseNumber.parse(licenseNumber, field: "license_number")
-        return try store.read { reader in
+        return try await store.read { reader in
             let records = try reader.trainings(of: number)
             let start = try reader.memberships(of: number).map(\.admittedOn).min()
             return (records, start.map { TrainingRecord.due(startedOn: $0, records: records) })

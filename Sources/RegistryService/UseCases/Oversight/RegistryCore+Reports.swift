@@ -29,8 +29,8 @@ extension RegistryCore {
         let today = clock.now().kazakhstanDate
         guard quarter.firstDay <= today else { throw Rejection.invalid("quarter", "\(quarter) has not begun") }
         let endInstant = Instant(startOf: quarter.lastDay.adding(days: 1))
-        var lines = Dictionary(uniqueKeysWithValues: EnforcementDistrict.all.map { ($0.code, QuarterlyReportLine(district: $0.code)) })
-        try store.read { reader in
+        let lines = try await store.read { reader in
+            var lines = Dictionary(uniqueKeysWithValues: EnforcementDistrict.all.map { ($0.code, QuarterlyReportLine(district: $0.code)) })
             var cursor: LicenseNumber?
             while true {
                 let page = try reader.licenses(matching: LicenseFilter(), after: cursor, limit: 500)
@@ -59,6 +59,7 @@ extension RegistryCore {
                 lines[district]?.complaints = counts["complaints"] ?? 0
                 lines[district]?.transferred = counts["transferred"] ?? 0
             }
+            return lines
         }
         return EnforcementDistrict.all.compactMap { lines[$0.code] }
     }

@@ -41,7 +41,7 @@ extension RegistryCore {
 
     /// A bailiff sees his own assistants; the chambers and bodies see the register.
     public func assistants(employerLicense: String, iin: String, context: RequestContext) async throws -> [Assistant] {
-        return try store.read { tx in
+        return try await store.read { tx in
             switch (employerLicense.isEmpty, iin.isEmpty) {
             case (false, true):
                 let employer = try LicenseNumber.parse(employerLicense, field: "employer_license")

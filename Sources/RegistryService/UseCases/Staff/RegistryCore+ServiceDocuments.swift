@@ -75,7 +75,7 @@ extension RegistryCore {
     }
 
     public func serviceDocuments(license text: String, context: RequestContext) async throws -> ServiceDocumentRegister {
-        return try store.read { tx in
+        return try await store.read { tx in
             let license = try Self.requireLicense(text, field: "license_number", tx: tx)
             try Self.requireOwnRecord(context.principal, license: license.number, what: "ID card and seal", article: "154")
             let documents = try tx.serviceDocuments(of: license.number)

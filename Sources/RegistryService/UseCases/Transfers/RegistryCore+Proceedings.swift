@@ -86,7 +86,7 @@ extension RegistryCore {
     }
 
     public func proceeding(number: String, context: RequestContext) async throws -> (EnforcementProceeding, [StoredAssignment]) {
-        let found = try store.read { reader -> (EnforcementProceeding, [StoredAssignment])? in
+        let found = try await store.read { reader -> (EnforcementProceeding, [StoredAssignment])? in
             guard let proceeding = try reader.proceeding(number) else { return nil }
             return (proceeding, try reader.assignments(of: number))
         }
@@ -124,7 +124,7 @@ extension RegistryCore {
             return String(text.dropFirst(6))
         }
         let matching = filter
-        let rows = try store.read { try $0.proceedings(matching: matching, after: cursor, limit: size + 1) }
+        let rows = try await store.read { try $0.proceedings(matching: matching, after: cursor, limit: size + 1) }
         let page = Array(rows.prefix(size))
         let next = rows.count > size ? page.last.map { Data("after:\($0.number)".utf8).base64EncodedString() } : nil
         return (page, next)

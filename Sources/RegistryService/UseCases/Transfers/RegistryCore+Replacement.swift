@@ -166,7 +166,7 @@ extension RegistryCore {
     public func runReplacements() async throws -> (started: Int, ended: Int) {
         let now = clock.now()
         let today = now.kazakhstanDate
-        let (starting, ending) = try store.read { reader in
+        let (starting, ending) = try await store.read { reader in
             (try reader.replacementsToStart(on: today).map(\.id), try reader.replacementsToEnd(on: today).map(\.id))
         }
         var started = 0
@@ -228,7 +228,7 @@ extension RegistryCore {
 
     public func temporaryReplacements(license: String?, context: RequestContext) async throws -> [StoredReplacement] {
         let own = context.principal.role == .bailiff ? (context.principal.licenseNumber?.value ?? "-") : license
-        return try store.read { try $0.replacements(license: own) }
+        return try await store.read { try $0.replacements(license: own) }
     }
 
     /// Tells creditor and debtor of a change in who handles their proceeding.

@@ -35,7 +35,7 @@ extension RegistryCore {
     /// reason and an alert; a batch that fails as a whole defers its job, never the others.
     public func runTransferBatch(limit: Int = RegistryCore.transferBatchSize) async throws -> TransferBatchReport? {
         let now = clock.now()
-        guard let job = try store.read({ try $0.nextJobToRun(at: now) }) else { return nil }
+        guard let job = try await store.read({ try $0.nextJobToRun(at: now) }) else { return nil }
         do {
             do {
                 // The fast path moves every item in one go; if any fails, the whole batch rolls back

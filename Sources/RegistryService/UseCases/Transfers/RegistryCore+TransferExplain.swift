@@ -13,7 +13,7 @@ extension RegistryCore {
         EnforcementProceeding, [StoredAssignment], AssignmentExplanation?
     ) {
         let (proceeding, assignments) = try await self.proceeding(number: number, context: context)
-        let explanation = try store.read { reader in try Self.explanation(of: proceeding, assignments: assignments, reader: reader) }
+        let explanation = try await store.read { reader in try Self.explanation(of: proceeding, assignments: assignments, reader: reader) }
         return (proceeding, assignments, explanation)
     }
 

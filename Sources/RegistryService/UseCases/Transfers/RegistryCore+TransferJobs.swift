@@ -135,7 +135,7 @@ extension RegistryCore {
     public func transferJobs(license: String?, state: TransferJob.State?, context: RequestContext) async throws -> [(
         TransferJob, [(number: String, reason: String)]
     )] {
-        return try store.read { reader in
+        return try await store.read { reader in
             try reader.transferJobs(license: license, state: state, limit: 500).map { job in
                 (job, job.quarantined > 0 ? try reader.quarantinedItems(of: job.id, limit: 100) : [])
             }

@@ -45,7 +45,7 @@ extension RegistryCore {
     /// with an audit entry in the worker's name. Returns the jobs resumed.
     public func resumeBlockedJobs() async throws -> [Int64] {
         let now = clock.now()
-        let candidates = try store.read { reader in
+        let candidates = try await store.read { reader in
             try reader.resumableBlockedJobs().filter { job in
                 !(try Self.receiverSet(in: job.district, excluding: job.licenseNumber, at: now, tx: reader).receivers.isEmpty)
             }
