@@ -167,6 +167,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "RegistryPKITests",
+            dependencies: ["RegistryPKI", .product(name: "X509", package: "swift-certificates"), .product(name: "SwiftASN1", package: "swift-asn1")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "RegistryStoreTests",
             dependencies: ["RegistryStore", "Licensing", "Enforcement", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
@@ -184,6 +189,29 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
+        ),
+        // libFuzzer targets, built and run by scripts/fuzz (-sanitize=fuzzer,address -parse-as-library);
+        // an ordinary build makes them executables that do nothing.
+        .target(name: "FuzzSupport", path: "Tests/Fuzz/FuzzSupport", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "FuzzConnection",
+            dependencies: [
+                "FuzzSupport", "RegistryServer", "RegistryService", "RegistryWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            path: "Tests/Fuzz/FuzzConnection", swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "FuzzDispatch",
+            dependencies: [
+                "FuzzSupport", "RegistryServer", "RegistryService", "RegistryStore", "RegistryPKI", "RegistryWire", "Enforcement",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            path: "Tests/Fuzz/FuzzDispatch", swiftSettings: swiftSettings
         ),
     ],
     swiftLanguageModes: [.v6]

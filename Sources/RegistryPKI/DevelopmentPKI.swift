@@ -7,6 +7,11 @@ import X509
 public struct IssuedCredential: Sendable {
     public let certificatePEM: String
     public let privateKeyPEM: String
+
+    /// The certificate's serial number, as a revocation list names it.
+    public var serialNumber: Certificate.SerialNumber {
+        get throws { try Certificate(pemEncoded: certificatePEM).serialNumber }
+    }
 }
 
 /// A private CA that issues the server certificate and one client certificate

@@ -22,10 +22,11 @@ struct Registryd: AsyncParsableCommand {
             database and a development PKI created on first run, serving on 127.0.0.1:7443.
 
             Otherwise every setting is required, from flags, from the environment
-            (REGISTRYD_DATA, REGISTRYD_CERT, REGISTRYD_KEY, REGISTRYD_CA, REGISTRYD_HOST,
-            REGISTRYD_PORT) or from a JSON config file (--config) with the keys
-            data, cert, key, ca, host, port. Flags win over the environment, which wins
-            over the file.
+            (REGISTRYD_DATA, REGISTRYD_CERT, REGISTRYD_KEY, REGISTRYD_CA, REGISTRYD_CLIENT_CRL,
+            REGISTRYD_HOST, REGISTRYD_PORT) or from a JSON config file (--config) with the keys
+            data, cert, key, ca, crl, host, port (crl is optional). Flags win over the
+            environment, which wins over the file. SIGHUP re-reads the certificate, key,
+            client CA and revocation list.
             """
     )
 
@@ -46,6 +47,9 @@ struct Registryd: AsyncParsableCommand {
 
     @Option(help: "CA certificate(s) that sign client certificates (PEM).")
     var ca: String?
+
+    @Option(help: "Revocation list(s) of the client CA (PEM, X509 CRL); a client certificate it revokes is refused.")
+    var clientCrl: String?
 
     @Option(help: "Address to listen on.")
     var host: String?
@@ -108,7 +112,7 @@ struct Registryd: AsyncParsableCommand {
         do {
             settings = try ServerSettings.resolve(
                 dev: dev, configFile: config,
-                flags: .init(data: data, cert: cert, key: key, ca: ca, host: host, port: port),
+                flags: .init(data: data, cert: cert, key: key, ca: ca, crl: clientCrl, host: host, port: port),
                 environment: ProcessInfo.processInfo.environment
             )
         } catch {
@@ -169,7 +173,7 @@ struct Registryd: AsyncParsableCommand {
                 .init(
                     service: TLSReloadService(
                         server: server, certificateFile: settings.certificateFile, keyFile: settings.keyFile,
-                        caFile: settings.caFile, logger: logger)),
+                        caFile: settings.caFile, revocationListFile: settings.revocationListFile, logger: logger)),
                 .init(
                     service: PeriodicService(name: "audit checkpoints", interval: .seconds(max(1, auditCheckpointInterval)), logger: logger)
                     {

@@ -14,6 +14,7 @@ struct ServerSettings {
     var certificateFile: String
     var keyFile: String
     var caFile: String
+    var revocationListFile: String?
 
     var databasePath: String { URL(fileURLWithPath: dataFolder).appendingPathComponent("registry.sqlite").path }
 
@@ -22,6 +23,7 @@ struct ServerSettings {
         var cert: String?
         var key: String?
         var ca: String?
+        var crl: String?
         var host: String?
         var port: Int?
 
@@ -29,7 +31,7 @@ struct ServerSettings {
         func orElse(_ other: Values) -> Values {
             Values(
                 data: data ?? other.data, cert: cert ?? other.cert, key: key ?? other.key, ca: ca ?? other.ca,
-                host: host ?? other.host, port: port ?? other.port)
+                crl: crl ?? other.crl, host: host ?? other.host, port: port ?? other.port)
         }
     }
 
@@ -38,7 +40,8 @@ struct ServerSettings {
     static func resolve(dev: Bool, configFile: String?, flags: Values, environment: [String: String]) throws -> ServerSettings {
         let env = Values(
             data: environment["REGISTRYD_DATA"], cert: environment["REGISTRYD_CERT"], key: environment["REGISTRYD_KEY"],
-            ca: environment["REGISTRYD_CA"], host: environment["REGISTRYD_HOST"], port: environment["REGISTRYD_PORT"].flatMap { Int($0) }
+            ca: environment["REGISTRYD_CA"], crl: environment["REGISTRYD_CLIENT_CRL"], host: environment["REGISTRYD_HOST"],
+            port: environment["REGISTRYD_PORT"].flatMap { Int($0) }
         )
         var file = Values()
         if let configFile {
@@ -49,7 +52,7 @@ struct ServerSettings {
                 file = try JSONDecoder().decode(Values.self, from: data)
             } catch {
                 throw ConfigurationError(
-                    "config file '\(configFile)' is not valid JSON with keys data, cert, key, ca, host, port: \(error)")
+                    "config file '\(configFile)' is not valid JSON with keys data, cert, key, ca, crl, host, port: \(error)")
             }
         }
         var values = flags.orElse(env).orElse(file)
@@ -92,10 +95,10 @@ struct ServerSettings {
         } catch {
             throw ConfigurationError("cannot restrict data folder '\(folder)' to its owner (mode 0700): \(error.localizedDescription)")
         }
-        let tls = try TLSMaterial(certificateFile: values.cert!, keyFile: values.key!, caFile: values.ca!)
+        let tls = try TLSMaterial(certificateFile: values.cert!, keyFile: values.key!, caFile: values.ca!, revocationListFile: values.crl)
         return ServerSettings(
             dataFolder: folder, host: host, port: port, tls: tls,
-            certificateFile: values.cert!, keyFile: values.key!, caFile: values.ca!)
+            certificateFile: values.cert!, keyFile: values.key!, caFile: values.ca!, revocationListFile: values.crl)
     }
 
     private static func createFolder(_ path: String) throws {

@@ -83,6 +83,11 @@ struct ConnectionStateMachine<Resources> {
         goAway(.unauthenticated, "client certificate names no valid identity: \(problem)", reason: .identity)
     }
 
+    /// A revocation list of the client CA names the client's certificate (PROTOCOL.md §3).
+    mutating func certificateRevoked(_ problem: String) -> Action {
+        goAway(.unauthenticated, problem, reason: .revoked)
+    }
+
     mutating func handshakeTimedOut() -> Action {
         guard state == .awaitingHandshake else { return .none }
         state = .closed
@@ -289,6 +294,7 @@ enum ConnectionCloseReason: String, CaseIterable, Sendable {
     case idle
     case unresponsive
     case identity
+    case revoked
     case protocolVersion = "protocol_version"
     case protocolViolation = "protocol_violation"
     case malformedFrame = "malformed_frame"

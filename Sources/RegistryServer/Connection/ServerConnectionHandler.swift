@@ -48,7 +48,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
 
     init(
         table: MethodTable, limits: ConnectionLimits, timeouts: ConnectionTimeouts = ConnectionTimeouts(), metrics: ServerMetrics,
-        logger: Logger, identify: @escaping Identify = ServerConnectionHandler.peerCertificatePrincipal
+        logger: Logger, identify: @escaping Identify = { try ServerConnectionHandler.peerCertificatePrincipal($0, unlessRevokedBy: []) }
     ) {
         self.machine = ConnectionStateMachine(limits: limits, table: table)
         self.timeouts = timeouts
@@ -90,18 +90,22 @@ final class ServerConnectionHandler: ChannelInboundHandler {
             prefaceTimer = context.eventLoop.scheduleTask(in: timeout) {
                 bound.value.perform(bound.value.machine.prefaceTimedOut(after: timeout))
             }
+        } catch let revoked as CertificateRevoked {
+            logger.warning("refused a revoked client certificate", metadata: ["error": "\(revoked)"])
+            perform(machine.certificateRevoked("\(revoked)"))
         } catch {
             logger.notice("client certificate names no valid identity", metadata: ["error": "\(error)"])
             perform(machine.identityRejected("\(error)"))
         }
     }
 
-    /// The caller is whoever the verified client certificate names (one URI SAN).
-    static func peerCertificatePrincipal(_ context: ChannelHandlerContext) throws -> Principal {
+    /// The caller is whoever the verified client certificate names (one URI SAN), unless one of
+    /// the CA's revocation lists revokes that certificate.
+    static func peerCertificatePrincipal(_ context: ChannelHandlerContext, unlessRevokedBy lists: [RevocationList]) throws -> Principal {
         guard let certificate = try context.pipeline.syncOperations.nioSSL_peerCertificate() else {
             throw Principal.InvalidIdentity(description: "no client certificate")
         }
-        let uris = try PeerIdentity.uris(inDER: certificate.toDERBytes())
+        let uris = try PeerIdentity.uris(inDER: certificate.toDERBytes(), unlessRevokedBy: lists)
         guard uris.count == 1 else {
             throw Principal.InvalidIdentity(description: "client certificate must carry exactly one URI SAN, found \(uris.count)")
         }

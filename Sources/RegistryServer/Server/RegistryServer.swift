@@ -4,6 +4,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
+import RegistryPKI
 import RegistryService
 import RegistryWire
 import ServiceLifecycle
@@ -42,11 +43,22 @@ public final class RegistryServer: Service, Sendable {
     private let logger: Logger
     private let group: MultiThreadedEventLoopGroup
     /// Read by each new connection; swapped by `reloadTLS`, so connections already open keep theirs.
-    private let sslContext: NIOLockedValueBox<NIOSSLContext>
+    private let tlsState: NIOLockedValueBox<TLSState>
     private let metrics = ServerMetrics()
     private let limiter: ConnectionLimiter
     private let frameBudget: PartialFrameBudget
     private let state = NIOLockedValueBox(State())
+
+    /// What a new connection is made with: the TLS context, and the lists its client certificate is checked against.
+    private struct TLSState: Sendable {
+        let context: NIOSSLContext
+        let revocationLists: [RevocationList]
+
+        init(_ material: TLSMaterial) throws {
+            context = try NIOSSLContext(configuration: material.serverConfiguration())
+            revocationLists = try material.revocationLists()
+        }
+    }
 
     private struct State {
         var stopped = false
@@ -58,7 +70,7 @@ public final class RegistryServer: Service, Sendable {
         self.configuration = configuration
         self.table = endpoints.methodTable
         self.logger = logger
-        self.sslContext = NIOLockedValueBox(try NIOSSLContext(configuration: configuration.tls.serverConfiguration()))
+        self.tlsState = NIOLockedValueBox(try TLSState(configuration.tls))
         self.group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, configuration.threads))
         self.limiter = ConnectionLimiter(maxTotal: configuration.maxConnections, maxPerAddress: configuration.maxConnectionsPerAddress)
         self.frameBudget = PartialFrameBudget(limit: configuration.partialFrameBudgetBytes)
@@ -71,7 +83,7 @@ public final class RegistryServer: Service, Sendable {
             maxConcurrentCalls: configuration.maxConcurrentCalls, maxFrameBytes: configuration.maxFrameBytes,
             defaultTimeoutMilliseconds: configuration.defaultTimeoutMilliseconds
         )
-        let contexts = self.sslContext
+        let tlsStates = self.tlsState
         let table = self.table
         let metrics = self.metrics
         let logger = self.logger
@@ -99,7 +111,8 @@ public final class RegistryServer: Service, Sendable {
                 self?.track(channel)
                 return channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
-                    try sync.addHandler(NIOSSLServerHandler(context: contexts.withLockedValue { $0 }))
+                    let tls = tlsStates.withLockedValue { $0 }
+                    try sync.addHandler(NIOSSLServerHandler(context: tls.context))
                     try sync.addHandler(
                         ByteToMessageHandler(
                             ServerFrameDecoder(
@@ -109,7 +122,8 @@ public final class RegistryServer: Service, Sendable {
                     connectionLogger[metadataKey: "peer"] = "\(channel.remoteAddress?.description ?? "?")"
                     try sync.addHandler(
                         ServerConnectionHandler(
-                            table: table, limits: limits, timeouts: timeouts, metrics: metrics, logger: connectionLogger))
+                            table: table, limits: limits, timeouts: timeouts, metrics: metrics, logger: connectionLogger,
+                            identify: { try ServerConnectionHandler.peerCertificatePrincipal($0, unlessRevokedBy: tls.revocationLists) }))
                 }
             }
             .bind(host: configuration.host, port: configuration.port)
@@ -124,8 +138,8 @@ public final class RegistryServer: Service, Sendable {
     /// connections already open keep what they were made with. Throws, and changes
     /// nothing, when the material does not make a TLS context.
     public func reloadTLS(_ material: TLSMaterial) throws {
-        let context = try NIOSSLContext(configuration: material.serverConfiguration())
-        sslContext.withLockedValue { $0 = context }
+        let state = try TLSState(material)
+        tlsState.withLockedValue { $0 = state }
     }
 
     private func track(_ channel: any Channel) {

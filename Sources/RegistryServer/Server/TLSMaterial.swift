@@ -1,21 +1,25 @@
 import Foundation
 import NIOSSL
+import RegistryPKI
 
-/// PEM material for a TLS endpoint: its chain, its key, and the CA that signs
-/// the peers it accepts.
+/// PEM material for a TLS endpoint: its chain, its key, the CA that signs the peers it
+/// accepts, and optionally that CA's revocation lists.
 public struct TLSMaterial: Sendable {
     public let certificateChainPEM: String
     public let privateKeyPEM: String
     public let trustedCAPEM: String
+    /// `X509 CRL` blocks; a client certificate one of them revokes is refused (issue 12.7).
+    public let revocationListPEM: String?
 
-    public init(certificateChainPEM: String, privateKeyPEM: String, trustedCAPEM: String) {
+    public init(certificateChainPEM: String, privateKeyPEM: String, trustedCAPEM: String, revocationListPEM: String? = nil) {
         self.certificateChainPEM = certificateChainPEM
         self.privateKeyPEM = privateKeyPEM
         self.trustedCAPEM = trustedCAPEM
+        self.revocationListPEM = revocationListPEM
     }
 
-    /// Reads the three files, naming the one that is missing or unreadable.
-    public init(certificateFile: String, keyFile: String, caFile: String) throws {
+    /// Reads the files, naming the one that is missing or unreadable.
+    public init(certificateFile: String, keyFile: String, caFile: String, revocationListFile: String? = nil) throws {
         func read(_ path: String, _ what: String) throws -> String {
             do {
                 return try String(contentsOfFile: path, encoding: .utf8)
@@ -26,7 +30,18 @@ public struct TLSMaterial: Sendable {
         self.init(
             certificateChainPEM: try read(certificateFile, "certificate"),
             privateKeyPEM: try read(keyFile, "private key"),
-            trustedCAPEM: try read(caFile, "CA certificate"))
+            trustedCAPEM: try read(caFile, "CA certificate"),
+            revocationListPEM: try revocationListFile.map { try read($0, "certificate revocation list") })
+    }
+
+    /// The revocation lists, each checked to be signed by the client CA; none without a file.
+    func revocationLists() throws -> [RevocationList] {
+        guard let revocationListPEM else { return [] }
+        do {
+            return try RevocationList.lists(pem: revocationListPEM, issuedByOneOf: trustedCAPEM)
+        } catch {
+            throw ConfigurationError("\(error)")
+        }
     }
 
     /// Server side: TLS 1.2 minimum (1.3 negotiated whenever the client offers it),
