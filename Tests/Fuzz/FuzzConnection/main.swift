@@ -89,7 +89,12 @@ public func fuzzConnection(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let chunk = Int(first) + 1
     let budget = PartialFrameBudget(limit: 1 << 16)
     var timeouts = ConnectionTimeouts()
-    timeouts.frameBody = .seconds(30)
+    // Short timeouts, so that advancing the clock past all of them takes few ticks per input.
+    timeouts.preface = .seconds(2)
+    timeouts.idle = .seconds(6)
+    timeouts.pingInterval = .seconds(3)
+    timeouts.pingTimeout = .seconds(2)
+    timeouts.frameBody = .seconds(4)
     let channel = EmbeddedChannel()
     try! channel.pipeline.syncOperations.addHandler(
         ByteToMessageHandler(ServerFrameDecoder(maxFrameBytes: 4096, bodyTimeout: timeouts.frameBody, budget: budget)))
@@ -109,9 +114,21 @@ public func fuzzConnection(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         channel.embeddedEventLoop.run()
         while (try? channel.readOutbound(as: ByteBuffer.self)) != nil {}
     }
-    // Every timer fires: deadlines, the frame-body timeout, idle and ping.
-    channel.embeddedEventLoop.advanceTime(by: .seconds(600))
+    // Every timer fires: deadlines, the frame-body timeout, ping and idle.
+    channel.embeddedEventLoop.advanceTime(by: .seconds(12))
     _ = try? channel.finish()
     precondition(budget.bytesHeld == 0, "a closed connection still holds \(budget.bytesHeld) bytes of the partial-frame budget")
     return 0
 }
+
+#if FUZZING
+    // Built by scripts/fuzz (-DFUZZING -parse-as-library): SwiftPM enters a debug executable through
+    // `FuzzConnection_main`, which hands over to libFuzzer's driver.
+    @_cdecl("FuzzConnection_main")
+    public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+        runFuzzer(argc, argv) { data, count in
+            guard let data else { return 0 }
+            return fuzzConnection(UnsafeRawPointer(data), count)
+        }
+    }
+#endif

@@ -110,3 +110,15 @@ public func fuzzDispatch(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     }
     return 0
 }
+
+#if FUZZING
+    // Built by scripts/fuzz (-DFUZZING -parse-as-library): SwiftPM enters a debug executable through
+    // `FuzzDispatch_main`, which hands over to libFuzzer's driver.
+    @_cdecl("FuzzDispatch_main")
+    public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+        runFuzzer(argc, argv) { data, count in
+            guard let data else { return 0 }
+            return fuzzDispatch(UnsafeRawPointer(data), count)
+        }
+    }
+#endif

@@ -25,3 +25,23 @@ public func runBlocking(_ body: @escaping @Sendable () async -> Void) {
     }
     done.wait()
 }
+
+#if FUZZING
+    /// libFuzzer's driver, for an entry point of our own: SwiftPM links a debug executable's
+    /// `main` to `<Module>_main`, so libFuzzer's own `main` cannot be used.
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func LLVMFuzzerRunDriver(
+        _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt
+
+    /// Runs libFuzzer with the process's arguments on `callback`.
+    public func runFuzzer(
+        _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt {
+        var count = argc
+        var arguments = argv
+        return LLVMFuzzerRunDriver(&count, &arguments, callback)
+    }
+#endif
